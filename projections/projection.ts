@@ -1,0 +1,23 @@
+import type { EventFilter, RecordedEvent } from '../platform/eventstore/port';
+import type { CollectionSpec, ReadDocument } from '../platform/readstore/port';
+
+/**
+ * What a projection handler may do with read models while it folds one event. Reads see the
+ * committed state plus the writes already made in the current batch; writes are buffered and
+ * committed together with the projection's checkpoint.
+ */
+export interface ProjectionContext {
+  get<T extends ReadDocument = ReadDocument>(collection: string, id: string): Promise<T | undefined>;
+  upsert(collection: string, doc: ReadDocument): void;
+  patch(collection: string, id: string, fields: Readonly<Record<string, unknown>>): void;
+  delete(collection: string, id: string): void;
+}
+
+/** One read model: the collections it owns, the events it wants, and how it folds each one. */
+export interface Projection {
+  /** Unique name; also the key of its checkpoint. */
+  readonly name: string;
+  readonly collections: readonly CollectionSpec[];
+  readonly filter?: EventFilter;
+  handle(event: RecordedEvent, context: ProjectionContext): Promise<void> | void;
+}
