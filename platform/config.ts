@@ -1,0 +1,95 @@
+import { join, resolve } from 'node:path';
+
+/**
+ * Every setting Goliath reads, from environment variables only (DESIGN.md §5). The README's
+ * configuration table lists the same names; keep the two in step.
+ */
+export interface PlatformConfig {
+  readonly host: string;
+  readonly gatewayPort: number;
+  readonly dataDir: string;
+  readonly sqliteFile: string;
+  readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+  readonly eventStoreUrl?: string;
+  readonly mongodbUrl?: string;
+  readonly mongodbDatabase: string;
+  readonly keysDir: string;
+  readonly tokenIssuer: string;
+  readonly tokenAudience: string;
+  readonly tokenTtlSeconds: number;
+  readonly readYourWritesTimeoutMs: number;
+  readonly logLevel: string;
+  readonly production: boolean;
+  readonly queryLimits: QueryLimits;
+  /** Subgraph URLs for the gateway in split mode (docker-compose); empty in the embedded mode. */
+  readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
+  /** Port of a subgraph started on its own (`start:subgraph`). */
+  readonly subgraphPort?: number;
+}
+
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxCost: number;
+  readonly maxTokens: number;
+}
+
+export const SUBGRAPH_NAMES = ['optimization', 'scaling', 'enterprise', 'community'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export function isSubgraphName(name: string): name is SubgraphName {
+  return (SUBGRAPH_NAMES as readonly string[]).includes(name);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const url = env[`SUBGRAPH_${name.toUpperCase()}_URL`];
+    if (url) subgraphUrls[name] = url;
+  }
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    gatewayPort: integer(env, 'PORT', 4000),
+    dataDir,
+    sqliteFile: env.SQLITE_FILE ? resolve(env.SQLITE_FILE) : join(dataDir, 'goliath.db'),
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    eventStoreUrl: env.EVENTSTORE_URL || undefined,
+    mongodbUrl: env.MONGODB_URL || undefined,
+    mongodbDatabase: env.MONGODB_DATABASE ?? 'goliath',
+    keysDir: env.KEYS_DIR ? resolve(env.KEYS_DIR) : join(dataDir, 'keys'),
+    tokenIssuer: env.TOKEN_ISSUER ?? 'goliath',
+    tokenAudience: env.TOKEN_AUDIENCE ?? 'goliath-api',
+    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 3600),
+    readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    production: env.NODE_ENV === 'production',
+    queryLimits: {
+      maxDepth: integer(env, 'QUERY_MAX_DEPTH', 10),
+      maxAliases: integer(env, 'QUERY_MAX_ALIASES', 15),
+      maxCost: integer(env, 'QUERY_MAX_COST', 5000),
+      maxTokens: integer(env, 'QUERY_MAX_TOKENS', 1000),
+    },
+    subgraphUrls,
+    subgraphPort: env.SUBGRAPH_PORT ? integer(env, 'SUBGRAPH_PORT', 0) : undefined,
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`Environment variable ${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new Error(`Environment variable ${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}

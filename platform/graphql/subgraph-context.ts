@@ -1,0 +1,34 @@
+import type { GraphQLError } from 'graphql';
+import type { AuthContext } from '../auth/auth-context';
+import { canAccessTenant } from '../auth/auth-context';
+import { forbidden, unauthenticated } from '../errors';
+
+/**
+ * Per-request context of a subgraph. The caller's identity comes only from the platform token
+ * the subgraph verified itself (zero trust): a header the gateway added is not enough.
+ */
+export interface SubgraphContext {
+  readonly auth?: AuthContext;
+  /** Why the presented token was refused; raised when a resolver needs the caller. */
+  readonly authError?: GraphQLError;
+  readonly correlationId: string;
+  readonly requestId: string;
+}
+
+export function requireAuth(context: SubgraphContext): AuthContext {
+  if (context.authError) throw context.authError;
+  if (!context.auth) throw unauthenticated();
+  return context.auth;
+}
+
+export function requireTenantAccess(context: SubgraphContext, tenantId: string): AuthContext {
+  const auth = requireAuth(context);
+  if (!canAccessTenant(auth, tenantId)) throw forbidden(`You may not access tenant ${tenantId}.`);
+  return auth;
+}
+
+export function requirePlatformAdmin(context: SubgraphContext): AuthContext {
+  const auth = requireAuth(context);
+  if (auth.role !== 'platform-admin') throw forbidden('Only a platform-admin may do this.');
+  return auth;
+}

@@ -1,0 +1,68 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AuthContext } from '../auth/auth-context';
+import { bearerToken } from '../auth/platform-token';
+import { httpUrl, listen } from '../http/listen';
+import type { Logger } from '../logging';
+import { formatSubgraphError } from './format-error';
+import type { SubgraphContext } from './subgraph-context';
+
+export interface SubgraphServerOptions {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  readonly host: string;
+  readonly port: number;
+  readonly verifyToken: (token: string) => Promise<AuthContext>;
+  readonly logger: Logger;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+/** Serves one subgraph over HTTP at `/graphql`, verifying the platform token on every request. */
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: options.schema,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    formatError: formatSubgraphError,
+    logger: options.logger,
+  });
+  await apollo.start();
+  app.get('/health', (_request, response) => {
+    response.json({ subgraph: options.name, status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '5mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const correlationId = req.header(CORRELATION_HEADER) ?? randomUUID();
+        const requestId = randomUUID();
+        try {
+          const token = bearerToken(req.header('authorization'));
+          return { auth: token ? await options.verifyToken(token) : undefined, correlationId, requestId };
+        } catch (error) {
+          if (error instanceof GraphQLError) return { authError: error, correlationId, requestId };
+          throw error;
+        }
+      },
+    }),
+  );
+  const port = await listen(httpServer, options.port, options.host);
+  const url = httpUrl(options.host, port, '/graphql');
+  options.logger.info({ subgraph: options.name, url }, 'subgraph listening');
+  return { url, port, stop: () => apollo.stop() };
+}

@@ -1,0 +1,12 @@
+import { TENANT_EVENT_VERSIONS } from './tenant-events';
+
+export * from './tenant-events';
+
+const ALL_EVENT_VERSIONS: Readonly<Record<string, number>> = { ...TENANT_EVENT_VERSIONS };
+
+/** The schema version written with a new event; unknown types are a programming error. */
+export function eventSchemaVersion(eventType: string): number {
+  const version = ALL_EVENT_VERSIONS[eventType];
+  if (version === undefined) throw new Error(`Event type ${eventType} is not registered in schema/events`);
+  return version;
+}

@@ -1,0 +1,20 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
+import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
+import { tenantProfileModule } from '../../platform/graphql/tenant-profile-module';
+import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
+
+const tenantProfile = tenantProfileModule({
+  profileTypeName: 'CommunityProfile',
+  fieldName: 'communityProfile',
+  collection: TENANT_PROFILE_COLLECTIONS.community,
+  description: 'The tenant as the community subgraph knows it.',
+});
+
+/** The community subgraph. For now it contributes `Tenant.communityProfile` from its own read model. */
+export function buildCommunitySubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    ...tenantProfile,
+    container: dependencyContainer(deps),
+  });
+}

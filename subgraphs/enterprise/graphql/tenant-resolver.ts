@@ -1,0 +1,86 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { handleCommand } from '../../../platform/commands/command-handler';
+import { badUserInput, notFound } from '../../../platform/errors';
+import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
+import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { requireAuth, requirePlatformAdmin, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { eventSchemaVersion, tenantStreamId } from '../../../schema/events';
+import { TENANTS_COLLECTION, type TenantDocument } from '../../../schema/read-models/tenants';
+import { tenantDecider, type TenantCommand } from '../domain/tenant-decider';
+import { CreateTenantInput, Tenant, TenantConnection } from './tenant-types';
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  constructor(private readonly deps: SubgraphDependencies) {}
+
+  @Query(() => Tenant, { nullable: true, description: 'A tenant you may see, or null when it does not exist.' })
+  async tenant(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Tenant | undefined> {
+    requireTenantAccess(context, id);
+    return this.findTenant(id);
+  }
+
+  @Query(() => TenantConnection, { description: 'Tenants you may see, oldest first. A tenant-admin sees its own tenant only.' })
+  async tenants(
+    @Ctx() context: SubgraphContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<TenantConnection> {
+    const auth = requireAuth(context);
+    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    if (auth.role !== 'platform-admin') {
+      const own = auth.tenantId && !after ? await this.findTenant(auth.tenantId) : undefined;
+      return { edges: own ? [{ node: own }] : [], pageInfo: { hasNextPage: false } };
+    }
+    const page = await this.deps.readStore
+      .collection<TenantDocument>(TENANTS_COLLECTION)
+      .find({ sort: [{ field: 'createdAt', direction: 'asc' }], first, after: after ?? undefined });
+    return {
+      edges: page.items.map((document) => ({ node: toTenant(document) })),
+      pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
+    };
+  }
+
+  @Mutation(() => Tenant, { description: 'Registers a new tenant. Platform administrators only.' })
+  async createTenant(@Arg('input', () => CreateTenantInput) input: CreateTenantInput, @Ctx() context: SubgraphContext): Promise<Tenant> {
+    requirePlatformAdmin(context);
+    const tenantId = randomUUID();
+    return this.execute(context, { type: 'CreateTenant', tenantId, name: input.name, requestedAt: this.deps.clock().toISOString() });
+  }
+
+  @Mutation(() => Tenant, { description: "Changes a tenant's display name." })
+  async renameTenant(
+    @Arg('id', () => ID) id: string,
+    @Arg('name', () => String) name: string,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Tenant> {
+    requireTenantAccess(context, id);
+    return this.execute(context, { type: 'RenameTenant', tenantId: id, name, requestedAt: this.deps.clock().toISOString() });
+  }
+
+  /** Decide and append, then answer from the read model once it has folded what was written. */
+  private async execute(context: SubgraphContext, command: TenantCommand): Promise<Tenant> {
+    const now = new Date(command.requestedAt);
+    const result = await handleCommand({
+      eventStore: this.deps.eventStore,
+      streamId: tenantStreamId(command.tenantId),
+      decider: tenantDecider,
+      command,
+      context: commandContext(context, command.tenantId, now),
+      schemaVersionOf: eventSchemaVersion,
+    });
+    await this.deps.waitForReadModels(result.position);
+    const tenant = await this.findTenant(command.tenantId);
+    if (!tenant) throw notFound('Tenant', command.tenantId);
+    return tenant;
+  }
+
+  async findTenant(id: string): Promise<Tenant | undefined> {
+    const document = await this.deps.readStore.collection<TenantDocument>(TENANTS_COLLECTION).get(id);
+    return document && toTenant(document);
+  }
+}
+
+function toTenant(document: TenantDocument): Tenant {
+  return { id: document.id, name: document.name, createdAt: document.createdAt };
+}
