@@ -64,16 +64,33 @@ export type WriteOperation =
   | { readonly kind: 'patch'; readonly collection: string; readonly id: string; readonly fields: Readonly<Record<string, unknown>>; readonly position: number }
   | { readonly kind: 'delete'; readonly collection: string; readonly id: string; readonly position: number };
 
+/**
+ * A document as stored, with the position of the last write applied to it. `doc` is undefined
+ * when that write was a delete: the store keeps the position of deletes (a tombstone) so that a
+ * redelivered older write cannot bring the document back.
+ */
+export interface DocumentVersion<T extends ReadDocument = ReadDocument> {
+  readonly doc: T | undefined;
+  readonly position: number;
+}
+
 export interface ReadStore {
   /** Creates collections, indexes and text indexes that do not exist yet. Idempotent. */
   defineCollections(specs: readonly CollectionSpec[]): Promise<void>;
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T>;
+  /**
+   * Stored versions of the given documents (ids never written are absent). The projection runner
+   * uses them to drop the writes of redelivered events that a document already reflects, before a
+   * handler builds on them.
+   */
+  getVersions(collection: string, ids: readonly string[]): Promise<Map<string, DocumentVersion>>;
   /** The last position a projection committed, or undefined when it never ran. */
   getCheckpoint(projection: string): Promise<number | undefined>;
   /**
-   * Applies the writes and moves the projection's checkpoint. SQLite: one transaction (exactly
-   * once). MongoDB: each write is skipped when its document already reflects a later or equal
-   * position, then the checkpoint moves forward only (idempotent under redelivery).
+   * Applies the writes and moves the projection's checkpoint. On both adapters each write is
+   * skipped when its document already reflects a later or equal position, and the checkpoint moves
+   * forward only, so redelivered writes change nothing. SQLite: one transaction (exactly once).
+   * MongoDB: writes, then the checkpoint (at-least-once, made idempotent by the position guard).
    */
   commit(projection: string, writes: readonly WriteOperation[], checkpoint: number): Promise<void>;
   /** Drops every document of the collections and the projection's checkpoint, for a rebuild from position zero. */

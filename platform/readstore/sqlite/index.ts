@@ -1,0 +1,1 @@
+export { createSqliteReadStore, SqliteReadStore, type SqliteReadStoreOptions } from './sqlite-read-store';

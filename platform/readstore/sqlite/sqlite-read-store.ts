@@ -1,0 +1,106 @@
+import type Database from 'better-sqlite3';
+import type { CollectionSpec, DocumentVersion, ReadCollection, ReadDocument, ReadStore, WriteOperation } from '../port';
+import { InvalidReadQueryError } from '../invalid-read-query-error';
+import { openDatabase, type SqliteSynchronous } from '../../sqlite/open-database';
+import { applyWrite } from './apply-writes';
+import { createMetaTables, defineCollection, readStoredSpec } from './collection-schema';
+import { SqliteCollection, type SpecSource } from './sqlite-collection';
+import { CHECKPOINTS_TABLE, collectionTable, quoteIdentifier as q } from './sql-names';
+import { StatementCache } from './statement-cache';
+
+export interface SqliteReadStoreOptions {
+  /** The SQLite file shared with the event log (or `:memory:` for a throwaway store). */
+  readonly file: string;
+  /**
+   * NORMAL by default: a read model is rebuilt from the log, and its writes commit atomically with
+   * its checkpoint, so a commit lost to power failure is simply replayed. FULL fsyncs every commit.
+   */
+  readonly synchronous?: SqliteSynchronous;
+}
+
+export function createSqliteReadStore(options: SqliteReadStoreOptions): ReadStore {
+  return new SqliteReadStore(openDatabase(options.file, { synchronous: options.synchronous ?? 'NORMAL' }));
+}
+
+/**
+ * Read models in `rm_` tables of the shared SQLite file. A projection's writes and its checkpoint
+ * commit in one synchronous transaction (exactly once); WAL lets readers in other connections and
+ * processes read while it commits.
+ */
+export class SqliteReadStore implements ReadStore, SpecSource {
+  private readonly statements: StatementCache;
+  private readonly specs = new Map<string, CollectionSpec>();
+  private readonly commitTransaction: (projection: string, writes: readonly WriteOperation[], checkpoint: number) => void;
+
+  constructor(private readonly db: Database.Database) {
+    createMetaTables(db);
+    this.statements = new StatementCache(db);
+    this.commitTransaction = db.transaction((projection: string, writes: readonly WriteOperation[], checkpoint: number) => {
+      for (const write of writes) {
+        this.assertDefined(write.collection);
+        applyWrite(this.statements, write);
+      }
+      this.statements
+        .get(`INSERT INTO ${q(CHECKPOINTS_TABLE)} (projection, position, committed_at) VALUES (?, ?, ?)
+          ON CONFLICT (projection) DO UPDATE SET position = max(position, excluded.position), committed_at = excluded.committed_at`)
+        .run(projection, checkpoint, new Date().toISOString());
+    });
+  }
+
+  async defineCollections(specs: readonly CollectionSpec[]): Promise<void> {
+    this.db.transaction(() => specs.forEach((spec) => defineCollection(this.db, spec)))();
+    this.statements.clear();
+    for (const spec of specs) this.specs.delete(spec.name);
+  }
+
+  collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
+    return new SqliteCollection<T>(name, this.statements, this);
+  }
+
+  spec(name: string, refresh: boolean): CollectionSpec | undefined {
+    if (refresh || !this.specs.has(name)) {
+      const stored = readStoredSpec(this.db, name);
+      if (stored) this.specs.set(name, stored);
+      else this.specs.delete(name);
+    }
+    return this.specs.get(name);
+  }
+
+  async getVersions(collection: string, ids: readonly string[]): Promise<Map<string, DocumentVersion>> {
+    this.assertDefined(collection);
+    const rows = this.statements
+      .get(`SELECT id, doc, position FROM ${q(collectionTable(collection))} WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as { id: string; doc: string | null; position: number }[];
+    return new Map(rows.map((row) => [row.id, { doc: row.doc === null ? undefined : (JSON.parse(row.doc) as ReadDocument), position: row.position }]));
+  }
+
+  async getCheckpoint(projection: string): Promise<number | undefined> {
+    const row = this.statements.get(`SELECT position FROM ${q(CHECKPOINTS_TABLE)} WHERE projection = ?`).get(projection) as { position: number } | undefined;
+    return row?.position;
+  }
+
+  async commit(projection: string, writes: readonly WriteOperation[], checkpoint: number): Promise<void> {
+    this.commitTransaction(projection, writes, checkpoint);
+  }
+
+  async reset(projection: string, collections: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const collection of collections) {
+        this.assertDefined(collection);
+        this.db.exec(`DELETE FROM ${q(collectionTable(collection))}`);
+      }
+      this.statements.get(`DELETE FROM ${q(CHECKPOINTS_TABLE)} WHERE projection = ?`).run(projection);
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Also what keeps collection names from other sources out of SQL: only validated, defined names pass. */
+  private assertDefined(collection: string): void {
+    if (!this.spec(collection, false) && !this.spec(collection, true)) {
+      throw new InvalidReadQueryError(`Collection ${collection} is not defined`);
+    }
+  }
+}

@@ -1,0 +1,339 @@
+import { randomBytes } from 'node:crypto';
+import type { CollectionSpec, ReadDocument, ReadStore, WriteOperation } from '../../platform/readstore/port';
+
+/**
+ * The read-store contract: every adapter passes these, so projections and queries behave the same
+ * on SQLite and MongoDB. Collection and projection names are unique per run so the suite can share
+ * a database with other runs.
+ */
+export function readStoreContract(openStore: () => Promise<ReadStore>): void {
+  const run = `c${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  let suffix = 0;
+  let store: ReadStore;
+
+  /** A fresh collection of solver listings for one test. */
+  async function givenListings(options: { textFields?: string[] } = {}): Promise<{ name: string; projection: string }> {
+    suffix += 1;
+    const spec: CollectionSpec = {
+      name: `${run}_listing${suffix}`,
+      indexes: ['tenantId', 'category', 'rating', 'publishedAt', 'featured'],
+      textFields: options.textFields ?? ['title', 'summary'],
+    };
+    await store.defineCollections([spec]);
+    return { name: spec.name, projection: `${run}-projection${suffix}` };
+  }
+
+  const upsert = (collection: string, doc: ReadDocument, position: number): WriteOperation => ({ kind: 'upsert', collection, doc, position });
+  const patch = (collection: string, id: string, fields: Record<string, unknown>, position: number): WriteOperation => ({ kind: 'patch', collection, id, fields, position });
+  const remove = (collection: string, id: string, position: number): WriteOperation => ({ kind: 'delete', collection, id, position });
+
+  beforeAll(async () => {
+    store = await openStore();
+  });
+
+  afterAll(async () => {
+    await store.close();
+  });
+
+  describe('documents', () => {
+    it('upserts, reads, patches and deletes a document', async () => {
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'Annealer', rating: 3 }, 1)], 1);
+      expect(await store.collection(name).get('a')).toEqual({ id: 'a', title: 'Annealer', rating: 3 });
+
+      await store.commit(projection, [patch(name, 'a', { rating: 5, category: 'anneal' }, 2)], 2);
+      expect(await store.collection(name).get('a')).toEqual({ id: 'a', title: 'Annealer', rating: 5, category: 'anneal' });
+
+      await store.commit(projection, [remove(name, 'a', 3)], 3);
+      expect(await store.collection(name).get('a')).toBeUndefined();
+      expect(await store.collection(name).count()).toBe(0);
+    });
+
+    it('replaces the whole document on upsert', async () => {
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'Old', category: 'x' }, 1), upsert(name, { id: 'a', title: 'New' }, 2)], 2);
+      expect(await store.collection(name).get('a')).toEqual({ id: 'a', title: 'New' });
+    });
+
+    it('ignores a patch of a document that does not exist', async () => {
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [patch(name, 'ghost', { rating: 1 }, 1)], 1);
+      expect(await store.collection(name).get('ghost')).toBeUndefined();
+    });
+
+    it('brings a deleted document back only with a later upsert', async () => {
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'First' }, 1), remove(name, 'a', 2), upsert(name, { id: 'a', title: 'Again' }, 3)], 3);
+      expect(await store.collection(name).get('a')).toEqual({ id: 'a', title: 'Again' });
+    });
+
+    it('reports stored versions, deleted documents included', async () => {
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'A' }, 4), upsert(name, { id: 'b', title: 'B' }, 5), remove(name, 'b', 6)], 6);
+      const versions = await store.getVersions(name, ['a', 'b', 'never']);
+      expect(versions.get('a')).toEqual({ doc: { id: 'a', title: 'A' }, position: 4 });
+      expect(versions.get('b')).toEqual({ doc: undefined, position: 6 });
+      expect(versions.has('never')).toBe(false);
+    });
+
+    it('refuses reserved field names and writes to undefined collections without applying any write of the commit', async () => {
+      const { name, projection } = await givenListings();
+      await expect(store.commit(projection, [upsert(name, { id: 'a', _position: 1 }, 1)], 1)).rejects.toThrow(/reserved/);
+      await expect(store.commit(projection, [upsert(name, { id: 'a' }, 1), upsert(`${run}_undefined`, { id: 'b' }, 1)], 1)).rejects.toThrow(/not defined/);
+      expect(await store.collection(name).get('a')).toBeUndefined();
+      expect(await store.getCheckpoint(projection)).toBeUndefined();
+    });
+  });
+
+  describe('find', () => {
+    const listings: ReadDocument[] = Array.from({ length: 53 }, (_, i) => ({
+      id: `l${String(i).padStart(3, '0')}`,
+      tenantId: i % 3 === 0 ? 't1' : 't2',
+      category: ['anneal', 'tabu', 'genetic', null][i % 4],
+      rating: i % 5 === 4 ? null : i % 5,
+      publishedAt: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      featured: i % 7 === 0,
+      title: `Listing ${i}`,
+    }));
+    let name: string;
+
+    beforeAll(async () => {
+      const collection = await givenListings();
+      name = collection.name;
+      await store.commit(collection.projection, listings.map((doc, i) => upsert(name, doc, i + 1)), listings.length);
+    });
+
+    const ids = (docs: readonly ReadDocument[]) => docs.map((doc) => doc.id);
+    const expected = (keep: (doc: ReadDocument) => boolean) => ids(listings.filter(keep));
+
+    it('filters by equality, null and booleans', async () => {
+      const page = await store.collection(name).find({ where: { tenantId: 't1', featured: true }, first: 100 });
+      expect(ids(page.items)).toEqual(expected((doc) => doc.tenantId === 't1' && doc.featured === true));
+
+      const uncategorised = await store.collection(name).find({ where: { category: null }, first: 100 });
+      expect(ids(uncategorised.items)).toEqual(expected((doc) => doc.category === null));
+    });
+
+    it('filters by membership, null included', async () => {
+      const page = await store.collection(name).find({ where: { category: { in: ['tabu', null] } }, first: 100 });
+      expect(ids(page.items)).toEqual(expected((doc) => doc.category === 'tabu' || doc.category === null));
+      expect((await store.collection(name).find({ where: { category: { in: [] } } })).items).toEqual([]);
+    });
+
+    it('filters by ranges on numbers and strings', async () => {
+      const page = await store.collection(name).find({ where: { rating: { gte: 1, lt: 3 }, publishedAt: { gt: '2024-01-10' } }, first: 100 });
+      expect(ids(page.items)).toEqual(
+        expected((doc) => typeof doc.rating === 'number' && doc.rating >= 1 && doc.rating < 3 && String(doc.publishedAt) > '2024-01-10'),
+      );
+    });
+
+    it('sorts on indexed fields with id as the final tie-breaker, nulls first ascending and last descending', async () => {
+      const ascending = await store.collection(name).find({ sort: [{ field: 'rating', direction: 'asc' }], first: 100 });
+      expect(ids(ascending.items)).toEqual(ids(sortListings(listings, 'rating', 'asc')));
+
+      const descending = await store.collection(name).find({ sort: [{ field: 'rating', direction: 'desc' }], first: 100 });
+      expect(ids(descending.items)).toEqual(ids(sortListings(listings, 'rating', 'desc')));
+    });
+
+    it.each([
+      ['rating ascending', 'rating', 'asc'],
+      ['rating descending', 'rating', 'desc'],
+      ['category descending', 'category', 'desc'],
+      ['publication date ascending', 'publishedAt', 'asc'],
+    ] as const)('pages through every match sorted by %s with no item lost or repeated', async (_label, field, direction) => {
+      const where = { tenantId: 't2' };
+      const seen: string[] = [];
+      let after: string | undefined;
+      let pages = 0;
+      for (;;) {
+        const page = await store.collection(name).find({ where, sort: [{ field, direction }], first: 6, after });
+        seen.push(...ids(page.items));
+        pages += 1;
+        if (!page.hasNextPage) break;
+        after = page.endCursor;
+      }
+      const all = sortListings(listings.filter((doc) => doc.tenantId === 't2'), field, direction);
+      expect(seen).toEqual(ids(all));
+      expect(pages).toBe(Math.ceil(all.length / 6));
+    });
+
+    it('returns an empty last page without a cursor', async () => {
+      const page = await store.collection(name).find({ where: { tenantId: 'nobody' } });
+      expect(page).toEqual({ items: [], endCursor: undefined, hasNextPage: false });
+    });
+
+    it('counts matches', async () => {
+      expect(await store.collection(name).count()).toBe(listings.length);
+      expect(await store.collection(name).count({ tenantId: 't1', rating: { gte: 2 } })).toBe(
+        listings.filter((doc) => doc.tenantId === 't1' && typeof doc.rating === 'number' && doc.rating >= 2).length,
+      );
+    });
+
+    it('refuses conditions and sorts on fields that are not declared indexes', async () => {
+      await expect(store.collection(name).find({ where: { title: 'Listing 1' } })).rejects.toThrow(/not a declared index/);
+      await expect(store.collection(name).find({ sort: [{ field: 'title', direction: 'asc' }] })).rejects.toThrow(/not a declared index/);
+      await expect(store.collection(name).count({ title: 'Listing 1' })).rejects.toThrow(/not a declared index/);
+    });
+
+    it('refuses a malformed cursor and a cursor from another sort', async () => {
+      const page = await store.collection(name).find({ sort: [{ field: 'rating', direction: 'asc' }], first: 2 });
+      await expect(store.collection(name).find({ sort: [{ field: 'rating', direction: 'desc' }], after: page.endCursor })).rejects.toThrow(/different sort/);
+      await expect(store.collection(name).find({ after: 'not-a-cursor' })).rejects.toThrow(/Malformed cursor/);
+    });
+
+    it('finds by declared indexes added after documents were written', async () => {
+      await store.defineCollections([{ name, indexes: ['tenantId', 'category', 'rating', 'publishedAt', 'featured', 'title'], textFields: ['title', 'summary'] }]);
+      const page = await store.collection(name).find({ where: { title: 'Listing 7' } });
+      expect(ids(page.items)).toEqual(['l007']);
+    });
+  });
+
+  describe('search', () => {
+    let name: string;
+
+    beforeAll(async () => {
+      const collection = await givenListings();
+      name = collection.name;
+      await store.commit(
+        collection.projection,
+        [
+          upsert(name, { id: 'short', tenantId: 't1', title: 'Tabu search', summary: 'Tabu search for QUBO' }, 1),
+          upsert(name, { id: 'long', tenantId: 't1', title: 'Annealing toolkit', summary: 'Simulated annealing with restarts, schedules, parallel tempering and a tabu phase at the end' }, 2),
+          upsert(name, { id: 'other', tenantId: 't2', title: 'Tabu lists', summary: 'Tabu tabu tabu' }, 3),
+          upsert(name, { id: 'foo', tenantId: 't2', title: 'Foo heuristic', summary: 'Nothing to see' }, 4),
+          upsert(name, { id: 'bar', tenantId: 't2', title: 'Bar method', summary: 'Plain text' }, 5),
+          upsert(name, { id: 'gone', tenantId: 't1', title: 'Tabu gone', summary: 'deleted' }, 6),
+          remove(name, 'gone', 7),
+        ],
+        7,
+      );
+    });
+
+    it('ranks documents where the words weigh more first', async () => {
+      const page = await store.collection(name).search('tabu');
+      expect(page.items.map((doc) => doc.id)).toEqual(['other', 'short', 'long']);
+    });
+
+    it('matches case-insensitively on any of the words', async () => {
+      const page = await store.collection(name).search('ANNEALING Foo');
+      expect(page.items.map((doc) => doc.id).sort()).toEqual(['foo', 'long']);
+    });
+
+    it('narrows by indexed conditions', async () => {
+      const page = await store.collection(name).search('tabu', { where: { tenantId: 't1' } });
+      expect(page.items.map((doc) => doc.id)).toEqual(['short', 'long']);
+    });
+
+    it('pages through results in rank order', async () => {
+      const first = await store.collection(name).search('tabu', { first: 2 });
+      expect(first.hasNextPage).toBe(true);
+      const second = await store.collection(name).search('tabu', { first: 2, after: first.endCursor });
+      expect([...first.items, ...second.items].map((doc) => doc.id)).toEqual(['other', 'short', 'long']);
+      expect(second.hasNextPage).toBe(false);
+    });
+
+    it('treats hostile input as plain words', async () => {
+      const page = await store.collection(name).search('"foo OR bar*');
+      expect(page.items.map((doc) => doc.id).sort()).toEqual(['bar', 'foo']);
+      for (const hostile of ['"', '*', 'NOT', '(tabu', 'title:tabu', 'tabu NEAR/2 qubo', '-tabu', '^tabu']) {
+        await expect(store.collection(name).search(hostile)).resolves.toBeDefined();
+      }
+      expect((await store.collection(name).search('*** ---')).items).toEqual([]);
+    });
+
+    it('keeps the text index in step with patches and deletes', async () => {
+      const { name: own, projection } = await givenListings();
+      await store.commit(projection, [upsert(own, { id: 'a', title: 'Genetic crossover' }, 1)], 1);
+      await store.commit(projection, [patch(own, 'a', { title: 'Parallel tempering' }, 2)], 2);
+      expect((await store.collection(own).search('genetic')).items).toEqual([]);
+      expect((await store.collection(own).search('tempering')).items.map((doc) => doc.id)).toEqual(['a']);
+      await store.commit(projection, [remove(own, 'a', 3)], 3);
+      expect((await store.collection(own).search('tempering')).items).toEqual([]);
+    });
+
+    it('searches text fields declared after documents were written', async () => {
+      const { name: own, projection } = await givenListings({ textFields: ['title'] });
+      await store.commit(projection, [upsert(own, { id: 'a', title: 'Solver', summary: 'branch and bound' }, 1)], 1);
+      expect((await store.collection(own).search('bound')).items).toEqual([]);
+      await store.defineCollections([{ name: own, indexes: ['tenantId'], textFields: ['title', 'summary'] }]);
+      expect((await store.collection(own).search('bound')).items.map((doc) => doc.id)).toEqual(['a']);
+    });
+  });
+
+  describe('commits and checkpoints', () => {
+    it('moves the checkpoint with the writes, forward only', async () => {
+      const { name, projection } = await givenListings();
+      expect(await store.getCheckpoint(projection)).toBeUndefined();
+      await store.commit(projection, [upsert(name, { id: 'a' }, 5)], 5);
+      expect(await store.getCheckpoint(projection)).toBe(5);
+      await store.commit(projection, [], 9);
+      expect(await store.getCheckpoint(projection)).toBe(9);
+      await store.commit(projection, [], 7);
+      expect(await store.getCheckpoint(projection)).toBe(9);
+    });
+
+    it('gives the same state when the same writes are delivered twice', async () => {
+      const { name, projection } = await givenListings();
+      const batches: WriteOperation[][] = [
+        [upsert(name, { id: 'a', title: 'A', rating: 1 }, 1), upsert(name, { id: 'b', title: 'B', rating: 2 }, 2)],
+        [patch(name, 'a', { rating: 3 }, 3), remove(name, 'b', 4)],
+        [upsert(name, { id: 'c', title: 'C' }, 5), patch(name, 'c', { rating: 9 }, 6)],
+      ];
+      const snapshot = async () => ({
+        docs: (await store.collection(name).find({ first: 100 })).items,
+        checkpoint: await store.getCheckpoint(projection),
+        search: (await store.collection(name).search('a b c')).items.map((doc) => doc.id),
+      });
+
+      const lastPosition = (writes: WriteOperation[]) => writes[writes.length - 1].position;
+      for (const writes of batches) await store.commit(projection, writes, lastPosition(writes));
+      const once = await snapshot();
+      for (const writes of batches) await store.commit(projection, writes, lastPosition(writes));
+      for (const writes of [...batches].reverse()) await store.commit(projection, writes, lastPosition(writes));
+
+      expect(await snapshot()).toEqual(once);
+      expect(once.docs).toEqual([
+        { id: 'a', title: 'A', rating: 3 },
+        { id: 'c', title: 'C', rating: 9 },
+      ]);
+    });
+
+    it('resets a projection: documents, tombstones and checkpoint gone, collection still usable', async () => {
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'Tabu' }, 1), upsert(name, { id: 'b' }, 2), remove(name, 'b', 3)], 3);
+      await store.reset(projection, [name]);
+
+      expect(await store.collection(name).count()).toBe(0);
+      expect(await store.getCheckpoint(projection)).toBeUndefined();
+      expect((await store.getVersions(name, ['a', 'b'])).size).toBe(0);
+      expect((await store.collection(name).search('tabu')).items).toEqual([]);
+
+      await store.commit(projection, [upsert(name, { id: 'b', title: 'Back' }, 1)], 1);
+      expect(await store.collection(name).get('b')).toEqual({ id: 'b', title: 'Back' });
+    });
+
+    it('defines collections idempotently', async () => {
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'Kept' }, 1)], 1);
+      const spec = { name, indexes: ['tenantId', 'category', 'rating', 'publishedAt', 'featured'], textFields: ['title', 'summary'] };
+      await store.defineCollections([spec]);
+      await store.defineCollections([spec]);
+      expect(await store.collection(name).get('a')).toEqual({ id: 'a', title: 'Kept' });
+      expect((await store.collection(name).search('kept')).items.map((doc) => doc.id)).toEqual(['a']);
+    });
+  });
+}
+
+/** The order both stores use: null first ascending (last descending), then id ascending. */
+function sortListings(docs: readonly ReadDocument[], field: string, direction: 'asc' | 'desc'): ReadDocument[] {
+  const rank = (value: unknown) => (value === null || value === undefined ? 0 : 1);
+  const compareValues = (a: unknown, b: unknown): number => {
+    if (rank(a) !== rank(b)) return rank(a) - rank(b);
+    if (rank(a) === 0) return 0;
+    return (a as number | string) < (b as number | string) ? -1 : (a as number | string) > (b as number | string) ? 1 : 0;
+  };
+  return [...docs].sort((a, b) => {
+    const byField = compareValues(a[field], b[field]) * (direction === 'asc' ? 1 : -1);
+    return byField !== 0 ? byField : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
