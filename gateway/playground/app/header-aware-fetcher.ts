@@ -1,0 +1,38 @@
+import { createGraphiQLFetcher, type Fetcher, type FetcherOpts } from '@graphiql/toolkit';
+import { createClient, type Client } from 'graphql-ws';
+
+export interface PlaygroundEndpoints {
+  httpUrl: string;
+  subscriptionUrl: string;
+}
+
+type Headers = Record<string, unknown>;
+
+/** Same headers in any key order give the same key, so reordering JSON does not reconnect. */
+export function headersKey(headers: Headers): string {
+  return JSON.stringify(Object.keys(headers).sort().map((name) => [name, headers[name]]));
+}
+
+/**
+ * A GraphiQL fetcher that sends the Headers tab on HTTP *and* on the WebSocket.
+ *
+ * GraphiQL hands the headers to the fetcher per request, but a graphql-ws client carries its
+ * credentials once, in `connectionParams` at connect time. So one client is kept per set of
+ * headers: it is reused while the headers stay the same and replaced (the old socket closed)
+ * when they change, so no connection stays open under credentials the user has replaced.
+ */
+export function createHeaderAwareFetcher(endpoints: PlaygroundEndpoints): Fetcher {
+  let current: { key: string; client: Client; fetcher: Fetcher } | undefined;
+
+  const fetcherFor = (headers: Headers): Fetcher => {
+    const key = headersKey(headers);
+    if (current?.key !== key) {
+      current?.client.dispose();
+      const client = createClient({ url: endpoints.subscriptionUrl, connectionParams: { ...headers }, lazy: true });
+      current = { key, client, fetcher: createGraphiQLFetcher({ url: endpoints.httpUrl, wsClient: client }) };
+    }
+    return current.fetcher;
+  };
+
+  return (params, opts?: FetcherOpts) => fetcherFor(opts?.headers ?? {})(params, opts);
+}

@@ -1,0 +1,69 @@
+import express from 'express';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { playgroundRouter } from './serve';
+
+describe('playgroundRouter', () => {
+  let distDir: string;
+  let server: Server;
+  let baseUrl: string;
+
+  beforeEach(async () => {
+    distDir = await mkdtemp(join(tmpdir(), 'goliath-playground-dist-'));
+    const app = express();
+    app.use(playgroundRouter(distDir));
+    server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await rm(distDir, { recursive: true, force: true });
+  });
+
+  const writeBundle = async () => {
+    await mkdir(join(distDir, 'assets'), { recursive: true });
+    await writeFile(join(distDir, 'index.html'), '<!doctype html><title>Goliath Playground</title>');
+    await writeFile(join(distDir, 'assets', 'playground-ABC123.js'), 'export {};');
+    await writeFile(join(distDir, 'assets', 'playground-ABC123.css'), 'body{}');
+  };
+
+  it('answers 503 with a hint while the bundle is not built', async () => {
+    const response = await fetch(`${baseUrl}/playground`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await response.text()).toContain('npm run build');
+  });
+
+  it('serves the page uncached and same-origin only', async () => {
+    await writeBundle();
+    for (const path of ['/playground', '/playground/']) {
+      const response = await fetch(`${baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
+      expect(await response.text()).toContain('Goliath Playground');
+    }
+  });
+
+  it('serves hashed assets with their content type and a long immutable cache', async () => {
+    await writeBundle();
+    const script = await fetch(`${baseUrl}/playground/assets/playground-ABC123.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/^(text|application)\/javascript/);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const style = await fetch(`${baseUrl}/playground/assets/playground-ABC123.css`);
+    expect(style.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it('leaves unknown paths to the next handler', async () => {
+    await writeBundle();
+    expect((await fetch(`${baseUrl}/playground/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${baseUrl}/graphql`)).status).toBe(404);
+  });
+});
