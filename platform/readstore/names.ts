@@ -51,7 +51,7 @@ function assertWritableField(collection: string, key: string): void {
 }
 
 /** Reads a dotted path from a document; undefined when any step is missing. */
-export function readFieldPath(doc: ReadDocument, path: string): unknown {
+export function readFieldPath(doc: object, path: string): unknown {
   let value: unknown = doc;
   for (const step of path.split('.')) {
     if (value === null || typeof value !== 'object') return undefined;

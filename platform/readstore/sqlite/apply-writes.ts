@@ -22,7 +22,9 @@ export function applyWrite(statements: StatementCache, write: WriteOperation): v
       assertPatchFields(write.collection, write.fields);
       const row = statements.get(`SELECT doc, position FROM ${table} WHERE id = ?`).get(write.id) as { doc: string | null; position: number } | undefined;
       if (!row || row.doc === null || row.position >= write.position) return;
-      const patched = { ...(JSON.parse(row.doc) as Record<string, unknown>), ...write.fields };
+      // Undefined values set nothing, as on MongoDB (ignoreUndefined).
+      const fields = Object.entries(write.fields).filter(([, value]) => value !== undefined);
+      const patched = { ...(JSON.parse(row.doc) as Record<string, unknown>), ...Object.fromEntries(fields) };
       statements.get(`UPDATE ${table} SET doc = ?, position = ? WHERE id = ?`).run(JSON.stringify(patched), write.position, write.id);
       return;
     }

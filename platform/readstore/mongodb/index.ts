@@ -1,0 +1,1 @@
+export { createMongoReadStore, MongoReadStore, type MongoReadStoreOptions } from './mongo-read-store';
