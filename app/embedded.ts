@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from '../platform/config';
+import { startSubgraphServer, type RunningServer } from '../platform/graphql/subgraph-server';
+import { createLogger } from '../platform/logging';
+import { startGateway } from '../gateway/gateway-server';
+import { defaultPlaygroundDistDir } from '../gateway/playground/serve';
+import { ALL_PROJECTIONS } from '../projections';
+import { ProjectionRunner } from '../projections/runner';
+import { readSupergraph } from '../schema/supergraph';
+import { readModelLagging } from './read-your-writes';
+import { openEventStore, openReadStore } from './stores';
+import { SUBGRAPHS } from './subgraph-catalog';
+import { createTokenVerifier } from './token-verifier';
+
+export interface EmbeddedPlatformOptions {
+  /** Gateway port; 0 picks a free one. Defaults to PORT or 4000. */
+  readonly port?: number;
+  readonly host?: string;
+  /** Where the SQLite file and the signing key live. Defaults to DATA_DIR or ./data. */
+  readonly dataDir?: string;
+  readonly logLevel?: string;
+}
+
+export interface EmbeddedPlatform {
+  readonly gatewayUrl: string;
+  readonly playgroundUrl: string;
+  readonly subscriptionUrl: string;
+  readonly keysDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`: the four subgraphs on free loopback ports, the projection runner and the
+ * gateway, in one process over one SQLite file (or EventStoreDB/MongoDB when configured).
+ */
+export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {}): Promise<EmbeddedPlatform> {
+  const config = loadConfig({
+    ...process.env,
+    ...(options.dataDir !== undefined && { DATA_DIR: options.dataDir }),
+    ...(options.port !== undefined && { PORT: String(options.port) }),
+    ...(options.host !== undefined && { HOST: options.host }),
+  });
+  const logger = createLogger('goliath', options.logLevel ?? config.logLevel);
+  const eventStore = openEventStore(config);
+  const readStore = openReadStore(config);
+  const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, logger });
+  const subgraphs: RunningServer[] = [];
+  try {
+    await runner.start();
+    const verifyToken = await createTokenVerifier(config);
+    const dependencies = {
+      eventStore,
+      readStore,
+      clock: () => new Date(),
+      logger,
+      waitForReadModels: async (position: number) => {
+        try {
+          await runner.waitFor(position, config.readYourWritesTimeoutMs);
+        } catch (error) {
+          throw readModelLagging(position, config.readYourWritesTimeoutMs, error instanceof Error ? error.message : String(error));
+        }
+      },
+    };
+    const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+    for (const name of SUBGRAPH_NAMES) {
+      const schema = await SUBGRAPHS[name].build(dependencies);
+      const server = await startSubgraphServer({ name, schema, host: '127.0.0.1', port: 0, verifyToken, logger });
+      subgraphs.push(server);
+      subgraphUrls[name] = server.url;
+    }
+    const gateway = await startGateway({
+      host: config.host,
+      port: config.gatewayPort,
+      supergraphSdl: readSupergraph(),
+      subgraphUrls,
+      verifyToken,
+      eventStore,
+      limits: config.queryLimits,
+      introspection: !config.production,
+      playgroundDistDir: defaultPlaygroundDistDir(),
+      logger,
+    });
+    return {
+      gatewayUrl: gateway.url,
+      playgroundUrl: gateway.playgroundUrl,
+      subscriptionUrl: gateway.subscriptionUrl,
+      keysDir: config.keysDir,
+      stop: async () => {
+        await gateway.stop();
+        await Promise.all(subgraphs.map((server) => server.stop()));
+        await runner.stop();
+        await readStore.close();
+        await eventStore.close();
+      },
+    };
+  } catch (error) {
+    await Promise.all(subgraphs.map((server) => server.stop()));
+    await runner.stop();
+    await readStore.close();
+    await eventStore.close();
+    throw error;
+  }
+}

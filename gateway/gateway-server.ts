@@ -1,0 +1,108 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { createServer } from 'node:http';
+import type { QueryLimits, SubgraphName } from '../platform/config';
+import type { EventStore } from '../platform/eventstore/port';
+import { httpUrl, listen } from '../platform/http/listen';
+import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
+import type { Logger } from '../platform/logging';
+import { authenticationPlugin } from './authentication-plugin';
+import { formatGatewayError } from './format-gateway-error';
+import { gatewayContext, type GatewayContext, type TokenVerifier } from './gateway-context';
+import { playgroundRouter } from './playground/serve';
+import { queryLimitRules } from './query-limits';
+import { SubgraphDataSource } from './subgraph-data-source';
+import { startSubscriptionServer } from './subscriptions/subscription-server';
+
+export interface GatewayOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly supergraphSdl: string;
+  /** Where each subgraph answers; overrides the URLs recorded in the supergraph. */
+  readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
+  readonly verifyToken: TokenVerifier;
+  /** The gateway reads the event store for subscriptions only. */
+  readonly eventStore: EventStore;
+  readonly limits: QueryLimits;
+  readonly introspection: boolean;
+  readonly playgroundDistDir: string;
+  readonly logger: Logger;
+}
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly playgroundUrl: string;
+  readonly subscriptionUrl: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** The edge: Apollo Gateway over HTTP, graphql-ws for subscriptions, the Playground. */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const app = express();
+  const httpServer = createServer(app);
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name as SubgraphName] ?? url }),
+  });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+    apiSchema = schema;
+  });
+
+  const subscriptions = startSubscriptionServer({
+    httpServer,
+    path: '/graphql',
+    schema: () => {
+      if (!apiSchema) throw new Error('The gateway schema is not loaded yet');
+      return apiSchema;
+    },
+    eventStore: options.eventStore,
+    verifyToken: options.verifyToken,
+    limits: options.limits,
+    logger: options.logger,
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.introspection,
+    validationRules: queryLimitRules(options.limits),
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    formatError: formatGatewayError(options.limits),
+    logger: options.logger,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      authenticationPlugin(),
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.close() }) },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.use(playgroundRouter(options.playgroundDistDir));
+  app.use(
+    '/graphql',
+    express.json({ limit: '5mb' }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => gatewayContext(options.verifyToken, req.header('authorization'), req.header(CORRELATION_HEADER)),
+    }),
+  );
+
+  const port = await listen(httpServer, options.port, options.host);
+  const url = httpUrl(options.host, port, '/graphql');
+  return {
+    url,
+    playgroundUrl: httpUrl(options.host, port, '/playground'),
+    subscriptionUrl: url.replace(/^http/, 'ws'),
+    port,
+    stop: () => apollo.stop(),
+  };
+}

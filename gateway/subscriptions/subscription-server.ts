@@ -1,0 +1,81 @@
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Server } from 'node:http';
+import { WebSocketServer } from 'ws';
+import { canAccessTenant } from '../../platform/auth/auth-context';
+import type { QueryLimits } from '../../platform/config';
+import type { EventStore } from '../../platform/eventstore/port';
+import { badUserInput, forbidden, unauthenticated } from '../../platform/errors';
+import type { Logger } from '../../platform/logging';
+import { gatewayContext, type GatewayContext, type TokenVerifier } from '../gateway-context';
+import { isTokenLimitError, queryLimitRules, tokenLimitError } from '../query-limits';
+import { tenantEvents } from './tenant-events-source';
+
+export interface SubscriptionServerOptions {
+  readonly httpServer: Server;
+  readonly path: string;
+  /** The gateway's API schema, so WebSocket clients see exactly the schema HTTP clients see. */
+  readonly schema: () => GraphQLSchema;
+  readonly eventStore: EventStore;
+  readonly verifyToken: TokenVerifier;
+  readonly limits: QueryLimits;
+  readonly logger: Logger;
+}
+
+/**
+ * graphql-ws on the gateway's own port: `@apollo/gateway` does not execute subscriptions, so
+ * their root fields are resolved here from the event store. Authentication comes from
+ * `connectionParams.Authorization`; the query limits of the HTTP path apply unchanged.
+ */
+export function startSubscriptionServer(options: SubscriptionServerOptions): { close(): Promise<void> } {
+  const webSocketServer = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const rules = queryLimitRules(options.limits);
+  const subscribeFieldResolver: GraphQLFieldResolver<unknown, GatewayContext, { tenantId: string }> = (_root, args, context, info) => {
+    if (info.fieldName !== 'tenantEvents') throw badUserInput(`Subscription ${info.fieldName} is not served here.`);
+    if (!context.auth) throw context.authError ?? unauthenticated();
+    if (!canAccessTenant(context.auth, args.tenantId)) throw forbidden(`You may not follow tenant ${args.tenantId}.`);
+    return tenantEvents(options.eventStore, args.tenantId);
+  };
+
+  const server = useServer<Record<string, unknown>, { context?: GatewayContext }>(
+    {
+      schema: options.schema,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const authorization = params.Authorization ?? params.authorization;
+        ctx.extra.context = await gatewayContext(options.verifyToken, typeof authorization === 'string' ? authorization : undefined, undefined);
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: options.limits.maxTokens });
+        } catch (error) {
+          if (error instanceof GraphQLError && isTokenLimitError(error.message)) return [tokenLimitError(options.limits)];
+          throw error;
+        }
+        const schema = options.schema();
+        const errors = validate(schema, document, [...specifiedRules, ...rules]);
+        if (errors.length > 0) return errors;
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: ctx.extra.context,
+          subscribeFieldResolver,
+        };
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        options.logger.debug({ errors: errors.map((error) => error.message) }, 'subscription refused');
+      },
+    },
+    webSocketServer,
+  );
+  return {
+    close: async () => {
+      await server.dispose();
+      await new Promise<void>((resolve) => webSocketServer.close(() => resolve()));
+    },
+  };
+}
