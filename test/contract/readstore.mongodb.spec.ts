@@ -5,5 +5,5 @@ import { readStoreContract } from './readstore.contract';
 const d = process.env.MONGODB_URL ? describe : describe.skip;
 
 d('MongoDB read store', () => {
-  readStoreContract(() => createMongoReadStore({ url: process.env.MONGODB_URL ?? '', database: process.env.MONGODB_DATABASE ?? 'goliath_contract' }));
+  readStoreContract(async () => createMongoReadStore({ url: process.env.MONGODB_URL ?? '', database: process.env.MONGODB_DATABASE ?? 'goliath_contract' }));
 });

@@ -12,11 +12,10 @@ export interface MongoReadStoreOptions {
   readonly database: string;
 }
 
-/** Connects before returning, so a wrong URL fails at start-up rather than on the first query. */
-export async function createMongoReadStore(options: MongoReadStoreOptions): Promise<ReadStore> {
+/** The driver connects on the first operation (and reconnects on its own), so the factory is synchronous like SQLite's. */
+export function createMongoReadStore(options: MongoReadStoreOptions): ReadStore {
   // ignoreUndefined: an undefined field is absent, as it is in SQLite's JSON.
   const client = new MongoClient(options.url, { ignoreUndefined: true });
-  await client.connect();
   return new MongoReadStore(client, client.db(options.database));
 }
 
