@@ -1,0 +1,25 @@
+import type { RecordedEvent } from '../platform/eventstore/port';
+
+/** A projection's handler threw on an event: the projection stops there and resumes from its checkpoint after a restart. */
+export class ProjectionFailedError extends Error {
+  readonly code = 'PROJECTION_FAILED';
+  readonly eventType: string;
+  readonly streamId: string;
+  readonly position: number;
+  readonly eventId: string;
+
+  constructor(
+    readonly projection: string,
+    event: RecordedEvent,
+    readonly cause: unknown,
+  ) {
+    super(
+      `Projection ${projection} failed on ${event.type} (stream ${event.streamId}, position ${event.position}): ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+    this.name = 'ProjectionFailedError';
+    this.eventType = event.type;
+    this.streamId = event.streamId;
+    this.position = event.position;
+    this.eventId = event.id;
+  }
+}
