@@ -1,0 +1,35 @@
+import type { ExpectedRevision, NewEvent } from '../port';
+import { WrongExpectedRevisionError } from '../port';
+
+export interface AppendRequest {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
+/** Refuses malformed appends before they reach the write queue, so one bad caller cannot fail a whole group commit. */
+export function validateAppendRequest({ streamId, events, expectedRevision }: AppendRequest): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
+  if (!Array.isArray(events) || events.length === 0) throw new RangeError(`Append to ${streamId} needs at least one event`);
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (typeof event.id !== 'string' || event.id.length === 0) throw new TypeError(`Every event appended to ${streamId} needs an id`);
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`Event ${event.id} needs a type`);
+    if (ids.has(event.id)) throw new RangeError(`Event id ${event.id} appears twice in one append to ${streamId}`);
+    ids.add(event.id);
+  }
+  const knownKind = expectedRevision === 'no-stream' || expectedRevision === 'stream-exists' || expectedRevision === 'any';
+  if (!knownKind && !(Number.isSafeInteger(expectedRevision) && expectedRevision >= 0)) {
+    throw new RangeError(`Invalid expected revision ${String(expectedRevision)} for ${streamId}`);
+  }
+}
+
+/** Throws when the stream's actual revision does not satisfy the expectation. */
+export function assertExpectedRevision(streamId: string, expected: ExpectedRevision, actual: number | 'no-stream'): void {
+  const satisfied =
+    expected === 'any' ||
+    (expected === 'no-stream' && actual === 'no-stream') ||
+    (expected === 'stream-exists' && actual !== 'no-stream') ||
+    expected === actual;
+  if (!satisfied) throw new WrongExpectedRevisionError(streamId, expected, actual);
+}

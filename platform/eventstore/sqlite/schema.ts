@@ -1,0 +1,32 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The log shares its file with the read models, so every table is prefixed `es_`.
+ *
+ * `position` is the rowid but never left to SQLite to choose: the writer assigns max+1 inside
+ * its write transaction, which keeps the global log contiguous (1, 2, 3 …) across rollbacks,
+ * crashes and writers in other processes. The stream's current revision is read from the
+ * (stream_id, revision) index rather than kept in a second table that could drift from it.
+ */
+export function ensureEventStoreSchema(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS es_events (
+      position    INTEGER PRIMARY KEY,
+      event_id    TEXT    NOT NULL UNIQUE,
+      stream_id   TEXT    NOT NULL,
+      revision    INTEGER NOT NULL,
+      category    TEXT    NOT NULL,
+      type        TEXT    NOT NULL,
+      data        TEXT    NOT NULL,
+      metadata    TEXT    NOT NULL,
+      recorded_at TEXT    NOT NULL,
+      UNIQUE (stream_id, revision)
+    );
+    CREATE INDEX IF NOT EXISTS es_events_by_category ON es_events (category, position);
+    CREATE INDEX IF NOT EXISTS es_events_by_type ON es_events (type, position);
+    CREATE TABLE IF NOT EXISTS es_stream_metadata (
+      stream_id TEXT PRIMARY KEY,
+      metadata  TEXT NOT NULL
+    ) WITHOUT ROWID;
+  `);
+}
