@@ -86,7 +86,8 @@ describe('Playground (headless Chromium)', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'goliath-playground-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, host: '127.0.0.1' });
+    // Warnings and errors only: the page, not the platform's start-up log, is what this suite watches.
+    platform = await startEmbeddedPlatform({ port: 0, dataDir, host: '127.0.0.1', logLevel: 'warn' });
     token = await issueDevelopmentToken({ role: 'platform-admin', keysDir: join(dataDir, 'keys') });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     await mkdir(ARTIFACTS_DIR, { recursive: true });
