@@ -1,0 +1,153 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  type AllStreamResolvedEvent,
+  type AppendResult as ServerAppendResult,
+  type StreamingRead,
+} from '@eventstore/db-client';
+import type {
+  AppendResult,
+  EventStore,
+  EventSubscription,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamMetadata,
+  SubscribeOptions,
+} from '../port';
+import { WrongExpectedRevisionError } from '../port';
+import { EsdbSubscription, pushCheckpoint } from './esdb-subscription';
+import { isSystemEvent, toEventData, toRecordedEvent } from './event-mapping';
+import { toServerExpectedRevision, translateAppendError } from './expected-revision';
+import { toPortPosition, toServerPosition } from './positions';
+import { toServerFilter } from './server-filter';
+import { toPortStreamMetadata, toServerStreamMetadata } from './stream-metadata-mapping';
+
+export interface EventStoreDbStoreOptions {
+  /** e.g. `esdb://localhost:2113?tls=false` */
+  readonly connectionString: string;
+}
+
+/** The scale-out event store. Event ids are the UUIDs EventStoreDB deduplicates on, so a retried append is stored once. */
+export function createEventStoreDbStore(options: EventStoreDbStoreOptions): EventStore {
+  return new EventStoreDbEventStore(EventStoreDBClient.connectionString(options.connectionString));
+}
+
+class EventStoreDbEventStore implements EventStore {
+  constructor(private readonly client: EventStoreDBClient) {}
+
+  async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`Append to ${streamId} needs at least one event`);
+    let result: ServerAppendResult;
+    try {
+      result = await this.client.appendToStream(streamId, events.map(toEventData), {
+        expectedRevision: toServerExpectedRevision(expectedRevision),
+      });
+    } catch (error) {
+      throw translateAppendError(error, streamId, expectedRevision);
+    }
+    // With throwOnAppendFailure=false in the connection string the client reports instead of throwing.
+    if (!result.success) throw new WrongExpectedRevisionError(streamId, expectedRevision, await this.currentRevision(streamId));
+    const nextExpectedRevision = Number(result.nextExpectedRevision);
+    // An idempotent (deduplicated) append comes back without a position: look the event up.
+    const position = toPortPosition(result.position?.commit) ?? (await this.positionOf(streamId, nextExpectedRevision));
+    return { nextExpectedRevision, position };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    if (options.maxCount === 0) return [];
+    const backwards = options.direction === 'backwards';
+    const read = this.client.readStream(streamId, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
+      ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+    });
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const resolved of read) {
+        if (resolved.event) events.push(toRecordedEvent(resolved.event, resolved.commitPosition));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const after = options.after;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    if (remaining <= 0) return;
+    // Reading $all from a position includes the event at it; the port's `after` is exclusive.
+    const read = this.client.readAll({ fromPosition: after === undefined ? START : toServerPosition(after), direction: FORWARDS });
+    yield* takeUserEvents(read, (event) => {
+      if (after !== undefined && event.position <= after) return 'skip';
+      remaining -= 1;
+      return remaining > 0 ? 'take' : 'take-and-stop';
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    const read = this.client.readAll({ fromPosition: END, direction: BACKWARDS });
+    for await (const event of takeUserEvents(read, () => 'take-and-stop')) return event.position;
+    return 0;
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
+    const source = this.client.subscribeToAll({
+      fromPosition: options.after === undefined ? START : toServerPosition(options.after),
+      filter: toServerFilter(options.filter, pushCheckpoint),
+    });
+    return new EsdbSubscription(source, { after: options.after, filter: options.filter, onCheckpoint: options.onCheckpoint });
+  }
+
+  async setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void> {
+    await this.client.setStreamMetadata(streamId, toServerStreamMetadata(metadata));
+  }
+
+  async getStreamMetadata(streamId: string): Promise<StreamMetadata | undefined> {
+    const { metadata } = await this.client.getStreamMetadata(streamId);
+    return metadata === undefined ? undefined : toPortStreamMetadata(metadata);
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  private async currentRevision(streamId: string): Promise<number | 'no-stream'> {
+    const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return last === undefined ? 'no-stream' : last.revision;
+  }
+
+  private async positionOf(streamId: string, revision: number): Promise<number> {
+    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    if (event === undefined) throw new Error(`EventStoreDB acknowledged ${streamId}@${revision} but the event cannot be read`);
+    return event.position;
+  }
+}
+
+type Take = 'skip' | 'take' | 'take-and-stop';
+
+/** Streams the user events of a $all read, cancelling the server read when the caller stops early. */
+async function* takeUserEvents(read: StreamingRead<AllStreamResolvedEvent>, decide: (event: RecordedEvent) => Take): AsyncGenerator<RecordedEvent> {
+  let finished = false;
+  try {
+    for await (const resolved of read) {
+      if (!resolved.event || isSystemEvent(resolved.event)) continue;
+      const event = toRecordedEvent(resolved.event, resolved.commitPosition);
+      const take = decide(event);
+      if (take === 'skip') continue;
+      yield event;
+      if (take === 'take-and-stop') return;
+    }
+    finished = true;
+  } finally {
+    if (!finished) await read.cancel();
+  }
+}
