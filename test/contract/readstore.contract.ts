@@ -251,6 +251,11 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
       expect((await store.collection(own).search('tempering')).items).toEqual([]);
     });
 
+    it('refuses to search a collection that declares no text fields', async () => {
+      const { name: own } = await givenListings({ textFields: [] });
+      await expect(store.collection(own).search('tabu')).rejects.toThrow(/declares no text fields/);
+    });
+
     it('searches text fields declared after documents were written', async () => {
       const { name: own, projection } = await givenListings({ textFields: ['title'] });
       await store.commit(projection, [upsert(own, { id: 'a', title: 'Solver', summary: 'branch and bound' }, 1)], 1);

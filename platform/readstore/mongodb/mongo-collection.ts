@@ -53,8 +53,10 @@ export class MongoCollection<T extends ReadDocument> implements ReadCollection<T
 
   /** Documents containing any of the words, best text score first, then by id. */
   async search(text: string, query: Pick<FindQuery, 'where' | 'first' | 'after'> = {}): Promise<Page<T>> {
-    const spec = await this.declaredSpec();
-    if ((spec.textFields ?? []).length === 0) throw new InvalidReadQueryError(`Collection ${this.name} declares no text fields to search`);
+    // A cached spec without text fields may predate another process declaring some: look again before refusing.
+    const cached = await this.declaredSpec();
+    const spec = hasTextFields(cached) ? cached : await this.specs.spec(this.name, true);
+    if (!spec || !hasTextFields(spec)) throw new InvalidReadQueryError(`Collection ${this.name} declares no text fields to search`);
     const conditions = await this.withSpec((indexed) => normalizeWhere(this.name, query.where, indexed));
     const size = pageSize(query.first);
     const terms = searchTerms(text);
@@ -89,6 +91,10 @@ export class MongoCollection<T extends ReadDocument> implements ReadCollection<T
       return check(new Set(fresh.indexes));
     }
   }
+}
+
+function hasTextFields(spec: CollectionSpec): boolean {
+  return (spec.textFields ?? []).length > 0;
 }
 
 function toPage<T extends ReadDocument>(stored: readonly StoredDocument[], size: number, cursorOf: (doc: StoredDocument) => string): Page<T> {

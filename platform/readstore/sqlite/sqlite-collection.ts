@@ -57,8 +57,10 @@ export class SqliteCollection<T extends ReadDocument> implements ReadCollection<
 
   /** Documents containing any of the words, best bm25 score first (FTS5 scores are lower for better matches), then by id. */
   async search(text: string, query: Pick<FindQuery, 'where' | 'first' | 'after'> = {}): Promise<Page<T>> {
-    const spec = this.declaredSpec();
-    if ((spec.textFields ?? []).length === 0) throw new InvalidReadQueryError(`Collection ${this.name} declares no text fields to search`);
+    // A cached spec without text fields may predate another process declaring some: look again before refusing.
+    const cached = this.declaredSpec();
+    const spec = hasTextFields(cached) ? cached : this.specs.spec(this.name, true);
+    if (!spec || !hasTextFields(spec)) throw new InvalidReadQueryError(`Collection ${this.name} declares no text fields to search`);
     const conditions = this.withSpec((indexed) => normalizeWhere(this.name, query.where, indexed));
     const size = pageSize(query.first);
     const terms = searchTerms(text);
@@ -102,6 +104,10 @@ export class SqliteCollection<T extends ReadDocument> implements ReadCollection<
       return check(new Set(fresh.indexes));
     }
   }
+}
+
+function hasTextFields(spec: CollectionSpec): boolean {
+  return (spec.textFields ?? []).length > 0;
 }
 
 /** Each word becomes an FTS5 string (quotes doubled), joined by OR: no user text is ever read as FTS5 syntax. */
