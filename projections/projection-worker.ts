@@ -30,6 +30,7 @@ export class ProjectionWorker {
   private feed: SubscriptionFeed | undefined;
   private loop: Promise<void> | undefined;
   private stopping = false;
+  private starting: Promise<void> | undefined;
   private readonly ownCollections: ReadonlySet<string>;
 
   constructor(
@@ -60,9 +61,23 @@ export class ProjectionWorker {
     return this.failure;
   }
 
-  /** Starts from the stored checkpoint; a no-op while running. */
+  /** Starts from the stored checkpoint; a no-op while running or starting. */
   async start(): Promise<void> {
     if (this.currentState === 'running') return;
+    this.starting ??= this.subscribeFromCheckpoint().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  /** Lets the batch in hand commit, then closes the subscription. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.feed?.close();
+    await this.loop;
+    if (this.currentState === 'running') this.currentState = 'stopped';
+    this.options.onProgress();
+  }
+
+  private async subscribeFromCheckpoint(): Promise<void> {
     const stored = await this.options.readStore.getCheckpoint(this.name);
     this.committed = stored ?? 0;
     this.failure = undefined;
@@ -76,15 +91,6 @@ export class ProjectionWorker {
     this.feed = feed;
     this.options.logger.info({ projection: this.name, checkpoint: stored ?? null }, `projection ${this.name} started`);
     this.loop = this.run(feed);
-    this.options.onProgress();
-  }
-
-  /** Lets the batch in hand commit, then closes the subscription. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.feed?.close();
-    await this.loop;
-    if (this.currentState === 'running') this.currentState = 'stopped';
     this.options.onProgress();
   }
 
