@@ -70,6 +70,8 @@ export class ProjectionWorker {
 
   /** Lets the batch in hand commit, then closes the subscription. */
   async stop(): Promise<void> {
+    // A start in progress finishes first, so its subscription is the one closed here.
+    await this.starting?.catch(() => undefined);
     this.stopping = true;
     await this.feed?.close();
     await this.loop;
