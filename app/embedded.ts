@@ -19,6 +19,8 @@ export interface EmbeddedPlatformOptions {
   /** Where the SQLite file and the signing key live. Defaults to DATA_DIR or ./data. */
   readonly dataDir?: string;
   readonly logLevel?: string;
+  /** Settings that override the process environment (see the README's configuration table). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface EmbeddedPlatform {
@@ -39,6 +41,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
     ...(options.dataDir !== undefined && { DATA_DIR: options.dataDir }),
     ...(options.port !== undefined && { PORT: String(options.port) }),
     ...(options.host !== undefined && { HOST: options.host }),
+    ...options.env,
   });
   const logger = createLogger('goliath', options.logLevel ?? config.logLevel);
   const eventStore = openEventStore(config);

@@ -36,7 +36,7 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
 
 /** graphql-js's own token limit message, turned into the same stable code. */
 export function isTokenLimitError(message: string): boolean {
-  return /Document contains more th[ae]n \d+ tokens/.test(message);
+  return /Document contains more th(?:an|at) \d+ tokens/.test(message);
 }
 
 export function tokenLimitError(limits: QueryLimits): GraphQLError {

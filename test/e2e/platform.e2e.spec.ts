@@ -26,7 +26,8 @@ describe('Goliath through the gateway', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'goliath-e2e-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
+    // A depth limit of 4 lets the tests reach it with the schema as it is today.
+    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: { QUERY_MAX_DEPTH: '4' } });
     adminToken = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
     tenantA = (await createTenant('Acme')).id;
     tenantB = (await createTenant('Globex')).id;
@@ -119,15 +120,15 @@ describe('Goliath through the gateway', () => {
 
   describe('query limits', () => {
     it('refuses too many aliases', async () => {
-      const aliases = Array.from({ length: 20 }, (_, index) => `a${index}: __typename`).join(' ');
+      const aliases = Array.from({ length: 20 }, (_, index) => `a${index}: tenant(id: "${tenantA}") { id }`).join(' ');
       const result = await postGraphQL(platform.gatewayUrl, `{ ${aliases} }`, { token: adminToken });
       expect(errorCodes(result)).toEqual(['QUERY_TOO_COMPLEX']);
     });
 
     it('refuses a query nested too deep', async () => {
-      const deep = '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }';
+      const deep = '{ tenants { edges { node { optimizationProfile { tenantId } } } } }';
       const result = await postGraphQL(platform.gatewayUrl, deep, { token: adminToken });
-      expect(errorCodes(result)).toContain('QUERY_TOO_COMPLEX');
+      expect(errorCodes(result)).toEqual(['QUERY_TOO_COMPLEX']);
     });
 
     it('refuses a query with too many tokens', async () => {

@@ -20,7 +20,7 @@ export async function postGraphQL<T = Record<string, unknown>>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
-export function errorCodes(response: GraphQLResponse): (string | undefined)[] {
+export function errorCodes(response: GraphQLResponse<unknown>): (string | undefined)[] {
   return (response.errors ?? []).map((error) => error.extensions?.code);
 }
 
