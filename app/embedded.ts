@@ -28,6 +28,8 @@ export interface EmbeddedPlatform {
   readonly playgroundUrl: string;
   readonly subscriptionUrl: string;
   readonly keysDir: string;
+  /** Where each subgraph answers on loopback (benchmarks and diagnostics call them directly). */
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   stop(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       playgroundUrl: gateway.playgroundUrl,
       subscriptionUrl: gateway.subscriptionUrl,
       keysDir: config.keysDir,
+      subgraphUrls: { ...subgraphUrls } as Record<SubgraphName, string>,
       stop: async () => {
         await gateway.stop();
         await Promise.all(subgraphs.map((server) => server.stop()));
