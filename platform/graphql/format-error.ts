@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../commands/decider';
 import { WrongExpectedRevisionError } from '../eventstore/port';
 import { ErrorCode } from '../errors';
+import { InvalidReadQueryError } from '../readstore/invalid-read-query-error';
 
 /**
  * Gives domain refusals their stable code and hides internals of unexpected errors: a client
@@ -12,6 +13,9 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: original.code } };
+  }
+  if (original instanceof InvalidReadQueryError) {
+    return { ...formatted, message: `${original.message}; pass a cursor from the same query's pageInfo.endCursor.`, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
   }
   if (original instanceof WrongExpectedRevisionError) {
     return {

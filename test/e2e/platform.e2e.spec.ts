@@ -79,6 +79,11 @@ describe('Goliath through the gateway', () => {
       expect(second.data!.tenants.edges.map((edge) => edge.node.id)).toEqual([tenantB]);
     });
 
+    it('refuses a malformed cursor with BAD_USER_INPUT', async () => {
+      const result = await postGraphQL(platform.gatewayUrl, '{ tenants(after: "not-a-cursor") { edges { node { id } } } }', { token: adminToken });
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    });
+
     it('refuses bad input with BAD_USER_INPUT and stores nothing', async () => {
       const result = await postGraphQL(platform.gatewayUrl, `mutation { renameTenant(id: "${tenantB}", name: "   ") { id } }`, { token: adminToken });
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
