@@ -1,14 +1,10 @@
 import { startEmbeddedPlatform } from './app/embedded';
-import { stopOnSignals } from './app/shutdown';
-import { createLogger } from './platform/logging';
+import { runUntilSignalled } from './app/run-process';
 
 /** `npm start`: the whole platform in one process on its embedded defaults. */
-async function main(): Promise<void> {
-  process.env.APOLLO_TELEMETRY_DISABLED = '1';
-  const logger = createLogger('goliath');
+runUntilSignalled('goliath', async () => {
   const started = Date.now();
   const platform = await startEmbeddedPlatform();
-  stopOnSignals(platform.stop, logger);
   process.stdout.write(
     [
       `Goliath is ready in ${Date.now() - started} ms`,
@@ -19,9 +15,5 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`Goliath failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  return platform.stop;
 });
