@@ -37,6 +37,8 @@ export interface FindQuery {
 
 export interface Page<T> {
   readonly items: T[];
+  /** The cursor of each item, in order: paging `after` any of them continues right behind it. */
+  readonly cursors: string[];
   /** Cursor of the last item, to pass as `after`; undefined for an empty page. */
   readonly endCursor?: string;
   readonly hasNextPage: boolean;

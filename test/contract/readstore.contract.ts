@@ -159,7 +159,16 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
 
     it('returns an empty last page without a cursor', async () => {
       const page = await store.collection(name).find({ where: { tenantId: 'nobody' } });
-      expect(page).toEqual({ items: [], endCursor: undefined, hasNextPage: false });
+      expect(page).toEqual({ items: [], cursors: [], endCursor: undefined, hasNextPage: false });
+    });
+
+    it("continues right behind any item's own cursor", async () => {
+      const sort = [{ field: 'rating', direction: 'desc' }] as const;
+      const page = await store.collection(name).find({ where: { tenantId: 't2' }, sort, first: 6 });
+      expect(page.cursors).toHaveLength(page.items.length);
+      expect(page.endCursor).toBe(page.cursors.at(-1));
+      const behindThird = await store.collection(name).find({ where: { tenantId: 't2' }, sort, first: 3, after: page.cursors[2] });
+      expect(ids(behindThird.items)).toEqual(ids(page.items.slice(3, 6)));
     });
 
     it('counts matches', async () => {

@@ -64,13 +64,13 @@ describe('Goliath through the gateway', () => {
     });
 
     it('pages through tenants with a cursor', async () => {
-      const first = await postGraphQL<{ tenants: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
+      const first = await postGraphQL<{ tenants: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
         platform.gatewayUrl,
-        '{ tenants(first: 1) { edges { node { id } } pageInfo { endCursor hasNextPage } } }',
+        '{ tenants(first: 1) { edges { cursor node { id } } pageInfo { endCursor hasNextPage } } }',
         { token: adminToken },
       );
       expect(first.data!.tenants.edges.map((edge) => edge.node.id)).toEqual([tenantA]);
-      expect(first.data!.tenants.pageInfo.hasNextPage).toBe(true);
+      expect(first.data!.tenants.pageInfo).toEqual({ endCursor: first.data!.tenants.edges[0].cursor, hasNextPage: true });
       const second = await postGraphQL<{ tenants: { edges: { node: { id: string } }[] } }>(
         platform.gatewayUrl,
         `{ tenants(first: 5, after: "${first.data!.tenants.pageInfo.endCursor}") { edges { node { id } } } }`,

@@ -60,7 +60,7 @@ export class MongoCollection<T extends ReadDocument> implements ReadCollection<T
     const conditions = await this.withSpec((indexed) => normalizeWhere(this.name, query.where, indexed));
     const size = pageSize(query.first);
     const terms = searchTerms(text);
-    if (terms.length === 0) return { items: [], hasNextPage: false };
+    if (terms.length === 0) return { items: [], cursors: [], hasNextPage: false };
 
     const ordering = orderingOfSearch(terms);
     // Terms are bare words (no quotes or leading minus), so $search reads them as words joined by OR.
@@ -99,6 +99,6 @@ function hasTextFields(spec: CollectionSpec): boolean {
 
 function toPage<T extends ReadDocument>(stored: readonly StoredDocument[], size: number, cursorOf: (doc: StoredDocument) => string): Page<T> {
   const page = stored.slice(0, size);
-  const last = page[page.length - 1];
-  return { items: page.map((doc) => toReadDocument<T>(doc)), endCursor: last ? cursorOf(last) : undefined, hasNextPage: stored.length > size };
+  const cursors = page.map(cursorOf);
+  return { items: page.map((doc) => toReadDocument<T>(doc)), cursors, endCursor: cursors.at(-1), hasNextPage: stored.length > size };
 }

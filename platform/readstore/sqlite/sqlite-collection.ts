@@ -64,7 +64,7 @@ export class SqliteCollection<T extends ReadDocument> implements ReadCollection<
     const conditions = this.withSpec((indexed) => normalizeWhere(this.name, query.where, indexed));
     const size = pageSize(query.first);
     const terms = searchTerms(text);
-    if (terms.length === 0) return { items: [], hasNextPage: false };
+    if (terms.length === 0) return { items: [], cursors: [], hasNextPage: false };
 
     const ordering = orderingOfSearch(terms);
     const keys = [
@@ -117,10 +117,11 @@ function matchExpression(terms: readonly string[]): string {
 
 function toPage<T>(rows: readonly RowWithKeys[], size: number, cursorOf: (row: RowWithKeys) => string): Page<T> {
   const pageRows = rows.slice(0, size);
-  const last = pageRows[pageRows.length - 1];
+  const cursors = pageRows.map(cursorOf);
   return {
     items: pageRows.map((row) => JSON.parse(row.doc) as T),
-    endCursor: last ? cursorOf(last) : undefined,
+    cursors,
+    endCursor: cursors.at(-1),
     hasNextPage: rows.length > size,
   };
 }

@@ -10,6 +10,9 @@ import { TENANTS_COLLECTION, type TenantDocument } from '../../../schema/read-mo
 import { tenantDecider, type TenantCommand } from '../domain/tenant-decider';
 import { CreateTenantInput, Tenant, TenantConnection } from './tenant-types';
 
+/** A tenant-admin's list has one entry; any `after` ends it. */
+const OWN_TENANT_CURSOR = 'own-tenant';
+
 @Resolver(() => Tenant)
 export class TenantResolver {
   constructor(private readonly deps: SubgraphDependencies) {}
@@ -30,13 +33,13 @@ export class TenantResolver {
     if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
     if (auth.role !== 'platform-admin') {
       const own = auth.tenantId && !after ? await this.findTenant(auth.tenantId) : undefined;
-      return { edges: own ? [{ node: own }] : [], pageInfo: { hasNextPage: false } };
+      return { edges: own ? [{ cursor: OWN_TENANT_CURSOR, node: own }] : [], pageInfo: { endCursor: own && OWN_TENANT_CURSOR, hasNextPage: false } };
     }
     const page = await this.deps.readStore
       .collection<TenantDocument>(TENANTS_COLLECTION)
       .find({ sort: [{ field: 'createdAt', direction: 'asc' }], first, after: after ?? undefined });
     return {
-      edges: page.items.map((document) => ({ node: toTenant(document) })),
+      edges: page.items.map((document, index) => ({ cursor: page.cursors[index], node: toTenant(document) })),
       pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
     };
   }

@@ -17,6 +17,9 @@ export class Tenant {
 
 @ObjectType()
 export class TenantEdge {
+  @Field(() => String, { description: 'Pass as `after` to continue right behind this tenant.' })
+  cursor!: string;
+
   @Field(() => Tenant)
   node!: Tenant;
 }
