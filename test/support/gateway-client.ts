@@ -56,11 +56,21 @@ export function collect<T>(client: Client, query: string, count: number, timeout
           if (results.length >= count || result.errors) finish();
         },
         error: (error) => {
-          results.push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }] });
+          results.push({ errors: asErrors(error) });
           finish();
         },
         complete: finish,
       },
     );
   });
+}
+
+/** graphql-ws reports GraphQL errors as an array, a closed socket as its CloseEvent. */
+function asErrors(error: unknown): NonNullable<GraphQLResponse['errors']> {
+  if (Array.isArray(error)) return error;
+  const closed = error as { code?: number; reason?: string };
+  if (typeof closed.code === 'number') {
+    return [{ message: `socket closed: ${closed.code} ${closed.reason ?? ''}`, extensions: { code: 'SOCKET_CLOSED', closeCode: closed.code } }];
+  }
+  return [{ message: error instanceof Error ? error.message : String(error) }];
 }
