@@ -1,5 +1,4 @@
 import type { ExpectedRevision, NewEvent } from '../port';
-import { WrongExpectedRevisionError } from '../port';
 
 export interface AppendRequest {
   readonly streamId: string;
@@ -24,12 +23,11 @@ export function validateAppendRequest({ streamId, events, expectedRevision }: Ap
   }
 }
 
-/** Throws when the stream's actual revision does not satisfy the expectation. */
-export function assertExpectedRevision(streamId: string, expected: ExpectedRevision, actual: number | 'no-stream'): void {
-  const satisfied =
+export function satisfiesExpectedRevision(expected: ExpectedRevision, actual: number | 'no-stream'): boolean {
+  return (
     expected === 'any' ||
     (expected === 'no-stream' && actual === 'no-stream') ||
     (expected === 'stream-exists' && actual !== 'no-stream') ||
-    expected === actual;
-  if (!satisfied) throw new WrongExpectedRevisionError(streamId, expected, actual);
+    expected === actual
+  );
 }

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AppendResult } from '../port';
-import { WrongExpectedRevisionError } from '../port';
 import type { AppendRequest } from './append-request';
-import { isDuplicateEventId, StreamAppender } from './stream-appender';
+import { StreamAppender } from './stream-appender';
 
 interface PendingAppend {
   readonly request: AppendRequest;
@@ -34,7 +33,7 @@ export class GroupCommitWriter {
     this.appender = new StreamAppender(db);
     // A transaction function called inside another one runs as a SAVEPOINT in better-sqlite3.
     this.appendInSavepoint = db.transaction((request: AppendRequest, recordedAt: string) =>
-      this.appender.appendNew(request, recordedAt),
+      this.appender.append(request, recordedAt),
     );
     this.commitGroup = db.transaction((requests: readonly AppendRequest[]) => {
       const recordedAt = new Date().toISOString();
@@ -84,19 +83,7 @@ export class GroupCommitWriter {
     try {
       return { ok: true, result: this.appendInSavepoint(request, recordedAt) };
     } catch (error) {
-      return this.explainFailure(request, error);
-    }
-  }
-
-  /** Runs after the savepoint rolled back: a retried append is answered with its original result. */
-  private explainFailure(request: AppendRequest, error: unknown): Outcome {
-    const mayBeRetry = error instanceof WrongExpectedRevisionError || isDuplicateEventId(error);
-    if (!mayBeRetry) return { ok: false, error };
-    try {
-      const original = this.appender.findOriginalAppend(request);
-      return original ? { ok: true, result: original } : { ok: false, error };
-    } catch (lookupError) {
-      return { ok: false, error: lookupError };
+      return { ok: false, error };
     }
   }
 }
