@@ -29,6 +29,7 @@ export interface EsdbSubscriptionOptions {
   readonly after?: number;
   readonly filter?: EventFilter;
   readonly onCheckpoint?: (position: number) => void;
+  readonly onClose?: () => void;
 }
 
 export class EsdbSubscription implements EventSubscription {
@@ -62,8 +63,11 @@ export class EsdbSubscription implements EventSubscription {
     if (this.closed) return;
     this.closed = true;
     this.signalClosed();
-    await this.source.unsubscribe();
+    // A subscription whose connection already failed has nothing left to cancel, and its
+    // failure was reported to the iterator.
+    await this.source.unsubscribe().catch(() => undefined);
     this.source.destroy();
+    this.options.onClose?.();
   }
 
   private async *events(): AsyncGenerator<RecordedEvent> {

@@ -40,6 +40,8 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
 }
 
 class EventStoreDbEventStore implements EventStore {
+  private readonly subscriptions = new Set<EsdbSubscription>();
+
   constructor(private readonly client: EventStoreDBClient) {}
 
   async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -104,7 +106,14 @@ class EventStoreDbEventStore implements EventStore {
       fromPosition: options.after === undefined ? START : toServerPosition(options.after),
       filter: toServerFilter(options.filter, pushCheckpoint),
     });
-    return new EsdbSubscription(source, { after: options.after, filter: options.filter, onCheckpoint: options.onCheckpoint });
+    const subscription: EsdbSubscription = new EsdbSubscription(source, {
+      after: options.after,
+      filter: options.filter,
+      onCheckpoint: options.onCheckpoint,
+      onClose: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
   }
 
   async setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void> {
@@ -117,6 +126,7 @@ class EventStoreDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.client.dispose();
   }
 

@@ -17,7 +17,7 @@ export class HeadWatcher {
   /** Returns the function that stops watching. Polling runs only while someone watches. */
   watch(listener: HeadListener): () => void {
     this.listeners.add(listener);
-    this.timer ??= setInterval(() => this.announce(this.readHeadPosition()), this.pollIntervalMs);
+    this.timer ??= setInterval(() => this.poll(), this.pollIntervalMs);
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stopPolling();
@@ -26,6 +26,18 @@ export class HeadWatcher {
 
   announce(headPosition: number): void {
     for (const listener of [...this.listeners]) listener(headPosition);
+  }
+
+  private poll(): void {
+    let headPosition: number;
+    try {
+      headPosition = this.readHeadPosition();
+    } catch {
+      // A transient read failure only delays discovery to the next tick; a lasting one surfaces
+      // in the subscribers' own reads. Throwing here would crash the process from a timer.
+      return;
+    }
+    this.announce(headPosition);
   }
 
   stop(): void {
