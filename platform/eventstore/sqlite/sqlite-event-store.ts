@@ -31,15 +31,11 @@ export interface SqliteEventStoreOptions {
 
 const READ_PAGE_SIZE = 1000;
 const DEFAULT_POLL_INTERVAL_MS = 50;
-const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 /** The embedded event store: the log lives in the `es_` tables of the platform's SQLite file. */
 export function createSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
   const db = openDatabase(options.file, { synchronous: options.synchronous ?? 'FULL' });
   try {
-    // Random (v4) event ids land on random pages of the event-id index; checkpointing the WAL
-    // every 10,000 pages instead of 1,000 writes each hot page back once rather than many times.
-    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     ensureEventStoreSchema(db);
     return new SqliteEventStore(db, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
   } catch (error) {
