@@ -1,0 +1,49 @@
+/** The part of autocannon v8's API that bench:gateway uses (the package ships no types). */
+declare module 'autocannon' {
+  import type { EventEmitter } from 'node:events';
+
+  namespace autocannon {
+    interface Client extends EventEmitter {
+      on(event: 'response', listener: (statusCode: number, resBytes: number, responseTime: number) => void): this;
+      on(event: string, listener: (...args: unknown[]) => void): this;
+    }
+
+    interface Options {
+      url: string;
+      connections?: number;
+      duration?: number;
+      method?: 'GET' | 'POST';
+      headers?: Record<string, string>;
+      body?: string;
+      timeout?: number;
+      setupClient?: (client: Client) => void;
+      verifyBody?: (body: string) => boolean;
+    }
+
+    interface Histogram {
+      average: number;
+      mean: number;
+      stddev: number;
+      min: number;
+      max: number;
+      p50: number;
+      p99: number;
+      total: number;
+      sent?: number;
+    }
+
+    interface Result {
+      duration: number;
+      errors: number;
+      timeouts: number;
+      mismatches: number;
+      non2xx: number;
+      '2xx': number;
+      latency: Histogram;
+      requests: Histogram;
+    }
+  }
+
+  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  export = autocannon;
+}
