@@ -123,6 +123,23 @@ describe('Goliath through the gateway', () => {
     });
   });
 
+  describe('subgraphs trust no one (called directly, bypassing the gateway)', () => {
+    const entities = (tenantId: string) =>
+      `{ _entities(representations: [{ __typename: "Tenant", id: "${tenantId}" }]) { ... on Tenant { optimizationProfile { tenantId } } } }`;
+
+    it('refuses a call without a token even though the gateway would never send one', async () => {
+      const result = await postGraphQL(platform.subgraphUrls.enterprise, `{ tenant(id: "${tenantA}") { id } }`);
+      expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+    });
+
+    it('resolves entity references for the caller\'s own tenant and refuses another tenant\'s', async () => {
+      const own = await postGraphQL<{ _entities: unknown[] }>(platform.subgraphUrls.optimization, entities(tenantA), { token: tenantAdminA });
+      expect(own.data!._entities).toEqual([{ optimizationProfile: { tenantId: tenantA } }]);
+      const other = await postGraphQL(platform.subgraphUrls.optimization, entities(tenantB), { token: tenantAdminA });
+      expect(errorCodes(other)).toEqual(['FORBIDDEN']);
+    });
+  });
+
   describe('query limits', () => {
     it('refuses too many aliases', async () => {
       const aliases = Array.from({ length: 20 }, (_, index) => `a${index}: tenant(id: "${tenantA}") { id }`).join(' ');
