@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { QueryLimits, SubgraphName } from '../platform/config';
 import type { EventStore } from '../platform/eventstore/port';
 import { httpUrl, listen } from '../platform/http/listen';
-import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
+import { CORRELATION_HEADER, rememberVerifiedTokens } from '../platform/graphql/subgraph-server';
 import type { Logger } from '../platform/logging';
 import { authenticationPlugin } from './authentication-plugin';
 import { formatGatewayError } from './format-gateway-error';
@@ -46,6 +46,7 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const app = express();
   const httpServer = createServer(app);
+  const verifyToken = rememberVerifiedTokens(options.verifyToken);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name as SubgraphName] ?? url }),
@@ -92,7 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     express.json({ limit: '5mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => gatewayContext(options.verifyToken, req.header('authorization'), req.header(CORRELATION_HEADER)),
+      context: ({ req }) => gatewayContext(verifyToken, req.header('authorization'), req.header(CORRELATION_HEADER)),
     }),
   );
 
