@@ -3,16 +3,18 @@
  * one Node process) runs in a child process; this process drives it with autocannon over
  * loopback, so the load generator does not share the platform's event loop. Scenarios: the
  * one-subgraph tenant query sent directly to the enterprise subgraph and through the gateway, and
- * the four-subgraph tenant query through the gateway, at 50 connections. Every response must be
- * a 200 whose body is byte-identical to one checked beforehand (data as expected, no `errors`).
+ * the four-subgraph tenant query through the gateway, at 50 connections (the targets), then each
+ * again over one connection (latency without queueing, for reference). Every response must be a
+ * 200 whose body is byte-identical to one checked beforehand (data as expected, no `errors`).
+ * The platform process's own CPU time is read before and after each run, giving CPU per request.
  * Prints a table and writes bench/results/gateway.json.
  *
  * BENCH_CPU_PROF=<dir> runs the platform child with --cpu-prof into that folder.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isDeepStrictEqual } from 'node:util';
@@ -24,8 +26,12 @@ import { projectRoot } from '../platform/project-root';
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 3;
 const DURATION_SECONDS = 10;
+const REFERENCE_CONNECTIONS = 1;
+const REFERENCE_WARMUP_SECONDS = 1;
+const REFERENCE_SECONDS = 5;
 const CHECKS_BEFORE_RUN = 20;
 const PLATFORM_ROLE = '--platform';
+const CPU_REQUEST = 'cpu';
 
 /** What the platform child prints, as one JSON line, once it is ready. */
 interface PlatformHandle {
@@ -42,26 +48,32 @@ interface Scenario {
   readonly expected: unknown;
 }
 
-interface ScenarioResult {
+interface Row {
   readonly scenario: string;
+  readonly connections: number;
   readonly 'requests/s': number;
   readonly 'p50 (ms)': number;
   readonly 'p99 (ms)': number;
+  readonly 'platform CPU/request (ms)': number;
   readonly requests: number;
   readonly errors: number;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Child: the platform.
+// Child: the platform. It answers a `cpu` line on stdin with its CPU time so far, and stops when
+// stdin closes (also when the parent dies). Not on SIGTERM: Apollo Server stops itself on that
+// signal too, and a second stop() called while its own is running waits on a barrier it never
+// resolves (@apollo/server 5).
 
 async function runPlatform(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'goliath-bench-gateway-'));
   const platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
   const token = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
-  // The parent asks us to stop by closing our stdin (and stdin also ends if the parent dies).
-  // Not by SIGTERM: Apollo Server stops itself on that signal too, and a second stop() called
-  // while its own is running waits on a barrier it never resolves (@apollo/server 5).
-  process.stdin.once('end', () => {
+  const input = createInterface({ input: process.stdin });
+  input.on('line', (line) => {
+    if (line === CPU_REQUEST) process.stdout.write(`${JSON.stringify(process.cpuUsage())}\n`);
+  });
+  input.once('close', () => {
     platform
       .stop()
       .finally(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -73,7 +85,6 @@ async function runPlatform(): Promise<void> {
         },
       );
   });
-  process.stdin.resume();
   const handle: PlatformHandle = { gatewayUrl: platform.gatewayUrl, subgraphUrls: platform.subgraphUrls, token, pid: process.pid };
   process.stdout.write(`${JSON.stringify(handle)}\n`);
 }
@@ -81,7 +92,14 @@ async function runPlatform(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Parent: the load generator.
 
-function startPlatformChild(): Promise<{ child: ChildProcess; handle: PlatformHandle; stop: () => Promise<void> }> {
+interface PlatformChild {
+  readonly handle: PlatformHandle;
+  /** CPU time (user + system) the platform process has used so far, in ms. */
+  cpuMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function startPlatformChild(): Promise<PlatformChild> {
   const profileDir = process.env.BENCH_CPU_PROF;
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
   const child = spawn(process.execPath, [...nodeArgs, __filename, PLATFORM_ROLE], {
@@ -90,25 +108,38 @@ function startPlatformChild(): Promise<{ child: ChildProcess; handle: PlatformHa
   });
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.stdin!.end();
-      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      await exited;
-      clearTimeout(killer);
-    }
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.stdin.end();
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(killer);
   };
-  return new Promise((resolveStart, rejectStart) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => {
-      try {
-        resolveStart({ child, handle: JSON.parse(line) as PlatformHandle, stop });
-      } catch (error) {
-        void stop();
-        rejectStart(new Error(`The platform child printed ${JSON.stringify(line)}: ${String(error)}`));
-      }
-    });
-    child.once('exit', (code, signal) => rejectStart(new Error(`The platform child exited before it was ready (code ${code}, signal ${signal})`)));
-  });
+  const waiting: ((line: string) => void)[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(line));
+  const nextLine = () => new Promise<string>((resolveLine) => waiting.push(resolveLine));
+
+  const ready = await Promise.race([
+    nextLine(),
+    exited.then(() => {
+      throw new Error(`The platform child exited before it was ready (code ${child.exitCode}, signal ${child.signalCode})`);
+    }),
+  ]);
+  try {
+    const handle = JSON.parse(ready) as PlatformHandle;
+    return {
+      handle,
+      cpuMs: async () => {
+        const line = nextLine();
+        child.stdin.write(`${CPU_REQUEST}\n`);
+        const usage = JSON.parse(await line) as NodeJS.CpuUsage;
+        return (usage.user + usage.system) / 1000;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw new Error(`The platform child printed ${JSON.stringify(ready)}: ${String(error)}`);
+  }
 }
 
 async function post(url: string, token: string, query: string): Promise<{ status: number; text: string }> {
@@ -123,7 +154,7 @@ async function post(url: string, token: string, query: string): Promise<{ status
 /**
  * Sends the scenario's request a few times and checks each answer in full: status 200, no
  * `errors`, `data` as expected, and the same bytes every time. Returns those bytes, which every
- * response of the timed run must then match.
+ * response of the timed runs must then match.
  */
 async function verifiedBody(scenario: Scenario, token: string): Promise<string> {
   let body: string | undefined;
@@ -143,20 +174,22 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
 /**
- * One autocannon run at CONNECTIONS connections. Latencies are taken from each client's
- * `response` event (sub-millisecond resolution; autocannon's own histogram keeps whole
- * milliseconds, too coarse for a 3 ms budget).
+ * One autocannon run. Latencies are taken from each client's `response` event (sub-millisecond
+ * resolution; autocannon's own histogram keeps whole milliseconds, too coarse for a 3 ms budget).
  */
-async function load(scenario: Scenario, token: string, expectedBody: string, seconds: number) {
+async function load(platform: PlatformChild, scenario: Scenario, expectedBody: string, connections: number, seconds: number) {
   const latencies: number[] = [];
   let errorsInBody = 0;
+  const cpuBefore = await platform.cpuMs();
   const result = await autocannon({
     url: scenario.url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${platform.handle.token}` },
     body: JSON.stringify({ query: scenario.query }),
     setupClient: (client) => {
       client.on('response', (statusCode: number, _bytes: number, responseTime: number) => {
@@ -169,6 +202,7 @@ async function load(scenario: Scenario, token: string, expectedBody: string, sec
       return false;
     },
   });
+  const cpu = (await platform.cpuMs()) - cpuBefore;
   const sorted = Float64Array.from(latencies).sort();
   return {
     result,
@@ -177,13 +211,51 @@ async function load(scenario: Scenario, token: string, expectedBody: string, sec
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     max: sorted[sorted.length - 1],
+    cpuMsPerRequest: cpu / Math.max(1, result.requests.total),
+    platformCpuBusy: cpu / (result.duration * 1000),
     // non-2xx answers, bodies other than the verified one (GraphQL errors among them), socket errors and timeouts
     errors: result.non2xx + result.mismatches + result.errors,
     errorsInBody,
   };
 }
 
+async function measure(platform: PlatformChild, scenario: Scenario, expectedBody: string, connections: number, warmupSeconds: number, seconds: number) {
+  const warmup = await load(platform, scenario, expectedBody, connections, warmupSeconds);
+  const run = await load(platform, scenario, expectedBody, connections, seconds);
+  const row: Row = {
+    scenario: scenario.name,
+    connections,
+    'requests/s': Math.round(run.requestsPerSecond),
+    'p50 (ms)': round2(run.p50),
+    'p99 (ms)': round2(run.p99),
+    'platform CPU/request (ms)': round2(run.cpuMsPerRequest),
+    requests: run.completed,
+    errors: run.errors + warmup.errors,
+  };
+  const detail = {
+    scenario: scenario.name,
+    connections,
+    url: scenario.url,
+    requestsPerSecond: round2(run.requestsPerSecond),
+    latencyMs: { p50: round2(run.p50), p99: round2(run.p99), max: round2(run.max) },
+    platformCpuMsPerRequest: round2(run.cpuMsPerRequest),
+    platformCpuBusy: round2(run.platformCpuBusy),
+    completed200: run.completed,
+    errors: {
+      total: run.errors,
+      non2xx: run.result.non2xx,
+      unexpectedBodies: run.result.mismatches,
+      graphqlErrors: run.errorsInBody,
+      socketErrors: run.result.errors,
+      timeouts: run.result.timeouts,
+    },
+    warmup: { seconds: warmupSeconds, requests: warmup.completed, errors: warmup.errors },
+  };
+  return { row, detail };
+}
+
 async function main(): Promise<void> {
+  const loadBefore = loadavg();
   const platform = await startPlatformChild();
   try {
     const { gatewayUrl, subgraphUrls, token } = platform.handle;
@@ -208,61 +280,57 @@ async function main(): Promise<void> {
       },
     ];
 
-    const rows: ScenarioResult[] = [];
-    const details: Record<string, unknown>[] = [];
+    const bodies = new Map<Scenario, string>();
+    for (const scenario of scenarios) bodies.set(scenario, await verifiedBody(scenario, token));
+    const measured = [];
+    for (const scenario of scenarios) measured.push(await measure(platform, scenario, bodies.get(scenario)!, CONNECTIONS, WARMUP_SECONDS, DURATION_SECONDS));
+    const reference = [];
     for (const scenario of scenarios) {
-      const expectedBody = await verifiedBody(scenario, token);
-      const warmup = await load(scenario, token, expectedBody, WARMUP_SECONDS);
-      const run = await load(scenario, token, expectedBody, DURATION_SECONDS);
-      const round2 = (value: number) => Math.round(value * 100) / 100;
-      rows.push({
-        scenario: scenario.name,
-        'requests/s': Math.round(run.requestsPerSecond),
-        'p50 (ms)': round2(run.p50),
-        'p99 (ms)': round2(run.p99),
-        requests: run.completed,
-        errors: run.errors,
-      });
-      details.push({
-        scenario: scenario.name,
-        url: scenario.url,
-        query: scenario.query,
-        requestsPerSecond: round2(run.requestsPerSecond),
-        latencyMs: { p50: round2(run.p50), p99: round2(run.p99), max: round2(run.max) },
-        completed200: run.completed,
-        errors: { total: run.errors, non2xx: run.result.non2xx, unexpectedBodies: run.result.mismatches, graphqlErrors: run.errorsInBody, socketErrors: run.result.errors, timeouts: run.result.timeouts },
-        warmup: { seconds: WARMUP_SECONDS, requests: warmup.completed, errors: warmup.errors },
-      });
+      reference.push(await measure(platform, scenario, bodies.get(scenario)!, REFERENCE_CONNECTIONS, REFERENCE_WARMUP_SECONDS, REFERENCE_SECONDS));
     }
+    const rows = [...measured, ...reference].map(({ row }) => row);
     console.table(rows);
 
-    const [direct, viaGateway, fourSubgraphs] = rows;
-    const overhead = Math.round((viaGateway['p50 (ms)'] - direct['p50 (ms)']) * 100) / 100;
+    const [direct, viaGateway, fourSubgraphs] = measured.map(({ row }) => row);
+    const [directAlone, viaGatewayAlone] = reference.map(({ row }) => row);
+    const overhead = round2(viaGateway['p50 (ms)'] - direct['p50 (ms)']);
+    const overheadAlone = round2(viaGatewayAlone['p50 (ms)'] - directAlone['p50 (ms)']);
     const totalErrors = rows.reduce((sum, row) => sum + row.errors, 0);
     const targets = [
-      { target: 'gateway p50 overhead over the direct call', value: overhead, unit: 'ms', limit: '<= 3', met: overhead <= 3 },
-      { target: 'four-subgraph query p99', value: fourSubgraphs['p99 (ms)'], unit: 'ms', limit: '<= 50', met: fourSubgraphs['p99 (ms)'] <= 50 },
-      { target: 'errors in all timed runs', value: totalErrors, unit: 'responses', limit: '= 0', met: totalErrors === 0 },
+      { target: `gateway p50 overhead over the direct call, ${CONNECTIONS} connections`, value: overhead, unit: 'ms', limit: '<= 3', met: overhead <= 3 },
+      { target: `four-subgraph query p99, ${CONNECTIONS} connections`, value: fourSubgraphs['p99 (ms)'], unit: 'ms', limit: '<= 50', met: fourSubgraphs['p99 (ms)'] <= 50 },
+      { target: 'errors in all runs', value: totalErrors, unit: 'responses', limit: '= 0', met: totalErrors === 0 },
     ];
     console.table(targets);
+    console.log(`For reference (not a target): over ${REFERENCE_CONNECTIONS} connection the gateway adds ${overheadAlone} ms at p50.`);
 
     const results = {
       benchmark: 'gateway',
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemoryMb: Math.round(totalmem() / 2 ** 20), os: `${osType()} ${release()}`, node: process.version },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        totalMemoryMb: Math.round(totalmem() / 2 ** 20),
+        os: `${osType()} ${release()}`,
+        node: process.version,
+        // Other work on the machine during the run shows here (2 cores: platform + load generator).
+        loadAverage1m: { before: round2(loadBefore[0]), after: round2(loadavg()[0]) },
+      },
       settings: {
-        loadGenerator: 'autocannon 8, in its own process; the embedded platform (SQLite, log level silent) in a child process',
+        loadGenerator: 'autocannon 8 in this process; the embedded platform (SQLite, log level silent) in a child process; loopback',
         connections: CONNECTIONS,
         warmupSeconds: WARMUP_SECONDS,
         durationSeconds: DURATION_SECONDS,
-        latency: "measured per response from autocannon's client events; p50/p99 by nearest rank over every 200 of the timed run",
-        errors: 'non-2xx responses + bodies differing from the verified one (GraphQL errors included) + socket errors/timeouts',
+        reference: { connections: REFERENCE_CONNECTIONS, warmupSeconds: REFERENCE_WARMUP_SECONDS, durationSeconds: REFERENCE_SECONDS },
+        latency: "per response from autocannon's client events; p50/p99 by nearest rank over every 200 of the timed run",
+        errors: 'non-2xx responses + bodies differing from the verified one (GraphQL errors included) + socket errors/timeouts, warm-up included',
+        platformCpu: 'process.cpuUsage() of the platform process (user + system) over the timed run, per request sent',
         cpuProfile: process.env.BENCH_CPU_PROF ?? null,
       },
       results: rows,
-      gatewayOverheadP50Ms: overhead,
+      gatewayOverheadP50Ms: { [`${CONNECTIONS} connections`]: overhead, [`${REFERENCE_CONNECTIONS} connection`]: overheadAlone },
       targets,
-      details,
+      details: [...measured, ...reference].map(({ detail }) => detail),
     };
     const resultsDir = join(projectRoot(), 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
