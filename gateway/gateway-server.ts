@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { QueryLimits, SubgraphName } from '../platform/config';
 import type { EventStore } from '../platform/eventstore/port';
 import { httpUrl, listen } from '../platform/http/listen';
-import { CORRELATION_HEADER, rememberVerifiedTokens } from '../platform/graphql/subgraph-server';
+import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
 import type { Logger } from '../platform/logging';
 import { authenticationPlugin } from './authentication-plugin';
 import { formatGatewayError } from './format-gateway-error';
@@ -46,7 +46,6 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const app = express();
   const httpServer = createServer(app);
-  const verifyToken = rememberVerifiedTokens(options.verifyToken);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name as SubgraphName] ?? url }),
@@ -70,6 +69,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   const apollo = new ApolloServer<GatewayContext>({
+    // The process owns shutdown (app/run-process.ts); Apollo's own signal handler would race it.
+    stopOnTerminationSignals: false,
     gateway,
     introspection: options.introspection,
     validationRules: queryLimitRules(options.limits),
@@ -93,7 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     express.json({ limit: '5mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => gatewayContext(verifyToken, req.header('authorization'), req.header(CORRELATION_HEADER)),
+      context: ({ req }) => gatewayContext(options.verifyToken, req.header('authorization'), req.header(CORRELATION_HEADER)),
     }),
   );
 

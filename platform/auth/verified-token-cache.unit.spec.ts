@@ -1,8 +1,8 @@
 import { generateKeyPair } from 'jose';
-import type { AuthContext } from '../auth/auth-context';
-import { issuePlatformToken, verifyPlatformToken } from '../auth/platform-token';
-import type { SigningKeys } from '../auth/signing-keys';
-import { rememberVerifiedTokens } from './subgraph-server';
+import type { AuthContext } from './auth-context';
+import { issuePlatformToken, verifyPlatformToken } from './platform-token';
+import type { SigningKeys } from './signing-keys';
+import { rememberVerifiedTokens } from './verified-token-cache';
 
 describe('rememberVerifiedTokens', () => {
   const settings = { issuer: 'goliath', audience: 'goliath-api', ttlSeconds: 60 };
