@@ -84,6 +84,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       introspection: !config.production,
       playgroundDistDir: defaultPlaygroundDistDir(),
       logger,
+      healthDetails: async () => ({ projections: await runner.lag() }),
     });
     return {
       gatewayUrl: gateway.url,

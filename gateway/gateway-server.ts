@@ -32,6 +32,8 @@ export interface GatewayOptions {
   readonly introspection: boolean;
   readonly playgroundDistDir: string;
   readonly logger: Logger;
+  /** Extra facts for `GET /health`, e.g. the projections' lag when they run in this process. */
+  readonly healthDetails?: () => Promise<Record<string, unknown>>;
 }
 
 export interface RunningGateway {
@@ -86,8 +88,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
-  app.get('/health', (_request, response) => {
-    response.json({ status: 'ok' });
+  app.get('/health', async (_request, response) => {
+    response.json({ status: 'ok', ...(await options.healthDetails?.()) });
   });
   app.use(playgroundRouter(options.playgroundDistDir));
   app.use(

@@ -20,7 +20,8 @@ const agents = {
  * the data source sees is unchanged: status, status text, headers, JSON or text body, the URL;
  * a connection failure keeps make-fetch-happen's `FetchError` message and `code`. Redirects are
  * not followed and bodies are not decompressed: subgraphs answer POST /graphql directly, and
- * no Accept-Encoding is sent.
+ * no Accept-Encoding is sent. Node's built-in fetch (undici) was measured too: 0.91 ms of
+ * platform CPU per gateway call against 0.58 ms with this, so it is not used.
  */
 export const subgraphFetcher: Fetcher = (url, init = {}) =>
   new Promise<FetcherResponse>((resolve, reject) => {

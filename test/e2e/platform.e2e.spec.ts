@@ -92,6 +92,18 @@ describe('Goliath through the gateway', () => {
     });
   });
 
+  it('reports each projection and its lag at /health', async () => {
+    const health = (await (await fetch(platform.gatewayUrl.replace(/graphql$/, 'health'))).json()) as {
+      status: string;
+      projections: { projection: string; state: string; lag: number }[];
+    };
+    expect(health.status).toBe('ok');
+    expect(health.projections.map((projection) => projection.projection).sort()).toEqual(
+      ['community-tenant-profiles', 'optimization-tenant-profiles', 'scaling-tenant-profiles', 'tenants'],
+    );
+    for (const projection of health.projections) expect(projection).toMatchObject({ state: 'running', lag: 0 });
+  });
+
   describe('authentication and tenant scope', () => {
     it('refuses a request without a token with UNAUTHENTICATED', async () => {
       const result = await postGraphQL(platform.gatewayUrl, '{ tenants { edges { node { id } } } }');
