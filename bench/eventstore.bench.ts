@@ -4,13 +4,13 @@
  * bench/results/eventstore.json.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir, type as osType, release } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EventStore, NewEvent } from '../platform/eventstore/port';
 import { createSqliteEventStore } from '../platform/eventstore/sqlite';
-import { projectRoot } from '../platform/project-root';
+import { machineInfo, writeBenchResult } from './bench-results';
 import { createSqliteReadStore } from '../platform/readstore/sqlite';
 import type { Projection } from '../projections/projection';
 import { ProjectionRunner } from '../projections/runner';
@@ -166,16 +166,11 @@ async function main(): Promise<void> {
     ];
     console.table(measurements);
 
-    const results = {
-      benchmark: 'eventstore',
-      date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemoryMb: Math.round(totalmem() / 2 ** 20), os: `${osType()} ${release()}`, node: process.version },
+    writeBenchResult('eventstore', {
+      machine: machineInfo(),
       settings: { store: 'sqlite', synchronous: 'FULL', tempDir: tmpdir(), concurrentWriters: CONCURRENT_APPENDERS, batchSize: BATCH_SIZE, batchWriters: BATCH_WRITERS, lagRatePerSecond: LAG_RATE_PER_SECOND, lagSeconds: LAG_SECONDS, lagEvents: lag.events },
       measurements,
-    };
-    const resultsDir = join(projectRoot(), 'bench', 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(join(resultsDir, 'eventstore.json'), `${JSON.stringify(results, null, 2)}\n`);
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -13,15 +13,15 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isDeepStrictEqual } from 'node:util';
 import { startEmbeddedPlatform } from '../app/embedded';
 import { issueDevelopmentToken } from '../platform/auth/dev-token';
 import type { SubgraphName } from '../platform/config';
-import { projectRoot } from '../platform/project-root';
+import { machineInfo, writeBenchResult } from './bench-results';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 3;
@@ -304,15 +304,9 @@ async function main(): Promise<void> {
     console.table(targets);
     console.log(`For reference (not a target): over ${REFERENCE_CONNECTIONS} connection the gateway adds ${overheadAlone} ms at p50.`);
 
-    const results = {
-      benchmark: 'gateway',
-      date: new Date().toISOString(),
+    writeBenchResult('gateway', {
       machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model,
-        totalMemoryMb: Math.round(totalmem() / 2 ** 20),
-        os: `${osType()} ${release()}`,
-        node: process.version,
+        ...machineInfo(),
         // Other work on the machine during the run shows here (2 cores: platform + load generator).
         loadAverage1m: { before: round2(loadBefore[0]), after: round2(loadavg()[0]) },
       },
@@ -331,10 +325,7 @@ async function main(): Promise<void> {
       gatewayOverheadP50Ms: { [`${CONNECTIONS} connections`]: overhead, [`${REFERENCE_CONNECTIONS} connection`]: overheadAlone },
       targets,
       details: [...measured, ...reference].map(({ detail }) => detail),
-    };
-    const resultsDir = join(projectRoot(), 'bench', 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(join(resultsDir, 'gateway.json'), `${JSON.stringify(results, null, 2)}\n`);
+    });
   } finally {
     await platform.stop();
   }
