@@ -4,21 +4,21 @@ import { requireTenantAccess, type SubgraphContext } from '../../platform/graphq
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { TenantEventMessage } from '../../schema/graphql/tenant-event-message';
 import { TENANT_EVENTS_SUBSCRIPTION_SDL } from './graphql/tenant-events-subscription';
+import { findTenant } from './graphql/tenant-lookup';
 import { TenantResolver } from './graphql/tenant-resolver';
 
 /** The enterprise subgraph: tenants now; identity, compliance and audit arrive with their issue. */
 export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
-  const container = dependencyContainer(deps);
   return buildFederatedSchema({
     resolvers: [TenantResolver],
     orphanedTypes: [TenantEventMessage],
     extraTypeDefs: TENANT_EVENTS_SUBSCRIPTION_SDL,
-    container,
+    container: dependencyContainer(deps),
     extraResolvers: {
       Tenant: {
         __resolveReference: (reference: { id: string }, context: SubgraphContext) => {
           requireTenantAccess(context, reference.id);
-          return (container.get(TenantResolver, undefined as never) as TenantResolver).findTenant(reference.id);
+          return findTenant(deps.readStore, reference.id);
         },
       },
     },

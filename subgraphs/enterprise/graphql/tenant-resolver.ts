@@ -8,6 +8,7 @@ import { requireAuth, requirePlatformAdmin, requireTenantAccess, type SubgraphCo
 import { eventSchemaVersion, tenantStreamId } from '../../../schema/events';
 import { TENANTS_COLLECTION, type TenantDocument } from '../../../schema/read-models/tenants';
 import { tenantDecider, type TenantCommand } from '../domain/tenant-decider';
+import { findTenant, toTenant } from './tenant-lookup';
 import { CreateTenantInput, Tenant, TenantConnection } from './tenant-types';
 
 /** A tenant-admin's list has one entry; any `after` ends it. */
@@ -78,12 +79,7 @@ export class TenantResolver {
     return tenant;
   }
 
-  async findTenant(id: string): Promise<Tenant | undefined> {
-    const document = await this.deps.readStore.collection<TenantDocument>(TENANTS_COLLECTION).get(id);
-    return document && toTenant(document);
+  private findTenant(id: string): Promise<Tenant | undefined> {
+    return findTenant(this.deps.readStore, id);
   }
-}
-
-function toTenant(document: TenantDocument): Tenant {
-  return { id: document.id, name: document.name, createdAt: document.createdAt };
 }
