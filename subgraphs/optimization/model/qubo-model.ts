@@ -128,12 +128,13 @@ export class QuboModel {
 
   /** The value in the source's own convention: the energy itself, or its negation for a maximisation. */
   toSourceObjective(energy: number): number {
-    return this.sourceSense === 'maximize' ? -energy : energy;
+    // 0 − e rather than −e: an empty cut should read 0, not −0.
+    return this.sourceSense === 'maximize' ? 0 - energy : energy;
   }
 
   /** The inverse of `toSourceObjective`, e.g. to turn a best-known value into a target energy. */
   fromSourceObjective(value: number): number {
-    return this.sourceSense === 'maximize' ? -value : value;
+    return this.sourceSense === 'maximize' ? 0 - value : value;
   }
 
   clone(): QuboModel {
