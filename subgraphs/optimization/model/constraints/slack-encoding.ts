@@ -6,7 +6,9 @@
 export function slackUnits(range: number): number[] {
   if (!Number.isSafeInteger(range) || range < 0) throw new RangeError(`a slack range must be a safe integer ≥ 0, got ${range}`);
   if (range === 0) return [];
-  const bitCount = Math.floor(Math.log2(range)) + 1;
+  // Counted rather than Math.log2, which rounds 2^40 − 1 up to 40 and would add a bit worth 0.
+  let bitCount = 1;
+  while (2 ** bitCount <= range) bitCount++;
   const units: number[] = [];
   for (let k = 0; k < bitCount - 1; k++) units.push(2 ** k);
   units.push(range - (2 ** (bitCount - 1) - 1));
