@@ -16,7 +16,7 @@ export const DEFAULT_SAMPLES = 10;
 /** onProgress is called at most this often (4 per second). */
 export const PROGRESS_INTERVAL_MS = 250;
 const FIRST_SWEEPS = 256;
-const MAX_SWEEPS = 65_536;
+const MAX_SWEEPS = 131_072;
 
 type Runner = (spec: TaskSpec, onImproved: (energy: number, at: number) => void) => Promise<TaskResult>;
 

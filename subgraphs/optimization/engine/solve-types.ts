@@ -18,7 +18,7 @@ export interface SolveOptions {
   readonly timeLimitMs?: number;
   /** Number of restarts (the budget); unlimited when only a time limit is given. */
   readonly restarts?: number;
-  /** Annealing sweeps per restart. Unset with a time limit: 256, doubling every 2 restarts up to 65536. */
+  /** Annealing sweeps per restart. Unset with a time limit: 256, doubling every 2 restarts up to 131072. */
   readonly sweeps?: number;
   readonly schedule?: ScheduleKind;
   readonly betaRange?: BetaRange;
