@@ -20,6 +20,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN',
     message: string,
+    /** Extra `extensions` for the client, e.g. the offending `field` and a finer `reason` code. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -12,7 +12,7 @@ import { InvalidReadQueryError } from '../readstore/invalid-read-query-error';
 export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
-    return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: original.code } };
+    return { ...formatted, message: original.message, extensions: { ...formatted.extensions, ...original.details, code: original.code } };
   }
   if (original instanceof InvalidReadQueryError) {
     return { ...formatted, message: `${original.message}; pass a cursor from the same query's pageInfo.endCursor.`, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };

@@ -1,0 +1,86 @@
+import type { DomainEvent } from '../../platform/commands/decider';
+
+/** Events of the `problem-<id>` and `constraint-<id>` streams, owned by the optimization subgraph. */
+export const PROBLEM_CATEGORY = 'problem';
+export const CONSTRAINT_CATEGORY = 'constraint';
+export const problemStreamId = (problemId: string): string => `${PROBLEM_CATEGORY}-${problemId}`;
+export const constraintStreamId = (constraintId: string): string => `${CONSTRAINT_CATEGORY}-${constraintId}`;
+
+export interface LinearTermData {
+  readonly variable: string;
+  readonly coefficient: number;
+}
+
+export interface QuadraticTermData {
+  readonly u: string;
+  readonly v: string;
+  readonly coefficient: number;
+}
+
+/** A QUBO as the client stated it (the GraphQL `QuboInput` shape). */
+export interface QuboDefinition {
+  readonly variables: readonly string[];
+  readonly linear: readonly LinearTermData[];
+  readonly quadratic: readonly QuadraticTermData[];
+  readonly offset: number;
+  readonly sense: 'minimize' | 'maximize';
+}
+
+/** A constraint as the client stated it; which fields are set depends on `kind`. */
+export interface ConstraintDefinition {
+  readonly id: string;
+  readonly kind: 'linear_equality' | 'linear_inequality' | 'one_hot' | 'at_most_k' | 'custom_penalty';
+  readonly penaltyWeight: number;
+  readonly terms?: readonly LinearTermData[];
+  readonly relation?: '<=' | '>=';
+  readonly rhs?: number;
+  readonly variables?: readonly string[];
+  readonly k?: number;
+  readonly linear?: readonly LinearTermData[];
+  readonly quadratic?: readonly QuadraticTermData[];
+  readonly offset?: number;
+}
+
+export type ProblemCreated = DomainEvent<
+  'ProblemCreated',
+  {
+    readonly problemId: string;
+    readonly tenantId: string;
+    readonly name: string;
+    readonly definition: QuboDefinition;
+    readonly createdAt: string;
+  }
+>;
+
+export type ConstraintAdded = DomainEvent<
+  'ConstraintAdded',
+  { readonly constraintId: string; readonly problemId: string; readonly tenantId: string; readonly constraint: ConstraintDefinition; readonly addedAt: string }
+>;
+
+/** The seed's `update_constraint(constraint_id, new_parameters, evolution_reason)`. */
+export type ConstraintUpdated = DomainEvent<
+  'ConstraintUpdated',
+  {
+    readonly constraintId: string;
+    readonly problemId: string;
+    readonly constraint: ConstraintDefinition;
+    readonly previousPenaltyWeight: number;
+    readonly evolutionReason: string;
+    readonly updatedAt: string;
+  }
+>;
+
+export type ConstraintRemoved = DomainEvent<
+  'ConstraintRemoved',
+  { readonly constraintId: string; readonly problemId: string; readonly reason: string; readonly removedAt: string }
+>;
+
+export type ProblemEvent = ProblemCreated;
+export type ConstraintEvent = ConstraintAdded | ConstraintUpdated | ConstraintRemoved;
+
+export const OPTIMIZATION_EVENT_VERSIONS: Readonly<Record<ProblemEvent['type'] | ConstraintEvent['type'], number>> = {
+  ProblemCreated: 1,
+  ConstraintAdded: 1,
+  ConstraintUpdated: 1,
+  ConstraintRemoved: 1,
+};
