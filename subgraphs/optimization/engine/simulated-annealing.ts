@@ -56,7 +56,11 @@ export function anneal(qubo: CompiledQubo, betas: Float64Array, rng: Xoshiro128,
       const d = up ? field[i] : -field[i];
       if (d > 0) {
         if (d > skipAbove) continue;
-        if (rng.nextUint32() * 2.3283064365386963e-10 >= Math.exp(-beta * d)) continue;
+        // Metropolis: accept iff u < e^(−t). Exact bounds settle most draws without calling exp:
+        // e^(−t) ≥ 1 − t (accept below it) and e^(−t) ≤ 1/(1 + t + t²/2) (reject above it).
+        const t = beta * d;
+        const u = rng.nextUint32() * 2.3283064365386963e-10;
+        if (u >= 1 - t && (u * (1 + t + 0.5 * t * t) >= 1 || u >= Math.exp(-t))) continue;
       }
       x[i] = up ? 1 : 0;
       energy += d;
