@@ -57,6 +57,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       eventStore,
       readStore,
       clock: () => new Date(),
+      config,
       logger,
       waitForReadModels: async (position: number) => {
         try {

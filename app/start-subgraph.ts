@@ -22,6 +22,7 @@ runUntilSignalled(`goliath-${name}`, async (config, logger) => {
     eventStore,
     readStore,
     clock: () => new Date(),
+    config,
     logger,
     waitForReadModels: pollCheckpoints(readStore, ALL_PROJECTIONS.map((projection) => projection.name), config.readYourWritesTimeoutMs),
   });

@@ -21,6 +21,8 @@ export interface PlatformConfig {
   readonly logLevel: string;
   readonly production: boolean;
   readonly queryLimits: QueryLimits;
+  /** Largest QUBO a tenant may store or solve. */
+  readonly quboLimits: { readonly maxVariables: number; readonly maxQuadraticTerms: number };
   /** Subgraph URLs for the gateway in split mode (docker-compose); empty in the embedded mode. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   /** Port of a subgraph started on its own (`start:subgraph`). */
@@ -69,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       maxAliases: integer(env, 'QUERY_MAX_ALIASES', 15),
       maxCost: integer(env, 'QUERY_MAX_COST', 5000),
       maxTokens: integer(env, 'QUERY_MAX_TOKENS', 1000),
+    },
+    quboLimits: {
+      maxVariables: integer(env, 'QUBO_MAX_VARIABLES', 100_000),
+      maxQuadraticTerms: integer(env, 'QUBO_MAX_QUADRATIC_TERMS', 5_000_000),
     },
     subgraphUrls,
     subgraphPort: env.SUBGRAPH_PORT ? integer(env, 'SUBGRAPH_PORT', 0) : undefined,

@@ -1,6 +1,7 @@
+import { constraintsProjection, problemsProjection } from './optimization-problems';
 import type { Projection } from './projection';
 import { tenantProfileProjections } from './tenant-profiles';
 import { tenantsProjection } from './tenants';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection];

@@ -69,6 +69,16 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
   }
 }
 
+/** The current state of an aggregate, folded from its stream (for commands that span two aggregates). */
+export async function loadState<State, Event extends DomainEvent>(
+  eventStore: EventStore,
+  streamId: string,
+  decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
+): Promise<State> {
+  const history = await eventStore.readStream(streamId);
+  return history.reduce((current, recorded) => decider.evolve(current, asDomainEvent<Event>(recorded)), decider.initialState());
+}
+
 function asDomainEvent<Event extends DomainEvent>(recorded: RecordedEvent): Event {
   return { type: recorded.type, data: recorded.data } as Event;
 }

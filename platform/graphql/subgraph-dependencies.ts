@@ -1,5 +1,6 @@
 import type { ContainerType } from 'type-graphql';
 import type { CommandContext } from '../commands/command-handler';
+import type { PlatformConfig } from '../config';
 import type { EventStore } from '../eventstore/port';
 import type { Logger } from '../logging';
 import type { ReadStore } from '../readstore/port';
@@ -16,6 +17,7 @@ export interface SubgraphDependencies {
    */
   readonly waitForReadModels: (position: number) => Promise<void>;
   readonly clock: () => Date;
+  readonly config: PlatformConfig;
   readonly logger: Logger;
 }
 

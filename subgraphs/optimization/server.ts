@@ -1,8 +1,11 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
+import { requireTenantAccess, type SubgraphContext } from '../../platform/graphql/subgraph-context';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { tenantProfileModule } from '../../platform/graphql/tenant-profile-module';
 import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
+import { ConstraintResolver } from './graphql/constraint-resolver';
+import { findProblem, ProblemResolver } from './graphql/problem-resolver';
 
 const tenantProfile = tenantProfileModule({
   profileTypeName: 'OptimizationProfile',
@@ -11,10 +14,21 @@ const tenantProfile = tenantProfileModule({
   description: 'The tenant as the optimization subgraph knows it.',
 });
 
-/** The optimization subgraph. For now it contributes `Tenant.optimizationProfile` from its own read model. */
+/** The optimization subgraph: QUBO problems and their constraints (the solver engine's API follows). */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    ...tenantProfile,
+    resolvers: [ProblemResolver, ConstraintResolver, ...tenantProfile.resolvers],
+    orphanedTypes: tenantProfile.orphanedTypes,
     container: dependencyContainer(deps),
+    extraResolvers: {
+      ...tenantProfile.extraResolvers,
+      Problem: {
+        __resolveReference: async (reference: { id: string }, context: SubgraphContext) => {
+          const problem = await findProblem(deps, reference.id);
+          if (problem) requireTenantAccess(context, problem.tenantId);
+          return problem;
+        },
+      },
+    },
   });
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import { issueDevelopmentToken } from '../../platform/auth/dev-token';
+import { ALL_PROJECTIONS } from '../../projections';
 import { collect, errorCodes, postGraphQL, subscriptionClient } from '../support/gateway-client';
 
 /** The embedded platform on free ports, driven only through the gateway. */
@@ -98,9 +99,7 @@ describe('Goliath through the gateway', () => {
       projections: { projection: string; state: string; lag: number }[];
     };
     expect(health.status).toBe('ok');
-    expect(health.projections.map((projection) => projection.projection).sort()).toEqual(
-      ['community-tenant-profiles', 'optimization-tenant-profiles', 'scaling-tenant-profiles', 'tenants'],
-    );
+    expect(health.projections.map((projection) => projection.projection).sort()).toEqual(ALL_PROJECTIONS.map((projection) => projection.name).sort());
     for (const projection of health.projections) expect(projection).toMatchObject({ state: 'running', lag: 0 });
   });
 

@@ -1,0 +1,31 @@
+import type { ConstraintDefinition, QuboDefinition } from '../events/optimization-events';
+
+export const PROBLEMS_COLLECTION = 'problems';
+export const CONSTRAINTS_COLLECTION = 'constraints';
+
+export interface ProblemDocument {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly name: string;
+  readonly definition: QuboDefinition;
+  readonly variableCount: number;
+  readonly quadraticTermCount: number;
+  readonly constraintCount: number;
+  readonly createdAt: string;
+  readonly [field: string]: unknown;
+}
+
+export interface ConstraintDocument {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly problemId: string;
+  readonly kind: ConstraintDefinition['kind'];
+  readonly penaltyWeight: number;
+  readonly definition: ConstraintDefinition;
+  /** 1 when added, +1 per update. */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly lastEvolutionReason?: string;
+  readonly [field: string]: unknown;
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { handleCommand, loadState } from '../../../platform/commands/command-handler';
+import { notFound } from '../../../platform/errors';
+import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { constraintStreamId, eventSchemaVersion, problemStreamId, type ConstraintDefinition } from '../../../schema/events';
+import { CONSTRAINTS_COLLECTION, type ConstraintDocument } from '../../../schema/read-models/optimization';
+import { constraintDecider, type ConstraintCommand, type ConstraintParameters as ParameterChanges, type ProblemContext } from '../domain/constraint-decider';
+import { problemDecider } from '../domain/problem-decider';
+import { AddConstraintInput, Constraint, ConstraintKind, ConstraintParameters, type InequalityRelation } from './constraint-types';
+
+/** A problem has at most this many constraints listed at once. */
+const MAX_CONSTRAINTS_LISTED = 1000;
+
+@Resolver(() => Constraint)
+export class ConstraintResolver {
+  constructor(private readonly deps: SubgraphDependencies) {}
+
+  @Query(() => [Constraint], { description: "A tenant's live constraints, optionally of one problem, oldest first." })
+  async constraints(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Ctx() context: SubgraphContext,
+    @Arg('problemId', () => ID, { nullable: true }) problemId?: string,
+  ): Promise<Constraint[]> {
+    requireTenantAccess(context, tenantId);
+    const page = await this.deps.readStore.collection<ConstraintDocument>(CONSTRAINTS_COLLECTION).find({
+      where: problemId ? { tenantId, problemId } : { tenantId },
+      sort: [{ field: 'createdAt', direction: 'asc' }],
+      first: MAX_CONSTRAINTS_LISTED,
+    });
+    return page.items.map(toConstraint);
+  }
+
+  @Mutation(() => Constraint, { description: 'Adds a constraint to a problem; refused unless it compiles against the problem.' })
+  async addConstraint(@Arg('input', () => AddConstraintInput) input: AddConstraintInput, @Ctx() context: SubgraphContext): Promise<Constraint> {
+    const problem = await this.problemContext(input.problemId, context);
+    const { kind, ...parameters } = input.constraint;
+    const constraintId = randomUUID();
+    await this.execute(context, problem.tenantId, {
+      type: 'AddConstraint',
+      constraintId,
+      problem,
+      constraint: { kind, ...toParameterChanges(parameters), penaltyWeight: parameters.penaltyWeight } as Omit<ConstraintDefinition, 'id'>,
+      requestedAt: this.deps.clock().toISOString(),
+    });
+    return this.readConstraint(constraintId);
+  }
+
+  @Mutation(() => Constraint, { description: "The seed's update_constraint(constraint_id, new_parameters, evolution_reason): changes parameters (e.g. the penalty weight) and records why." })
+  async updateConstraint(
+    @Arg('constraintId', () => ID) constraintId: string,
+    @Arg('newParameters', () => ConstraintParameters) newParameters: ConstraintParameters,
+    @Arg('evolutionReason', () => String) evolutionReason: string,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Constraint> {
+    const current = await this.currentConstraint(constraintId, context);
+    await this.execute(context, current.tenantId, {
+      type: 'UpdateConstraint',
+      constraintId,
+      problem: await this.problemContext(current.problemId, context),
+      newParameters: toParameterChanges(newParameters),
+      evolutionReason,
+      requestedAt: this.deps.clock().toISOString(),
+    });
+    return this.readConstraint(constraintId);
+  }
+
+  @Mutation(() => ID, { description: 'Removes a constraint; answers its id.' })
+  async removeConstraint(
+    @Arg('constraintId', () => ID) constraintId: string,
+    @Ctx() context: SubgraphContext,
+    @Arg('reason', () => String, { defaultValue: '' }) reason: string,
+  ): Promise<string> {
+    const current = await this.currentConstraint(constraintId, context);
+    await this.execute(context, current.tenantId, { type: 'RemoveConstraint', constraintId, reason, requestedAt: this.deps.clock().toISOString() });
+    return constraintId;
+  }
+
+  private async problemContext(problemId: string, context: SubgraphContext): Promise<ProblemContext> {
+    const problem = await loadState(this.deps.eventStore, problemStreamId(problemId), problemDecider);
+    if (problem.status === 'absent') throw notFound('Problem', problemId);
+    requireTenantAccess(context, problem.tenantId);
+    return { problemId, tenantId: problem.tenantId, definition: problem.definition, limits: this.deps.config.quboLimits };
+  }
+
+  private async currentConstraint(constraintId: string, context: SubgraphContext) {
+    const state = await loadState(this.deps.eventStore, constraintStreamId(constraintId), constraintDecider);
+    if (state.status === 'absent') throw notFound('Constraint', constraintId);
+    requireTenantAccess(context, state.tenantId);
+    return state;
+  }
+
+  /** Decide and append, then wait until the read models have folded what was written. */
+  private async execute(context: SubgraphContext, tenantId: string, command: ConstraintCommand): Promise<void> {
+    const now = new Date(command.requestedAt);
+    const result = await handleCommand({
+      eventStore: this.deps.eventStore,
+      streamId: constraintStreamId(command.constraintId),
+      decider: constraintDecider,
+      command,
+      context: commandContext(context, tenantId, now),
+      schemaVersionOf: eventSchemaVersion,
+    });
+    await this.deps.waitForReadModels(result.position);
+  }
+
+  private async readConstraint(constraintId: string): Promise<Constraint> {
+    const document = await this.deps.readStore.collection<ConstraintDocument>(CONSTRAINTS_COLLECTION).get(constraintId);
+    if (!document) throw notFound('Constraint', constraintId);
+    return toConstraint(document);
+  }
+}
+
+/** GraphQL input → the event shape: plain objects, unset fields left out. */
+function toParameterChanges(parameters: ConstraintParameters): ParameterChanges {
+  const changes: Record<string, unknown> = {
+    penaltyWeight: parameters.penaltyWeight,
+    terms: parameters.terms?.map(({ variable, coefficient }) => ({ variable, coefficient })),
+    relation: parameters.relation,
+    rhs: parameters.rhs,
+    variables: parameters.variables,
+    k: parameters.k,
+    linear: parameters.linear?.map(({ variable, coefficient }) => ({ variable, coefficient })),
+    quadratic: parameters.quadratic?.map(({ u, v, coefficient }) => ({ u, v, coefficient })),
+    offset: parameters.offset,
+  };
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) as ParameterChanges;
+}
+
+function toConstraint(document: ConstraintDocument): Constraint {
+  const { id: _id, kind: _kind, ...parameters } = document.definition;
+  return {
+    id: document.id,
+    problemId: document.problemId,
+    tenantId: document.tenantId,
+    kind: document.kind as ConstraintKind,
+    penaltyWeight: document.penaltyWeight,
+    parameters: { ...parameters, relation: parameters.relation as InequalityRelation | undefined } as ConstraintParameters,
+    version: document.version,
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+    lastEvolutionReason: document.lastEvolutionReason,
+  };
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { handleCommand } from '../../../platform/commands/command-handler';
+import { badUserInput, notFound } from '../../../platform/errors';
+import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
+import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { eventSchemaVersion, problemStreamId, type QuboDefinition } from '../../../schema/events';
+import { PROBLEMS_COLLECTION, type ProblemDocument } from '../../../schema/read-models/optimization';
+import { problemDecider } from '../domain/problem-decider';
+import { CreateProblemInput, Problem, ProblemConnection } from './problem-types';
+import { ObjectiveSense, type Qubo } from './qubo-types';
+
+@Resolver(() => Problem)
+export class ProblemResolver {
+  constructor(private readonly deps: SubgraphDependencies) {}
+
+  @Query(() => Problem, { nullable: true, description: 'A problem of a tenant you may see, or null when it does not exist.' })
+  async problem(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Problem | undefined> {
+    const problem = await findProblem(this.deps, id);
+    if (problem) requireTenantAccess(context, problem.tenantId);
+    return problem;
+  }
+
+  @Query(() => ProblemConnection, { description: "A tenant's problems, oldest first." })
+  async problems(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Ctx() context: SubgraphContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ProblemConnection> {
+    requireTenantAccess(context, tenantId);
+    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    const page = await this.deps.readStore
+      .collection<ProblemDocument>(PROBLEMS_COLLECTION)
+      .find({ where: { tenantId }, sort: [{ field: 'createdAt', direction: 'asc' }], first, after: after ?? undefined });
+    return {
+      edges: page.items.map((document, index) => ({ cursor: page.cursors[index], node: toProblem(document) })),
+      pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
+    };
+  }
+
+  @Mutation(() => Problem, { description: 'Stores a QUBO problem for a tenant. Refused with BAD_USER_INPUT (extensions.reason, field) when the QUBO is invalid or too large.' })
+  async createProblem(@Arg('input', () => CreateProblemInput) input: CreateProblemInput, @Ctx() context: SubgraphContext): Promise<Problem> {
+    requireTenantAccess(context, input.tenantId);
+    const problemId = randomUUID();
+    const now = this.deps.clock();
+    const result = await handleCommand({
+      eventStore: this.deps.eventStore,
+      streamId: problemStreamId(problemId),
+      decider: problemDecider,
+      command: {
+        type: 'CreateProblem',
+        problemId,
+        tenantId: input.tenantId,
+        name: input.name,
+        definition: toDefinition(input.qubo),
+        limits: this.deps.config.quboLimits,
+        requestedAt: now.toISOString(),
+      },
+      context: commandContext(context, input.tenantId, now),
+      schemaVersionOf: eventSchemaVersion,
+    });
+    await this.deps.waitForReadModels(result.position);
+    const problem = await findProblem(this.deps, problemId);
+    if (!problem) throw notFound('Problem', problemId);
+    return problem;
+  }
+}
+
+export async function findProblem(deps: SubgraphDependencies, id: string): Promise<Problem | undefined> {
+  const document = await deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(id);
+  return document && toProblem(document);
+}
+
+function toProblem(document: ProblemDocument): Problem {
+  const { definition } = document;
+  return {
+    id: document.id,
+    tenantId: document.tenantId,
+    name: document.name,
+    qubo: { ...definition, variables: [...definition.variables], linear: [...definition.linear], quadratic: [...definition.quadratic], sense: definition.sense as ObjectiveSense },
+    variableCount: document.variableCount,
+    quadraticTermCount: document.quadraticTermCount,
+    constraintCount: document.constraintCount,
+    createdAt: document.createdAt,
+  };
+}
+
+function toDefinition(qubo: Qubo): QuboDefinition {
+  return {
+    variables: qubo.variables,
+    linear: qubo.linear.map(({ variable, coefficient }) => ({ variable, coefficient })),
+    quadratic: qubo.quadratic.map(({ u, v, coefficient }) => ({ u, v, coefficient })),
+    offset: qubo.offset,
+    sense: qubo.sense ?? ObjectiveSense.MINIMIZE,
+  };
+}

@@ -1,0 +1,51 @@
+import { Field, Float, InputType, ObjectType, registerEnumType } from 'type-graphql';
+
+/** GraphQL names in capitals; the values are the model's own spellings. */
+export enum ObjectiveSense {
+  MINIMIZE = 'minimize',
+  MAXIMIZE = 'maximize',
+}
+registerEnumType(ObjectiveSense, { name: 'ObjectiveSense', description: 'Whether the terms as written are to be minimised or maximised.' });
+
+@ObjectType('LinearTerm')
+@InputType('LinearTermInput')
+export class LinearTerm {
+  @Field(() => String)
+  variable!: string;
+
+  @Field(() => Float)
+  coefficient!: number;
+}
+
+@ObjectType('QuadraticTerm')
+@InputType('QuadraticTermInput')
+export class QuadraticTerm {
+  @Field(() => String)
+  u!: string;
+
+  @Field(() => String)
+  v!: string;
+
+  @Field(() => Float)
+  coefficient!: number;
+}
+
+@ObjectType('Qubo', { description: 'A QUBO as it was stated: variables, terms (duplicates are summed), an offset and a sense.' })
+@InputType('QuboInput')
+export class Qubo {
+  @Field(() => [String])
+  variables!: string[];
+
+  @Field(() => [LinearTerm], { defaultValue: [] })
+  linear!: LinearTerm[];
+
+  @Field(() => [QuadraticTerm], { defaultValue: [] })
+  quadratic!: QuadraticTerm[];
+
+  @Field(() => Float, { defaultValue: 0 })
+  offset!: number;
+
+  // No GraphQL default: the supergraph SDL would fix it to the enum's name, not its value.
+  @Field(() => ObjectiveSense, { nullable: true, description: 'MINIMIZE when left out.' })
+  sense?: ObjectiveSense;
+}

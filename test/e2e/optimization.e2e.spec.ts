@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
+import { issueDevelopmentToken } from '../../platform/auth/dev-token';
+import { errorCodes, postGraphQL, type GraphQLResponse } from '../support/gateway-client';
+
+/** Problems and constraints through the gateway: event-sourced, validated by the model layer, tenant-scoped. */
+describe('problems and constraints through the gateway', () => {
+  let platform: EmbeddedPlatform;
+  let dataDir: string;
+  let admin: string;
+  let tenantId: string;
+  let otherTenantAdmin: string;
+
+  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token = admin) =>
+    postGraphQL<T>(platform.gatewayUrl, query, { token, variables });
+  const data = <T>(response: GraphQLResponse<T>): T => {
+    expect(response.errors).toBeUndefined();
+    return response.data as T;
+  };
+
+  const qubo = {
+    variables: ['a', 'b', 'c'],
+    linear: [{ variable: 'a', coefficient: -1 }, { variable: 'b', coefficient: -2 }],
+    quadratic: [{ u: 'a', v: 'b', coefficient: 3 }],
+  };
+  const createProblem = (input: Record<string, unknown>, token = admin) =>
+    call<{ createProblem: { id: string; variableCount: number; constraintCount: number; qubo: { sense: string } } }>(
+      'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id name variableCount quadraticTermCount constraintCount qubo { sense offset } } }',
+      { input },
+      token,
+    );
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'goliath-optimization-e2e-'));
+    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
+    admin = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
+    const tenants = await Promise.all(
+      ['Acme', 'Globex'].map(async (name) => data(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`)).createTenant.id),
+    );
+    tenantId = tenants[0];
+    otherTenantAdmin = await issueDevelopmentToken({ role: 'tenant-admin', tenantId: tenants[1], keysDir: platform.keysDir });
+  }, 30_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates a problem, adds, evolves and removes a constraint, and reads each step back', async () => {
+    const problem = data(await createProblem({ tenantId, name: 'Toy', qubo })).createProblem;
+    expect(problem).toMatchObject({ variableCount: 3, constraintCount: 0, qubo: { sense: 'MINIMIZE' } });
+
+    const added = data(
+      await call<{ addConstraint: { id: string; kind: string; penaltyWeight: number; version: number } }>(
+        'mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id kind penaltyWeight version parameters { variables } } }',
+        { input: { problemId: problem.id, constraint: { kind: 'ONE_HOT', penaltyWeight: 4, variables: ['a', 'b', 'c'] } } },
+      ),
+    ).addConstraint;
+    expect(added).toMatchObject({ kind: 'ONE_HOT', penaltyWeight: 4, version: 1 });
+
+    const evolved = data(
+      await call<{ updateConstraint: Record<string, unknown> }>(
+        'mutation ($id: ID!) { updateConstraint(constraintId: $id, newParameters: { penaltyWeight: 9 }, evolutionReason: "violated in 3 of 5 solves") { penaltyWeight version lastEvolutionReason parameters { variables } } }',
+        { id: added.id },
+      ),
+    ).updateConstraint;
+    expect(evolved).toEqual({ penaltyWeight: 9, version: 2, lastEvolutionReason: 'violated in 3 of 5 solves', parameters: { variables: ['a', 'b', 'c'] } });
+
+    const listed = data(
+      await call<{ constraints: { id: string }[]; problem: { constraintCount: number } }>(
+        'query ($tenantId: ID!, $problemId: ID!) { constraints(tenantId: $tenantId, problemId: $problemId) { id } problem(id: $problemId) { constraintCount } }',
+        { tenantId, problemId: problem.id },
+      ),
+    );
+    expect(listed).toEqual({ constraints: [{ id: added.id }], problem: { constraintCount: 1 } });
+
+    data(await call('mutation ($id: ID!) { removeConstraint(constraintId: $id, reason: "obsolete") }', { id: added.id }));
+    const afterRemoval = data(
+      await call<{ constraints: unknown[]; problems: { edges: { node: { constraintCount: number } }[] } }>(
+        'query ($tenantId: ID!) { constraints(tenantId: $tenantId) { id } problems(tenantId: $tenantId) { edges { node { constraintCount } } } }',
+        { tenantId },
+      ),
+    );
+    expect(afterRemoval.constraints).toEqual([]);
+    expect(afterRemoval.problems.edges.map((edge) => edge.node.constraintCount)).toEqual([0]);
+  });
+
+  it.each([
+    ['an unknown variable in a term', { ...qubo, quadratic: [{ u: 'a', v: 'zz', coefficient: 1 }] }, 'INVALID_QUBO'],
+    ['duplicate variable names', { ...qubo, variables: ['a', 'a'] }, 'INVALID_QUBO'],
+    ['no variables', { variables: [] }, 'INVALID_QUBO'],
+  ])('refuses a problem with %s, naming the reason, and stores nothing', async (_case, badQubo, reason) => {
+    const response = await createProblem({ tenantId, name: 'Bad', qubo: badQubo });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0].extensions).toMatchObject({ reason });
+    const problems = data(await call<{ problems: { edges: { node: { name: string } }[] } }>('query ($tenantId: ID!) { problems(tenantId: $tenantId) { edges { node { name } } } }', { tenantId }));
+    expect(problems.problems.edges.map((edge) => edge.node.name)).not.toContain('Bad');
+  });
+
+  it('refuses a constraint that is infeasible by construction, or names an unknown variable', async () => {
+    const problem = data(await createProblem({ tenantId, name: 'Strict', qubo })).createProblem;
+    for (const constraint of [
+      { kind: 'ONE_HOT', penaltyWeight: 1, variables: [] },
+      { kind: 'AT_MOST_K', penaltyWeight: 1, variables: ['a', 'ghost'], k: 1 },
+      { kind: 'LINEAR_EQUALITY', penaltyWeight: 1, terms: [{ variable: 'a', coefficient: 1 }], rhs: 5 },
+    ]) {
+      const response = await call('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId: problem.id, constraint } });
+      expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors![0].extensions).toMatchObject({ reason: 'INVALID_CONSTRAINT' });
+    }
+  });
+
+  it("keeps another tenant out of a tenant's problems", async () => {
+    const problem = data(await createProblem({ tenantId, name: 'Private', qubo })).createProblem;
+    expect(errorCodes(await call(`{ problem(id: "${problem.id}") { name } }`, {}, otherTenantAdmin))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await createProblem({ tenantId, name: 'Intruder', qubo }, otherTenantAdmin))).toEqual(['FORBIDDEN']);
+    const addForeign = await call(
+      'mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }',
+      { input: { problemId: problem.id, constraint: { kind: 'ONE_HOT', penaltyWeight: 1, variables: ['a'] } } },
+      otherTenantAdmin,
+    );
+    expect(errorCodes(addForeign)).toEqual(['FORBIDDEN']);
+  });
+});
