@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
@@ -23,6 +24,8 @@ export interface PlatformConfig {
   readonly queryLimits: QueryLimits;
   /** Largest QUBO a tenant may store or solve. */
   readonly quboLimits: { readonly maxVariables: number; readonly maxQuadraticTerms: number };
+  /** The synchronous `optimizeQubo`: its caps, and the solver threads each call uses. */
+  readonly optimize: { readonly maxTimeMs: number; readonly maxVariables: number; readonly workers: number };
   /** Subgraph URLs for the gateway in split mode (docker-compose); empty in the embedded mode. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   /** Port of a subgraph started on its own (`start:subgraph`). */
@@ -75,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     quboLimits: {
       maxVariables: integer(env, 'QUBO_MAX_VARIABLES', 100_000),
       maxQuadraticTerms: integer(env, 'QUBO_MAX_QUADRATIC_TERMS', 5_000_000),
+    },
+    optimize: {
+      maxTimeMs: integer(env, 'OPTIMIZE_MAX_TIME_MS', 10_000),
+      maxVariables: integer(env, 'OPTIMIZE_MAX_VARIABLES', 5_000),
+      workers: integer(env, 'SOLVER_WORKERS', Math.max(1, availableParallelism())),
     },
     subgraphUrls,
     subgraphPort: env.SUBGRAPH_PORT ? integer(env, 'SUBGRAPH_PORT', 0) : undefined,

@@ -4,6 +4,8 @@ import type { DomainEvent } from '../../platform/commands/decider';
 export const PROBLEM_CATEGORY = 'problem';
 export const CONSTRAINT_CATEGORY = 'constraint';
 export const problemStreamId = (problemId: string): string => `${PROBLEM_CATEGORY}-${problemId}`;
+export const OPTIMIZATION_RUN_CATEGORY = 'optimization';
+export const optimizationRunStreamId = (runId: string): string => `${OPTIMIZATION_RUN_CATEGORY}-${runId}`;
 export const constraintStreamId = (constraintId: string): string => `${CONSTRAINT_CATEGORY}-${constraintId}`;
 
 export interface LinearTermData {
@@ -75,10 +77,33 @@ export type ConstraintRemoved = DomainEvent<
   { readonly constraintId: string; readonly problemId: string; readonly reason: string; readonly removedAt: string }
 >;
 
+/** A synchronous `optimizeQubo` run: what was solved, how, and how well (the samples are in the answer, not the log). */
+export type QuboOptimized = DomainEvent<
+  'QuboOptimized',
+  {
+    readonly runId: string;
+    readonly tenantId: string;
+    readonly problemId: string | null;
+    readonly variableCount: number;
+    readonly constraintCount: number;
+    readonly strategy: 'sa' | 'tabu';
+    readonly seed: number;
+    readonly bestEnergy: number;
+    readonly bestObjective: number;
+    readonly feasible: boolean;
+    readonly timeToBestMs: number;
+    readonly totalTimeMs: number;
+    readonly flipsAttempted: number;
+    readonly stoppedBy: string;
+    readonly optimizedAt: string;
+  }
+>;
+
 export type ProblemEvent = ProblemCreated;
 export type ConstraintEvent = ConstraintAdded | ConstraintUpdated | ConstraintRemoved;
 
-export const OPTIMIZATION_EVENT_VERSIONS: Readonly<Record<ProblemEvent['type'] | ConstraintEvent['type'], number>> = {
+export const OPTIMIZATION_EVENT_VERSIONS: Readonly<Record<ProblemEvent['type'] | ConstraintEvent['type'] | QuboOptimized['type'], number>> = {
+  QuboOptimized: 1,
   ProblemCreated: 1,
   ConstraintAdded: 1,
   ConstraintUpdated: 1,

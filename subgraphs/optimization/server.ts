@@ -5,6 +5,7 @@ import { dependencyContainer, type SubgraphDependencies } from '../../platform/g
 import { tenantProfileModule } from '../../platform/graphql/tenant-profile-module';
 import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
 import { ConstraintResolver } from './graphql/constraint-resolver';
+import { OptimizeResolver } from './graphql/optimize-resolver';
 import { findProblem, ProblemResolver } from './graphql/problem-resolver';
 
 const tenantProfile = tenantProfileModule({
@@ -14,10 +15,10 @@ const tenantProfile = tenantProfileModule({
   description: 'The tenant as the optimization subgraph knows it.',
 });
 
-/** The optimization subgraph: QUBO problems and their constraints (the solver engine's API follows). */
+/** The optimization subgraph: QUBO problems, their constraints, and synchronous solves on the engine. */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ProblemResolver, ConstraintResolver, ...tenantProfile.resolvers],
+    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, ...tenantProfile.resolvers],
     orphanedTypes: tenantProfile.orphanedTypes,
     container: dependencyContainer(deps),
     extraResolvers: {

@@ -123,4 +123,56 @@ describe('problems and constraints through the gateway', () => {
     );
     expect(errorCodes(addForeign)).toEqual(['FORBIDDEN']);
   });
+
+  describe('optimizeQubo', () => {
+    const optimize = (input: Record<string, unknown>, token = admin) =>
+      call<{ optimizeQubo: { runId: string; strategy: string; best: { assignment: { variable: string; value: number }[]; energy: number; objective: number; feasible: boolean; constraintResults: { satisfied: boolean; violation: number }[] }; stoppedBy: string; trace: unknown[] } }>(
+        `mutation ($input: OptimizeQuboInput!) { optimizeQubo(input: $input) {
+           runId strategy stoppedBy timeToBestMs totalTimeMs flipsAttempted trace { ms energy }
+           best { energy objective feasible assignment { variable value } constraintResults { constraintId kind penalty violation satisfied } } } }`,
+        { input },
+        token,
+      );
+
+    it('solves an inline QUBO with a one-hot constraint to its constrained optimum', async () => {
+      // given: minimise -a -2b +3ab, exactly one of a, b, c → the optimum is b alone (objective -2)
+      const result = data(await optimize({ tenantId, qubo, constraints: [{ kind: 'ONE_HOT', penaltyWeight: 10, variables: ['a', 'b', 'c'] }], timeLimitMs: 200, seed: 7 })).optimizeQubo;
+      expect(result.best).toMatchObject({ objective: -2, energy: -2, feasible: true, constraintResults: [{ satisfied: true, violation: 0 }] });
+      expect(result.best.assignment).toEqual([
+        { variable: 'a', value: 0 },
+        { variable: 'b', value: 1 },
+        { variable: 'c', value: 0 },
+      ]);
+      expect(result.trace.length).toBeGreaterThan(0);
+    });
+
+    it("solves a stored problem with its live constraints, reporting the objective in the problem's own sense", async () => {
+      const maximise = { variables: ['x', 'y'], linear: [{ variable: 'x', coefficient: 3 }, { variable: 'y', coefficient: 2 }], sense: 'MAXIMIZE' };
+      const problem = data(await createProblem({ tenantId, name: 'Pick one', qubo: maximise })).createProblem;
+      data(await call('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId: problem.id, constraint: { kind: 'AT_MOST_K', penaltyWeight: 10, variables: ['x', 'y'], k: 1 } } }));
+      const result = data(await optimize({ tenantId, problemId: problem.id, strategy: 'TABU', timeLimitMs: 200, seed: 1 })).optimizeQubo;
+      expect(result.strategy).toBe('TABU');
+      expect(result.best).toMatchObject({ objective: 3, feasible: true });
+    });
+
+    it.each([
+      ['a negative time limit', { timeLimitMs: -5 }, 'timeLimitMs'],
+      ['a time limit above the server cap', { timeLimitMs: 10_000_000 }, 'timeLimitMs'],
+      ['both a problem and a QUBO', { problemId: 'p' }, 'problemId'],
+    ])('refuses %s with BAD_USER_INPUT', async (_case, extra, field) => {
+      const response = await optimize({ tenantId, qubo, ...extra });
+      expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors![0].extensions).toMatchObject({ field });
+    });
+
+    it('refuses an infeasible-by-construction inline constraint, naming the reason', async () => {
+      const response = await optimize({ tenantId, qubo, constraints: [{ kind: 'ONE_HOT', penaltyWeight: 1, variables: [] }] });
+      expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors![0].extensions).toMatchObject({ reason: 'INVALID_CONSTRAINT' });
+    });
+
+    it("refuses to solve another tenant's problem", async () => {
+      expect(errorCodes(await optimize({ tenantId, qubo }, otherTenantAdmin))).toEqual(['FORBIDDEN']);
+    });
+  });
 });

@@ -113,7 +113,7 @@ export class ConstraintResolver {
 }
 
 /** GraphQL input → the event shape: plain objects, unset fields left out. */
-function toParameterChanges(parameters: ConstraintParameters): ParameterChanges {
+export function toParameterChanges(parameters: ConstraintParameters): ParameterChanges {
   const changes: Record<string, unknown> = {
     penaltyWeight: parameters.penaltyWeight,
     terms: parameters.terms?.map(({ variable, coefficient }) => ({ variable, coefficient })),

@@ -87,7 +87,7 @@ function toProblem(document: ProblemDocument): Problem {
   };
 }
 
-function toDefinition(qubo: Qubo): QuboDefinition {
+export function toDefinition(qubo: Qubo): QuboDefinition {
   return {
     variables: qubo.variables,
     linear: qubo.linear.map(({ variable, coefficient }) => ({ variable, coefficient })),

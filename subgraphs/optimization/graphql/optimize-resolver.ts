@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { handleCommand } from '../../../platform/commands/command-handler';
+import { badUserInput, notFound } from '../../../platform/errors';
+import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { eventSchemaVersion, optimizationRunStreamId, type ConstraintDefinition } from '../../../schema/events';
+import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, type ConstraintDocument, type ProblemDocument } from '../../../schema/read-models/optimization';
+import { refuseInvalidModel } from '../domain/model-refusal';
+import { optimizationRunDecider } from '../domain/optimization-run-decider';
+import { parseQuboInput, type Constraint, type QuboModel, type SolutionEvaluation } from '../model';
+import { solveProblem, type ProblemSolution } from '../solving/solve-problem';
+import { toParameterChanges } from './constraint-resolver';
+import type { ConstraintKind } from './constraint-types';
+import { OptimizationResult, OptimizeQuboInput, Solution, SolverStrategy } from './optimization-types';
+import { toDefinition } from './problem-resolver';
+
+const DEFAULT_TIME_LIMIT_MS = 1000;
+const DEFAULT_SAMPLES = 5;
+const MAX_SAMPLES = 100;
+
+@Resolver()
+export class OptimizeResolver {
+  constructor(private readonly deps: SubgraphDependencies) {}
+
+  @Mutation(() => OptimizationResult, {
+    description:
+      "The seed's optimize_qubo(qubo_matrix, constraints, optimization_strategy), synchronous and for small problems: capped by OPTIMIZE_MAX_TIME_MS and OPTIMIZE_MAX_VARIABLES. Each run is recorded as a QuboOptimized event.",
+  })
+  async optimizeQubo(@Arg('input', () => OptimizeQuboInput) input: OptimizeQuboInput, @Ctx() context: SubgraphContext): Promise<OptimizationResult> {
+    requireTenantAccess(context, input.tenantId);
+    const { maxTimeMs, maxVariables, workers } = this.deps.config.optimize;
+    const timeLimitMs = input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+    if (timeLimitMs <= 0 || timeLimitMs > maxTimeMs) throw badUserInput(`timeLimitMs must be between 1 and ${maxTimeMs}.`, 'timeLimitMs');
+    const numSamples = input.numSamples ?? DEFAULT_SAMPLES;
+    if (numSamples < 1 || numSamples > MAX_SAMPLES) throw badUserInput(`numSamples must be between 1 and ${MAX_SAMPLES}.`, 'numSamples');
+
+    const { model, constraints, problemId } = await this.problemToSolve(input, context);
+    const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
+    const limits = { maxVariables: Math.min(maxVariables, this.deps.config.quboLimits.maxVariables), maxQuadraticTerms: this.deps.config.quboLimits.maxQuadraticTerms };
+    const solution = await refuseInvalidModel(() =>
+      solveProblem({ model, constraints, limits, strategy: input.strategy ?? SolverStrategy.AUTO, timeLimitMs, seed, numSamples, workers }),
+    );
+
+    const runId = randomUUID();
+    const now = this.deps.clock();
+    const best = solution.samples[0];
+    await handleCommand({
+      eventStore: this.deps.eventStore,
+      streamId: optimizationRunStreamId(runId),
+      decider: optimizationRunDecider,
+      command: {
+        type: 'RecordOptimization',
+        outcome: {
+          runId,
+          tenantId: input.tenantId,
+          problemId: problemId ?? null,
+          variableCount: solution.variableNames.length,
+          constraintCount: constraints.length,
+          strategy: solution.engine.strategy,
+          seed,
+          bestEnergy: solution.engine.bestEnergy,
+          bestObjective: best.sourceObjective,
+          feasible: best.feasible,
+          timeToBestMs: solution.engine.timeToBestMs,
+          totalTimeMs: solution.engine.totalTimeMs,
+          flipsAttempted: solution.engine.flipsAttempted,
+          stoppedBy: solution.engine.stoppedBy,
+          optimizedAt: now.toISOString(),
+        },
+      },
+      context: commandContext(context, input.tenantId, now),
+      schemaVersionOf: eventSchemaVersion,
+    });
+    return toResult(runId, solution);
+  }
+
+  /** The stored problem with its live constraints, or the inline QUBO; extra constraints apply to either. */
+  private async problemToSolve(input: OptimizeQuboInput, context: SubgraphContext): Promise<{ model: QuboModel; constraints: Constraint[]; problemId?: string }> {
+    if ((input.problemId === undefined) === (input.qubo === undefined)) throw badUserInput('Give either problemId or qubo, not both and not neither.', 'problemId');
+    const inline = (input.constraints ?? []).map((constraint, index) => {
+      const { kind, ...parameters } = constraint;
+      return { id: `inline-${index + 1}`, kind, ...toParameterChanges(parameters), penaltyWeight: parameters.penaltyWeight } as Constraint;
+    });
+    if (input.qubo) return { model: refuseInvalidModel(() => parseQuboInput(toDefinition(input.qubo!), { limits: this.deps.config.quboLimits })), constraints: inline };
+
+    const problemId = input.problemId!;
+    const problem = await this.deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(problemId);
+    if (!problem) throw notFound('Problem', problemId);
+    requireTenantAccess(context, problem.tenantId);
+    const stored = await this.deps.readStore
+      .collection<ConstraintDocument>(CONSTRAINTS_COLLECTION)
+      .find({ where: { problemId }, sort: [{ field: 'createdAt', direction: 'asc' }], first: 1000 });
+    return {
+      model: refuseInvalidModel(() => parseQuboInput(problem.definition, { limits: this.deps.config.quboLimits })),
+      constraints: [...stored.items.map((document) => document.definition as ConstraintDefinition as Constraint), ...inline],
+      problemId,
+    };
+  }
+}
+
+function toResult(runId: string, solution: ProblemSolution): OptimizationResult {
+  const samples = solution.samples.map((sample) => toSolution(sample, solution));
+  return {
+    runId,
+    strategy: solution.engine.strategy as SolverStrategy,
+    parameters: solution.engine.parameters,
+    best: samples[0],
+    samples,
+    timeToBestMs: solution.engine.timeToBestMs,
+    totalTimeMs: solution.engine.totalTimeMs,
+    flipsAttempted: solution.engine.flipsAttempted,
+    stoppedBy: solution.engine.stoppedBy,
+    trace: solution.engine.trace.map(({ ms, energy }) => ({ ms, energy })),
+  };
+}
+
+function toSolution(sample: SolutionEvaluation, solution: ProblemSolution): Solution {
+  return {
+    assignment: solution.variableNames.slice(0, solution.userVariableCount).map((variable, index) => ({ variable, value: sample.assignment[index] })),
+    energy: sample.energy,
+    objective: sample.sourceObjective,
+    feasible: sample.feasible,
+    constraintResults: sample.constraints.map((constraint) => ({
+      constraintId: constraint.id,
+      kind: constraint.kind as ConstraintKind,
+      penaltyWeight: constraint.penaltyWeight,
+      penalty: constraint.penalty,
+      violation: constraint.violation,
+      satisfied: constraint.satisfied,
+    })),
+  };
+}
