@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from '../platform/config';
-import { startSubgraphServer, type RunningServer } from '../platform/graphql/subgraph-server';
+import { startSubgraphServer } from '../platform/graphql/subgraph-server';
 import { createLogger } from '../platform/logging';
 import { startGateway } from '../gateway/gateway-server';
 import { defaultPlaygroundDistDir } from '../gateway/playground/serve';
@@ -49,7 +49,14 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
   const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, logger });
-  const subgraphs: RunningServer[] = [];
+  // What to stop, in the order it was started; stopped in reverse.
+  const started: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of started.reverse()) await stop();
+    await runner.stop();
+    await readStore.close();
+    await eventStore.close();
+  };
   try {
     await runner.start();
     const verifyToken = await createTokenVerifier(config);
@@ -71,8 +78,10 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
     for (const name of SUBGRAPH_NAMES) {
       const schema = await SUBGRAPHS[name].build(dependencies);
       const server = await startSubgraphServer({ name, schema, host: '127.0.0.1', port: 0, verifyToken, logger });
-      subgraphs.push(server);
+      started.push(() => server.stop());
       subgraphUrls[name] = server.url;
+      const background = await SUBGRAPHS[name].startBackgroundWork?.(dependencies);
+      if (background) started.push(background);
     }
     const gateway = await startGateway({
       host: config.host,
@@ -87,25 +96,17 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       logger,
       healthDetails: async () => ({ projections: await runner.lag() }),
     });
+    started.push(() => gateway.stop());
     return {
       gatewayUrl: gateway.url,
       playgroundUrl: gateway.playgroundUrl,
       subscriptionUrl: gateway.subscriptionUrl,
       keysDir: config.keysDir,
       subgraphUrls: { ...subgraphUrls } as Record<SubgraphName, string>,
-      stop: async () => {
-        await gateway.stop();
-        await Promise.all(subgraphs.map((server) => server.stop()));
-        await runner.stop();
-        await readStore.close();
-        await eventStore.close();
-      },
+      stop: stopAll,
     };
   } catch (error) {
-    await Promise.all(subgraphs.map((server) => server.stop()));
-    await runner.stop();
-    await readStore.close();
-    await eventStore.close();
+    await stopAll();
     throw error;
   }
 }

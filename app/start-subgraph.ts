@@ -18,14 +18,15 @@ if (!isSubgraphName(name)) {
 runUntilSignalled(`goliath-${name}`, async (config, logger) => {
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
-  const schema = await SUBGRAPHS[name].build({
+  const dependencies = {
     eventStore,
     readStore,
     clock: () => new Date(),
     config,
     logger,
     waitForReadModels: pollCheckpoints(readStore, ALL_PROJECTIONS.map((projection) => projection.name), config.readYourWritesTimeoutMs),
-  });
+  };
+  const schema = await SUBGRAPHS[name].build(dependencies);
   const server = await startSubgraphServer({
     name,
     schema,
@@ -34,8 +35,10 @@ runUntilSignalled(`goliath-${name}`, async (config, logger) => {
     verifyToken: await createTokenVerifier(config),
     logger,
   });
+  const stopBackgroundWork = await SUBGRAPHS[name].startBackgroundWork?.(dependencies);
   return async () => {
     await server.stop();
+    await stopBackgroundWork?.();
     await readStore.close();
     await eventStore.close();
   };

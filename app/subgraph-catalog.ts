@@ -3,12 +3,19 @@ import type { SubgraphName } from '../platform/config';
 import type { SubgraphDependencies } from '../platform/graphql/subgraph-dependencies';
 import { buildCommunitySubgraph } from '../subgraphs/community/server';
 import { buildEnterpriseSubgraph } from '../subgraphs/enterprise/server';
-import { buildOptimizationSubgraph } from '../subgraphs/optimization/server';
+import { buildOptimizationSubgraph, startSolveJobRunner } from '../subgraphs/optimization/server';
 import { buildScalingSubgraph } from '../subgraphs/scaling/server';
 
-/** Every subgraph by name, with the port it takes when started on its own. */
-export const SUBGRAPHS: Readonly<Record<SubgraphName, { readonly defaultPort: number; build(deps: SubgraphDependencies): Promise<GraphQLSchema> }>> = {
-  optimization: { defaultPort: 4001, build: buildOptimizationSubgraph },
+/** Every subgraph by name, with the port it takes when started on its own and any background work. */
+export interface SubgraphEntry {
+  readonly defaultPort: number;
+  build(deps: SubgraphDependencies): Promise<GraphQLSchema>;
+  /** Work the process serving the subgraph also does (solve jobs); answers how to stop it. */
+  startBackgroundWork?(deps: SubgraphDependencies): Promise<() => Promise<void>>;
+}
+
+export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphEntry>> = {
+  optimization: { defaultPort: 4001, build: buildOptimizationSubgraph, startBackgroundWork: startSolveJobRunner },
   scaling: { defaultPort: 4002, build: buildScalingSubgraph },
   enterprise: { defaultPort: 4003, build: buildEnterpriseSubgraph },
   community: { defaultPort: 4004, build: buildCommunitySubgraph },

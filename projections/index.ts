@@ -1,7 +1,8 @@
 import { constraintsProjection, problemsProjection } from './optimization-problems';
 import type { Projection } from './projection';
+import { solveJobsProjection } from './solve-jobs';
 import { tenantProfileProjections } from './tenant-profiles';
 import { tenantsProjection } from './tenants';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection];

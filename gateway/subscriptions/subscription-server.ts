@@ -2,13 +2,14 @@ import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { canAccessTenant } from '../../platform/auth/auth-context';
+import { canAccessTenant, type AuthContext } from '../../platform/auth/auth-context';
 import type { QueryLimits } from '../../platform/config';
 import type { EventStore } from '../../platform/eventstore/port';
-import { badUserInput, forbidden, unauthenticated } from '../../platform/errors';
+import { badUserInput, forbidden, notFound, unauthenticated } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from '../gateway-context';
 import { isTokenLimitError, queryLimitRules, tokenLimitError } from '../query-limits';
+import { solveJobProgress, solveJobTenant } from './solve-job-progress-source';
 import { tenantEvents } from './tenant-events-source';
 
 export interface SubscriptionServerOptions {
@@ -30,11 +31,24 @@ export interface SubscriptionServerOptions {
 export function startSubscriptionServer(options: SubscriptionServerOptions): { close(): Promise<void> } {
   const webSocketServer = new WebSocketServer({ server: options.httpServer, path: options.path });
   const rules = queryLimitRules(options.limits);
-  const subscribeFieldResolver: GraphQLFieldResolver<unknown, GatewayContext, { tenantId: string }> = (_root, args, context, info) => {
-    if (info.fieldName !== 'tenantEvents') throw badUserInput(`Subscription ${info.fieldName} is not served here.`);
+  /** Each root subscription field, resolved from the event store after the caller's tenant is checked. */
+  const sources: Record<string, (args: Record<string, string>, auth: AuthContext) => Promise<AsyncIterable<unknown>>> = {
+    tenantEvents: async ({ tenantId }, auth) => {
+      if (!canAccessTenant(auth, tenantId)) throw forbidden(`You may not follow tenant ${tenantId}.`);
+      return tenantEvents(options.eventStore, tenantId);
+    },
+    solveJobProgress: async ({ jobId }, auth) => {
+      const tenantId = await solveJobTenant(options.eventStore, jobId);
+      if (!tenantId) throw notFound('Solve job', jobId);
+      if (!canAccessTenant(auth, tenantId)) throw forbidden(`You may not follow solve job ${jobId}.`);
+      return solveJobProgress(options.eventStore, jobId);
+    },
+  };
+  const subscribeFieldResolver: GraphQLFieldResolver<unknown, GatewayContext, Record<string, string>> = (_root, args, context, info) => {
+    const source = sources[info.fieldName];
+    if (!source) throw badUserInput(`Subscription ${info.fieldName} is not served here.`);
     if (!context.auth) throw context.authError ?? unauthenticated();
-    if (!canAccessTenant(context.auth, args.tenantId)) throw forbidden(`You may not follow tenant ${args.tenantId}.`);
-    return tenantEvents(options.eventStore, args.tenantId);
+    return source(args, context.auth);
   };
 
   const server = useServer<Record<string, unknown>, { context?: GatewayContext }>(

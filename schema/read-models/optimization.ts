@@ -29,3 +29,27 @@ export interface ConstraintDocument {
   readonly lastEvolutionReason?: string;
   readonly [field: string]: unknown;
 }
+
+export const SOLVE_JOBS_COLLECTION = 'solve_jobs';
+
+export interface SolveJobDocument {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly problemId: string | null;
+  readonly status: 'SUBMITTED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+  readonly strategy: string;
+  readonly timeLimitMs: number;
+  readonly seed: number;
+  readonly variableCount: number;
+  readonly attempt: number;
+  readonly submittedAt: string;
+  readonly startedAt?: string;
+  readonly finishedAt?: string;
+  readonly bestEnergy?: number;
+  readonly elapsedMs?: number;
+  readonly fractionOfBudget?: number;
+  readonly result?: Readonly<Record<string, unknown>>;
+  readonly failureReason?: string;
+  readonly retryable?: boolean;
+  readonly [field: string]: unknown;
+}

@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { handleCommand } from '../../../platform/commands/command-handler';
-import { badUserInput, notFound } from '../../../platform/errors';
+import { badUserInput } from '../../../platform/errors';
 import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { eventSchemaVersion, optimizationRunStreamId, type ConstraintDefinition } from '../../../schema/events';
-import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, type ConstraintDocument, type ProblemDocument } from '../../../schema/read-models/optimization';
+import { eventSchemaVersion, optimizationRunStreamId } from '../../../schema/events';
 import { refuseInvalidModel } from '../domain/model-refusal';
 import { optimizationRunDecider } from '../domain/optimization-run-decider';
-import { parseQuboInput, type Constraint, type QuboModel, type SolutionEvaluation } from '../model';
+import { parseQuboInput, type Constraint, type SolutionEvaluation } from '../model';
 import { solveProblem, type ProblemSolution } from '../solving/solve-problem';
-import { toParameterChanges } from './constraint-resolver';
 import type { ConstraintKind } from './constraint-types';
 import { OptimizationResult, OptimizeQuboInput, Solution, SolverStrategy } from './optimization-types';
-import { toDefinition } from './problem-resolver';
+import { problemToSolve } from './problem-input';
 
 const DEFAULT_TIME_LIMIT_MS = 1000;
 const DEFAULT_SAMPLES = 5;
@@ -35,11 +33,12 @@ export class OptimizeResolver {
     const numSamples = input.numSamples ?? DEFAULT_SAMPLES;
     if (numSamples < 1 || numSamples > MAX_SAMPLES) throw badUserInput(`numSamples must be between 1 and ${MAX_SAMPLES}.`, 'numSamples');
 
-    const { model, constraints, problemId } = await this.problemToSolve(input, context);
+    const { qubo, constraints, problemId } = await problemToSolve(this.deps, input, context);
+    const model = refuseInvalidModel(() => parseQuboInput(qubo, { limits: this.deps.config.quboLimits }));
     const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
     const limits = { maxVariables: Math.min(maxVariables, this.deps.config.quboLimits.maxVariables), maxQuadraticTerms: this.deps.config.quboLimits.maxQuadraticTerms };
     const solution = await refuseInvalidModel(() =>
-      solveProblem({ model, constraints, limits, strategy: input.strategy ?? SolverStrategy.AUTO, timeLimitMs, seed, numSamples, workers }),
+      solveProblem({ model, constraints: constraints as Constraint[], limits, strategy: input.strategy ?? SolverStrategy.AUTO, timeLimitMs, seed, numSamples, workers }),
     );
 
     const runId = randomUUID();
@@ -54,7 +53,7 @@ export class OptimizeResolver {
         outcome: {
           runId,
           tenantId: input.tenantId,
-          problemId: problemId ?? null,
+          problemId,
           variableCount: solution.variableNames.length,
           constraintCount: constraints.length,
           strategy: solution.engine.strategy,
@@ -73,29 +72,6 @@ export class OptimizeResolver {
       schemaVersionOf: eventSchemaVersion,
     });
     return toResult(runId, solution);
-  }
-
-  /** The stored problem with its live constraints, or the inline QUBO; extra constraints apply to either. */
-  private async problemToSolve(input: OptimizeQuboInput, context: SubgraphContext): Promise<{ model: QuboModel; constraints: Constraint[]; problemId?: string }> {
-    if ((input.problemId === undefined) === (input.qubo === undefined)) throw badUserInput('Give either problemId or qubo, not both and not neither.', 'problemId');
-    const inline = (input.constraints ?? []).map((constraint, index) => {
-      const { kind, ...parameters } = constraint;
-      return { id: `inline-${index + 1}`, kind, ...toParameterChanges(parameters), penaltyWeight: parameters.penaltyWeight } as Constraint;
-    });
-    if (input.qubo) return { model: refuseInvalidModel(() => parseQuboInput(toDefinition(input.qubo!), { limits: this.deps.config.quboLimits })), constraints: inline };
-
-    const problemId = input.problemId!;
-    const problem = await this.deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(problemId);
-    if (!problem) throw notFound('Problem', problemId);
-    requireTenantAccess(context, problem.tenantId);
-    const stored = await this.deps.readStore
-      .collection<ConstraintDocument>(CONSTRAINTS_COLLECTION)
-      .find({ where: { problemId }, sort: [{ field: 'createdAt', direction: 'asc' }], first: 1000 });
-    return {
-      model: refuseInvalidModel(() => parseQuboInput(problem.definition, { limits: this.deps.config.quboLimits })),
-      constraints: [...stored.items.map((document) => document.definition as ConstraintDefinition as Constraint), ...inline],
-      problemId,
-    };
   }
 }
 

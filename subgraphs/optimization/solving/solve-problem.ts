@@ -1,7 +1,8 @@
 import type { Constraint, ModelLimits, QuboModel, SolutionEvaluation } from '../model';
 import { compileProblem, evaluateSolution } from '../model';
 import { solveQubo } from '../engine/solve-qubo';
-import type { SolveResult, Strategy } from '../engine/solve-types';
+import type { SolverPool } from '../engine/solver-pool';
+import type { SolveOptions, SolveResult, Strategy } from '../engine/solve-types';
 
 export interface SolveProblemRequest {
   readonly model: QuboModel;
@@ -12,6 +13,10 @@ export interface SolveProblemRequest {
   readonly seed: number;
   readonly numSamples: number;
   readonly workers: number;
+  /** A long-lived pool to run on instead of `workers` fresh threads. */
+  readonly pool?: SolverPool;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: SolveOptions['onProgress'];
 }
 
 /** A solve of a problem with its constraints: what the engine found, read back in the problem's own terms. */
@@ -36,6 +41,9 @@ export async function solveProblem(request: SolveProblemRequest): Promise<Proble
     seed: request.seed,
     numSamples: request.numSamples,
     workers: request.workers,
+    pool: request.pool,
+    signal: request.signal,
+    onProgress: request.onProgress,
   });
   return {
     engine,

@@ -1,0 +1,82 @@
+import type { DomainEvent } from '../../platform/commands/decider';
+import type { ConstraintDefinition, QuboDefinition } from './optimization-events';
+
+/** Events of the `solvejob-<id>` streams, owned by the optimization subgraph. */
+export const SOLVE_JOB_CATEGORY = 'solvejob';
+export const solveJobStreamId = (jobId: string): string => `${SOLVE_JOB_CATEGORY}-${jobId}`;
+
+export type SolveJobStatus = 'SUBMITTED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+
+/** Everything needed to run the job again from scratch (a restart re-runs it from here). */
+export interface SolveJobRequest {
+  readonly problemId: string | null;
+  /** The QUBO and constraints as they were when the job was submitted. */
+  readonly qubo: QuboDefinition;
+  readonly constraints: readonly ConstraintDefinition[];
+  readonly strategy: 'sa' | 'tabu' | 'auto';
+  readonly timeLimitMs: number;
+  readonly seed: number;
+  readonly numSamples: number;
+}
+
+export type SolveJobSubmitted = DomainEvent<'SolveJobSubmitted', { readonly jobId: string; readonly tenantId: string; readonly request: SolveJobRequest; readonly submittedAt: string }>;
+export type SolveJobStarted = DomainEvent<'SolveJobStarted', { readonly jobId: string; readonly attempt: number; readonly startedAt: string }>;
+/** Throttled (≤ 4 a second): what a progress bar needs. */
+export type SolveJobProgressed = DomainEvent<
+  'SolveJobProgressed',
+  { readonly jobId: string; readonly bestEnergy: number; readonly elapsedMs: number; readonly fractionOfBudget: number }
+>;
+export type SolveJobCompleted = DomainEvent<
+  'SolveJobCompleted',
+  {
+    readonly jobId: string;
+    readonly strategy: 'sa' | 'tabu';
+    readonly bestEnergy: number;
+    readonly bestObjective: number;
+    readonly feasible: boolean;
+    /** The best sample's user variables, in problem order, as a string of 0s and 1s. */
+    readonly bestAssignment: string;
+    readonly variableNames: readonly string[];
+    readonly timeToBestMs: number;
+    readonly totalTimeMs: number;
+    readonly flipsAttempted: number;
+    readonly stoppedBy: string;
+    readonly completedAt: string;
+  }
+>;
+export type SolveJobFailed = DomainEvent<'SolveJobFailed', { readonly jobId: string; readonly reason: string; readonly retryable: boolean; readonly failedAt: string }>;
+export type SolveJobCancelled = DomainEvent<'SolveJobCancelled', { readonly jobId: string; readonly cancelledBy: string; readonly cancelledAt: string }>;
+/** What one finished job consumed; predictive scaling forecasts from these. */
+export type ResourceUsageRecorded = DomainEvent<
+  'ResourceUsageRecorded',
+  {
+    readonly tenantId: string;
+    readonly jobId: string;
+    readonly cpuSeconds: number;
+    readonly peakMemoryMb: number;
+    readonly wallTimeMs: number;
+    readonly variables: number;
+    readonly recordedAt: string;
+  }
+>;
+
+export type SolveJobEvent =
+  | SolveJobSubmitted
+  | SolveJobStarted
+  | SolveJobProgressed
+  | SolveJobCompleted
+  | SolveJobFailed
+  | SolveJobCancelled
+  | ResourceUsageRecorded;
+
+export const SOLVE_JOB_TERMINAL_EVENTS: readonly SolveJobEvent['type'][] = ['SolveJobCompleted', 'SolveJobFailed', 'SolveJobCancelled'];
+
+export const SOLVE_JOB_EVENT_VERSIONS: Readonly<Record<SolveJobEvent['type'], number>> = {
+  SolveJobSubmitted: 1,
+  SolveJobStarted: 1,
+  SolveJobProgressed: 1,
+  SolveJobCompleted: 1,
+  SolveJobFailed: 1,
+  SolveJobCancelled: 1,
+  ResourceUsageRecorded: 1,
+};

@@ -1,0 +1,36 @@
+import { badUserInput, notFound } from '../../../platform/errors';
+import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import type { ConstraintDefinition, QuboDefinition } from '../../../schema/events';
+import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, type ConstraintDocument, type ProblemDocument } from '../../../schema/read-models/optimization';
+import { toParameterChanges } from './constraint-resolver';
+import type { OptimizeQuboInput } from './optimization-types';
+import { toDefinition } from './problem-resolver';
+
+/** What a solve works on: a QUBO and constraints as stated, and the stored problem they came from. */
+export interface ProblemToSolve {
+  readonly problemId: string | null;
+  readonly qubo: QuboDefinition;
+  readonly constraints: ConstraintDefinition[];
+}
+
+/** A stored problem with its live constraints, or an inline QUBO; the input's extra constraints apply to either. */
+export async function problemToSolve(deps: SubgraphDependencies, input: OptimizeQuboInput, context: SubgraphContext): Promise<ProblemToSolve> {
+  if ((input.problemId === undefined || input.problemId === null) === (input.qubo === undefined || input.qubo === null)) {
+    throw badUserInput('Give either problemId or qubo, not both and not neither.', 'problemId');
+  }
+  const inline = (input.constraints ?? []).map((constraint, index): ConstraintDefinition => {
+    const { kind, ...parameters } = constraint;
+    return { id: `inline-${index + 1}`, kind, ...toParameterChanges(parameters), penaltyWeight: parameters.penaltyWeight } as ConstraintDefinition;
+  });
+  if (input.qubo) return { problemId: null, qubo: toDefinition(input.qubo), constraints: inline };
+
+  const problemId = input.problemId!;
+  const problem = await deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(problemId);
+  if (!problem) throw notFound('Problem', problemId);
+  requireTenantAccess(context, problem.tenantId);
+  const stored = await deps.readStore
+    .collection<ConstraintDocument>(CONSTRAINTS_COLLECTION)
+    .find({ where: { problemId }, sort: [{ field: 'createdAt', direction: 'asc' }], first: 1000 });
+  return { problemId, qubo: problem.definition, constraints: [...stored.items.map((document) => document.definition), ...inline] };
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { handleCommand, loadState } from '../../../platform/commands/command-handler';
+import { badUserInput, notFound } from '../../../platform/errors';
+import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
+import { requireAuth, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { eventSchemaVersion, solveJobStreamId } from '../../../schema/events';
+import { SOLVE_JOBS_COLLECTION, type SolveJobDocument } from '../../../schema/read-models/optimization';
+import { refuseInvalidModel } from '../domain/model-refusal';
+import { solveJobDecider, type SolveJobCommand } from '../domain/solve-job-decider';
+import { compileProblem, parseQuboInput, type Constraint } from '../model';
+import { OptimizeQuboInput, SolverStrategy } from './optimization-types';
+import { problemToSolve } from './problem-input';
+import { SolveJob, SolveJobConnection, SolveJobStatus } from './solve-job-types';
+
+const DEFAULT_JOB_TIME_LIMIT_MS = 10_000;
+/** Background jobs may run far longer than the synchronous call: up to an hour. */
+const MAX_JOB_TIME_LIMIT_MS = 3_600_000;
+
+@Resolver(() => SolveJob)
+export class SolveJobResolver {
+  constructor(private readonly deps: SubgraphDependencies) {}
+
+  @Query(() => SolveJob, { nullable: true })
+  async solveJob(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<SolveJob | undefined> {
+    const document = await this.jobs().get(id);
+    if (document) requireTenantAccess(context, document.tenantId);
+    return document && toSolveJob(document);
+  }
+
+  @Query(() => SolveJobConnection, { description: "A tenant's solve jobs, newest first, optionally of one status." })
+  async solveJobs(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Ctx() context: SubgraphContext,
+    @Arg('status', () => SolveJobStatus, { nullable: true }) status?: SolveJobStatus,
+    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<SolveJobConnection> {
+    requireTenantAccess(context, tenantId);
+    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    const page = await this.jobs().find({
+      where: status ? { tenantId, status } : { tenantId },
+      sort: [{ field: 'submittedAt', direction: 'desc' }],
+      first,
+      after: after ?? undefined,
+    });
+    return {
+      edges: page.items.map((document, index) => ({ cursor: page.cursors[index], node: toSolveJob(document) })),
+      pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
+    };
+  }
+
+  @Mutation(() => SolveJob, { description: 'Queues a solve and answers at once; the job survives a restart of the platform.' })
+  async submitSolveJob(@Arg('input', () => OptimizeQuboInput) input: OptimizeQuboInput, @Ctx() context: SubgraphContext): Promise<SolveJob> {
+    requireTenantAccess(context, input.tenantId);
+    const timeLimitMs = input.timeLimitMs ?? DEFAULT_JOB_TIME_LIMIT_MS;
+    if (timeLimitMs <= 0 || timeLimitMs > MAX_JOB_TIME_LIMIT_MS) throw badUserInput(`timeLimitMs must be between 1 and ${MAX_JOB_TIME_LIMIT_MS}.`, 'timeLimitMs');
+    const { problemId, qubo, constraints } = await problemToSolve(this.deps, input, context);
+    // Refused now, not later in the background: the job must be solvable as submitted.
+    refuseInvalidModel(() => compileProblem(parseQuboInput(qubo, { limits: this.deps.config.quboLimits }), constraints as Constraint[], { limits: this.deps.config.quboLimits }));
+    const jobId = randomUUID();
+    await this.execute(context, input.tenantId, {
+      type: 'SubmitSolveJob',
+      jobId,
+      tenantId: input.tenantId,
+      request: {
+        problemId,
+        qubo,
+        constraints,
+        strategy: input.strategy ?? SolverStrategy.AUTO,
+        timeLimitMs,
+        seed: input.seed ?? Math.floor(Math.random() * 2 ** 31),
+        numSamples: input.numSamples ?? 5,
+      },
+      requestedAt: this.deps.clock().toISOString(),
+    });
+    return this.readJob(jobId);
+  }
+
+  @Mutation(() => SolveJob, { description: 'Stops a submitted or running job; CONFLICT when it has already finished.' })
+  async cancelSolveJob(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<SolveJob> {
+    const state = await loadState(this.deps.eventStore, solveJobStreamId(id), solveJobDecider);
+    if (state.status === 'ABSENT') throw notFound('Solve job', id);
+    requireTenantAccess(context, state.tenantId);
+    await this.execute(context, state.tenantId, { type: 'CancelSolveJob', jobId: id, cancelledBy: requireAuth(context).subject, requestedAt: this.deps.clock().toISOString() });
+    return this.readJob(id);
+  }
+
+  private async execute(context: SubgraphContext, tenantId: string, command: SolveJobCommand & { jobId: string }): Promise<void> {
+    const now = this.deps.clock();
+    const result = await handleCommand({
+      eventStore: this.deps.eventStore,
+      streamId: solveJobStreamId(command.jobId),
+      decider: solveJobDecider,
+      command,
+      context: commandContext(context, tenantId, now),
+      schemaVersionOf: eventSchemaVersion,
+    });
+    await this.deps.waitForReadModels(result.position);
+  }
+
+  private async readJob(id: string): Promise<SolveJob> {
+    const document = await this.jobs().get(id);
+    if (!document) throw notFound('Solve job', id);
+    return toSolveJob(document);
+  }
+
+  private jobs() {
+    return this.deps.readStore.collection<SolveJobDocument>(SOLVE_JOBS_COLLECTION);
+  }
+}
+
+function toSolveJob(document: SolveJobDocument): SolveJob {
+  return {
+    ...document,
+    problemId: document.problemId ?? undefined,
+    status: document.status as SolveJobStatus,
+    strategy: document.strategy as SolverStrategy,
+  };
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
+import { issueDevelopmentToken } from '../../platform/auth/dev-token';
+import { createSqliteEventStore } from '../../platform/eventstore/sqlite';
+import { collect, errorCodes, postGraphQL, subscriptionClient, type GraphQLResponse } from '../support/gateway-client';
+
+jest.setTimeout(60_000);
+
+/** Solve jobs through the gateway: submitted at once, followed live, cancellable, surviving a restart. */
+describe('solve jobs through the gateway', () => {
+  let platform: EmbeddedPlatform;
+  let dataDir: string;
+  let admin: string;
+  let tenantId: string;
+
+  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(platform.gatewayUrl, query, { token: admin, variables });
+  const data = <T>(response: GraphQLResponse<T>): T => {
+    expect(response.errors).toBeUndefined();
+    return response.data as T;
+  };
+  // A 60-variable chain with a one-hot over the first ten: solvable in milliseconds, so jobs run their full time.
+  const variables = Array.from({ length: 60 }, (_, index) => `x${index}`);
+  const qubo = {
+    variables,
+    linear: variables.map((variable, index) => ({ variable, coefficient: index % 3 === 0 ? -2 : 1 })),
+    quadratic: variables.slice(1).map((variable, index) => ({ u: variables[index], v: variable, coefficient: 1.5 })),
+  };
+  const submit = async (timeLimitMs: number) =>
+    data(
+      await call<{ submitSolveJob: { id: string; status: string } }>('mutation ($input: OptimizeQuboInput!) { submitSolveJob(input: $input) { id status attempt } }', {
+        input: { tenantId, qubo, constraints: [{ kind: 'ONE_HOT', penaltyWeight: 20, variables: variables.slice(0, 10) }], timeLimitMs, seed: 3 },
+      }),
+    ).submitSolveJob;
+  const job = async (id: string) =>
+    data(await call<{ solveJob: { status: string; attempt: number; result: { feasible: boolean; bestAssignment: string } | null } }>(`{ solveJob(id: "${id}") { status attempt fractionOfBudget result } }`)).solveJob;
+  const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (done(value) || Date.now() > deadline) return value;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const start = async () => {
+    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: { SOLVER_WORKERS: '1' } });
+    admin = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'goliath-jobs-e2e-'));
+    await start();
+    tenantId = data(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Jobs" }) { id } }')).createTenant.id;
+  }, 30_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers at once, streams progress over the subscription, and completes with a feasible result', async () => {
+    const submitted = await submit(1500);
+    expect(submitted.status).toBe('SUBMITTED');
+    const client = subscriptionClient(platform.subscriptionUrl, admin);
+    try {
+      const events = await collect<{ solveJobProgress: { type: string; status: string; fractionOfBudget: number | null } }>(
+        client,
+        `subscription { solveJobProgress(jobId: "${submitted.id}") { type status bestEnergy elapsedMs fractionOfBudget } }`,
+        1000,
+        20_000,
+      );
+      const types = events.map((event) => event.data?.solveJobProgress.type);
+      expect(types.at(-1)).toBe('SolveJobCompleted');
+      expect(types).toContain('SolveJobProgressed');
+      expect(events.at(-1)!.data!.solveJobProgress).toMatchObject({ status: 'COMPLETED', fractionOfBudget: 1 });
+    } finally {
+      await client.dispose();
+    }
+    const finished = await until(() => job(submitted.id), (value) => value.status === 'COMPLETED');
+    expect(finished.result).toMatchObject({ feasible: true });
+    expect(finished.result!.bestAssignment).toMatch(/^[01]{60}$/);
+
+    // and what the job consumed is on record for predictive scaling
+    const store = createSqliteEventStore({ file: join(dataDir, 'goliath.db') });
+    try {
+      const usage = (await store.readStream(`solvejob-${submitted.id}`)).find((event) => event.type === 'ResourceUsageRecorded');
+      expect(usage?.data).toMatchObject({ tenantId, jobId: submitted.id, variables: 60 });
+      expect((usage?.data as { cpuSeconds: number; wallTimeMs: number }).cpuSeconds).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('cancels a running job, and refuses to cancel it twice', async () => {
+    const submitted = await submit(30_000);
+    await until(() => job(submitted.id), (value) => value.status === 'RUNNING');
+    const cancelled = data(await call<{ cancelSolveJob: { status: string } }>(`mutation { cancelSolveJob(id: "${submitted.id}") { status } }`)).cancelSolveJob;
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(errorCodes(await call(`mutation { cancelSolveJob(id: "${submitted.id}") { status } }`))).toEqual(['CONFLICT']);
+    // and the next job still runs: the cancelled solve let go of the solver
+    const next = await submit(200);
+    expect((await until(() => job(next.id), (value) => value.status === 'COMPLETED')).status).toBe('COMPLETED');
+  });
+
+  it('refuses a negative time limit and an unknown job', async () => {
+    const response = await call('mutation ($input: OptimizeQuboInput!) { submitSolveJob(input: $input) { id } }', { input: { tenantId, qubo, timeLimitMs: -1 } });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await call('mutation { cancelSolveJob(id: "nope") { id } }'))).toEqual(['NOT_FOUND']);
+  });
+
+  it('re-runs a job that was running when the platform stopped, instead of leaving it running', async () => {
+    // given a long job that is running
+    const submitted = await submit(3000);
+    await until(() => job(submitted.id), (value) => value.status === 'RUNNING');
+    // when the platform stops and starts again on the same data
+    await platform.stop();
+    await start();
+    // then the job is started again (attempt 2) and completes
+    const finished = await until(() => job(submitted.id), (value) => value.status === 'COMPLETED');
+    expect(finished).toMatchObject({ status: 'COMPLETED', attempt: 2 });
+    const listed = data(await call<{ solveJobs: { edges: { node: { id: string } }[] } }>(`{ solveJobs(tenantId: "${tenantId}", status: COMPLETED) { edges { node { id } } } }`));
+    expect(listed.solveJobs.edges.map((edge) => edge.node.id)).toContain(submitted.id);
+  });
+});
