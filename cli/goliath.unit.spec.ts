@@ -1,16 +1,5 @@
-import type { CliIo } from './cli-io';
 import { runCli, topLevelUsage } from './goliath';
-
-function captured(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { capturedIo as captured } from './test-support/captured-io';
 
 describe('goliath dispatch', () => {
   it('lists its commands on --help, on stdout, exit 0', async () => {
