@@ -1,5 +1,5 @@
 import { solveQubo } from '../subgraphs/optimization/engine/solve-qubo';
-import { compileProblem, evaluateSolution } from '../subgraphs/optimization/model';
+import { compileProblem, evaluateSolution, type CompiledProblem, type QuboModel } from '../subgraphs/optimization/model';
 import type { CliIo } from './cli-io';
 import type { Command } from './command';
 import { asUsageError, loadModel } from './load-model';
@@ -41,7 +41,8 @@ export async function runSolve(argv: readonly string[], io: CliIo): Promise<numb
   return EXIT_OK;
 }
 
-function compileOrExplain(model: Parameters<typeof compileProblem>[0], file: string): ReturnType<typeof compileProblem> {
+/** Without constraints compilation can only fail on the model itself (e.g. a reserved name in a JSON file). */
+function compileOrExplain(model: QuboModel, file: string): CompiledProblem {
   try {
     return compileProblem(model);
   } catch (error) {
