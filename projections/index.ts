@@ -1,8 +1,9 @@
 import { constraintsProjection, problemsProjection } from './optimization-problems';
+import { optimizationProfilesProjection } from './optimization-profiles';
 import type { Projection } from './projection';
 import { solveJobsProjection } from './solve-jobs';
 import { tenantProfileProjections } from './tenant-profiles';
 import { tenantsProjection } from './tenants';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection];

@@ -53,3 +53,20 @@ export interface SolveJobDocument {
   readonly retryable?: boolean;
   readonly [field: string]: unknown;
 }
+
+/** `Tenant.optimizationProfile`: one document per tenant. */
+export const OPTIMIZATION_PROFILES_COLLECTION = 'optimization_tenant_profiles';
+/** The last known status of each job, so the profile's counts move jobs between statuses exactly. */
+export const OPTIMIZATION_PROFILE_JOBS_COLLECTION = 'optimization_profile_job_statuses';
+
+export type JobCounts = Readonly<Record<SolveJobDocument['status'], number>>;
+
+export interface OptimizationProfileDocument {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly createdAt: string;
+  readonly problemCount: number;
+  readonly jobCounts: JobCounts;
+  readonly cpuSecondsUsed: number;
+  readonly [field: string]: unknown;
+}

@@ -11,7 +11,6 @@ export interface TenantDocument {
 
 /** Per-subgraph profile of a tenant (issue 2 wiring; later issues give each real domain data). */
 export const TENANT_PROFILE_COLLECTIONS = {
-  optimization: 'optimization_tenant_profiles',
   scaling: 'scaling_tenant_profiles',
   community: 'community_tenant_profiles',
 } as const;

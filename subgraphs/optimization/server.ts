@@ -2,31 +2,28 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
 import { requireTenantAccess, type SubgraphContext } from '../../platform/graphql/subgraph-context';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
-import { tenantProfileModule } from '../../platform/graphql/tenant-profile-module';
-import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
 import { ConstraintResolver } from './graphql/constraint-resolver';
+import { OptimizationProfileResolver, OptimizationTenant } from './graphql/optimization-profile';
 import { OptimizeResolver } from './graphql/optimize-resolver';
 import { findProblem, ProblemResolver } from './graphql/problem-resolver';
 import { SolveJobResolver } from './graphql/solve-job-resolver';
 import { SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL, SolveJobProgress } from './graphql/solve-job-types';
 import { SolveJobRunner } from './jobs/solve-job-runner';
 
-const tenantProfile = tenantProfileModule({
-  profileTypeName: 'OptimizationProfile',
-  fieldName: 'optimizationProfile',
-  collection: TENANT_PROFILE_COLLECTIONS.optimization,
-  description: 'The tenant as the optimization subgraph knows it.',
-});
-
 /** The optimization subgraph: QUBO problems, their constraints, synchronous solves and solve jobs. */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, SolveJobResolver, ...tenantProfile.resolvers],
-    orphanedTypes: [...(tenantProfile.orphanedTypes ?? []), SolveJobProgress],
+    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, SolveJobResolver, OptimizationProfileResolver],
+    orphanedTypes: [OptimizationTenant, SolveJobProgress],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
     extraResolvers: {
-      ...tenantProfile.extraResolvers,
+      Tenant: {
+        __resolveReference: (reference: { id: string }, context: SubgraphContext) => {
+          requireTenantAccess(context, reference.id);
+          return { id: reference.id };
+        },
+      },
       Problem: {
         __resolveReference: async (reference: { id: string }, context: SubgraphContext) => {
           const problem = await findProblem(deps, reference.id);

@@ -122,4 +122,14 @@ describe('solve jobs through the gateway', () => {
     const listed = data(await call<{ solveJobs: { edges: { node: { id: string } }[] } }>(`{ solveJobs(tenantId: "${tenantId}", status: COMPLETED) { edges { node { id } } } }`));
     expect(listed.solveJobs.edges.map((edge) => edge.node.id)).toContain(submitted.id);
   });
+
+  it("counts the tenant's jobs by status and the CPU-seconds they used in Tenant.optimizationProfile", async () => {
+    const profile = data(
+      await call<{ tenant: { optimizationProfile: { jobCounts: Record<string, number>; cpuSecondsUsed: number } } }>(
+        `{ tenant(id: "${tenantId}") { optimizationProfile { problemCount cpuSecondsUsed jobCounts { SUBMITTED RUNNING COMPLETED FAILED CANCELLED } } } }`,
+      ),
+    ).tenant.optimizationProfile;
+    expect(profile.jobCounts).toEqual({ SUBMITTED: 0, RUNNING: 0, COMPLETED: 3, FAILED: 0, CANCELLED: 1 });
+    expect(profile.cpuSecondsUsed).toBeGreaterThan(0);
+  });
 });
