@@ -4,11 +4,11 @@
  * with target-energy stopping (the best-known value) and a time limit, on a pool with one thread
  * per core. BENCH_QUBO=bqp50,G1 picks a subset. Writes bench/results/qubo.json.
  */
-import { writeFileSync } from 'node:fs';
-import { arch, cpus, platform, release, totalmem } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { SolverPool } from '../subgraphs/optimization/engine/solver-pool';
 import { solveQubo } from '../subgraphs/optimization/engine/solve-qubo';
+import { machineInfo, writeBenchResult } from './bench-results';
 import { loadBqpSet, loadGset, type BenchInstance } from './qubo-instances';
 
 /** Run from the esbuild bundle in bench/results, so the worker source is found from there. */
@@ -125,10 +125,8 @@ async function main(): Promise<void> {
   const throughput = await annealingThroughput();
   console.log(`SA on G1, ${throughput.sweeps} sweeps, one core: ${(throughput.flipsPerSecond / 1e6).toFixed(1)} M attempted flips/s (cut ${throughput.cut})`);
 
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemGiB: +(totalmem() / 2 ** 30).toFixed(1), platform: platform(), release: release(), arch: arch(), node: process.version };
-  const out = { benchmark: 'qubo', date: new Date().toISOString(), machine, timeLimitMs: TIME_LIMIT_MS, seed: SEED, workers: machine.cpus, rows, summaries, annealingThroughputG1: throughput };
-  writeFileSync(join(__dirname, 'qubo.json'), JSON.stringify(out, null, 2) + '\n');
-  console.log(`wrote ${join(__dirname, 'qubo.json')}`);
+  writeBenchResult('qubo', { machine: machineInfo(), timeLimitMs: TIME_LIMIT_MS, seed: SEED, workers: cpus().length, rows, summaries, annealingThroughputG1: throughput });
+  console.log('wrote bench/results/qubo.json');
 }
 
 main().catch((error: unknown) => {
