@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SolveReport } from './solve-report';
+import { sharedDataFile } from '../test/support/shared-data';
 
 /** `npm ci` builds dist (the prepare script), so CI always has the CLI that `npx goliath` runs. */
 const BIN = join(__dirname, '..', 'dist', 'cli', 'goliath.js');
@@ -12,7 +13,7 @@ describe('goliath (the built bin)', () => {
   });
 
   it('solves bqp50.1 end to end: JSON alone on stdout, progress on stderr', () => {
-    const run = spawnSync(process.execPath, [BIN, 'solve', '/work/shared/data/qubo/orlib/bqp50.txt', '--time', '1s', '--seed', '1', '--workers', '1'], {
+    const run = spawnSync(process.execPath, [BIN, 'solve', sharedDataFile('qubo', 'orlib', 'bqp50.txt'), '--time', '1s', '--seed', '1', '--workers', '1'], {
       encoding: 'utf8',
       timeout: 10_000,
     });

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { runCli } from './goliath';
 import type { SolveReport } from './solve-report';
 import { capturedIo } from './test-support/captured-io';
+import { sharedDataFile } from '../test/support/shared-data';
 
-const BQP50 = '/work/shared/data/qubo/orlib/bqp50.txt';
+const BQP50 = sharedDataFile('qubo', 'orlib', 'bqp50.txt');
 /** bqp50.1's best-known value (Beasley 1998); tabu search reaches it within milliseconds. */
 const BQP50_1_BEST_KNOWN = 2098;
 

@@ -99,11 +99,29 @@ export type QuboOptimized = DomainEvent<
   }
 >;
 
+/** A synchronous multi-objective run: the objectives traded off and the size of the Pareto front found. */
+export type MultiObjectiveOptimized = DomainEvent<
+  'MultiObjectiveOptimized',
+  {
+    readonly runId: string;
+    readonly tenantId: string;
+    readonly objectives: readonly { readonly name: string; readonly weight: number }[];
+    readonly variableCount: number;
+    readonly frontSize: number;
+    readonly seed: number;
+    readonly totalTimeMs: number;
+    readonly flipsAttempted: number;
+    readonly optimizedAt: string;
+  }
+>;
+
+export type OptimizationRunEvent = QuboOptimized | MultiObjectiveOptimized;
 export type ProblemEvent = ProblemCreated;
 export type ConstraintEvent = ConstraintAdded | ConstraintUpdated | ConstraintRemoved;
 
-export const OPTIMIZATION_EVENT_VERSIONS: Readonly<Record<ProblemEvent['type'] | ConstraintEvent['type'] | QuboOptimized['type'], number>> = {
+export const OPTIMIZATION_EVENT_VERSIONS: Readonly<Record<ProblemEvent['type'] | ConstraintEvent['type'] | OptimizationRunEvent['type'], number>> = {
   QuboOptimized: 1,
+  MultiObjectiveOptimized: 1,
   ProblemCreated: 1,
   ConstraintAdded: 1,
   ConstraintUpdated: 1,

@@ -3,6 +3,7 @@ import { buildFederatedSchema } from '../../platform/graphql/build-federated-sch
 import { requireTenantAccess, type SubgraphContext } from '../../platform/graphql/subgraph-context';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { ConstraintResolver } from './graphql/constraint-resolver';
+import { MultiObjectiveResolver } from './graphql/multi-objective-resolver';
 import { OptimizationProfileResolver, OptimizationTenant } from './graphql/optimization-profile';
 import { OptimizeResolver } from './graphql/optimize-resolver';
 import { findProblem, ProblemResolver } from './graphql/problem-resolver';
@@ -13,7 +14,7 @@ import { SolveJobRunner } from './jobs/solve-job-runner';
 /** The optimization subgraph: QUBO problems, their constraints, synchronous solves and solve jobs. */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, SolveJobResolver, OptimizationProfileResolver],
+    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, MultiObjectiveResolver, SolveJobResolver, OptimizationProfileResolver],
     orphanedTypes: [OptimizationTenant, SolveJobProgress],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),

@@ -175,4 +175,38 @@ describe('problems and constraints through the gateway', () => {
       expect(errorCodes(await optimize({ tenantId, qubo }, otherTenantAdmin))).toEqual(['FORBIDDEN']);
     });
   });
+
+  describe('optimizeMultiObjective', () => {
+    // Two conflicting objectives over a, b: "value" wants both on (maximise a + b), "cost" wants
+    // them off (minimise 2a + b). The Pareto front is every choice except {a} (dominated by {b}).
+    const input = (extra: Record<string, unknown> = {}) => ({
+      tenantId,
+      variables: ['a', 'b'],
+      objectives: [
+        { name: 'value', weight: 1, linear: [{ variable: 'a', coefficient: 1 }, { variable: 'b', coefficient: 1 }], sense: 'MAXIMIZE' },
+        { name: 'cost', weight: 1, linear: [{ variable: 'a', coefficient: 2 }, { variable: 'b', coefficient: 1 }] },
+      ],
+      timeLimitMs: 300,
+      seed: 5,
+      ...extra,
+    });
+    const optimize = (variables: Record<string, unknown>) =>
+      call<{ optimizeMultiObjective: { paretoFront: { objectives: { name: string; value: number }[] }[]; weightedBest: { objectives: { value: number }[] } } }>(
+        'mutation ($input: OptimizeMultiObjectiveInput!) { optimizeMultiObjective(input: $input) { runId totalTimeMs paretoFront { objectives { name value } weightedEnergy assignment { variable value } } weightedBest { objectives { name value } } } }',
+        { input: variables },
+      );
+
+    it('answers the non-dominated trade-offs and the weighted best', async () => {
+      const result = data(await optimize(input())).optimizeMultiObjective;
+      const front = result.paretoFront.map((point) => point.objectives.map((objective) => objective.value));
+      expect(front.sort()).toEqual([[0, 0], [1, 1], [2, 3]].sort());
+    });
+
+    it('refuses a single objective or a negative weight', async () => {
+      const single = await optimize({ ...input(), objectives: input().objectives.slice(0, 1) });
+      expect(errorCodes(single)).toEqual(['BAD_USER_INPUT']);
+      const negative = await optimize(input({ objectives: [{ ...input().objectives[0], weight: -1 }, input().objectives[1]] }));
+      expect(negative.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'objectives[0].weight' });
+    });
+  });
 });

@@ -1,15 +1,15 @@
 import { DomainError, type Decider } from '../../../platform/commands/decider';
-import type { QuboOptimized } from '../../../schema/events';
+import type { OptimizationRunEvent } from '../../../schema/events';
 
 export type OptimizationRunState = { readonly recorded: boolean };
-export type RecordOptimization = { readonly type: 'RecordOptimization'; readonly outcome: QuboOptimized['data'] };
+export type RecordOptimization = { readonly type: 'RecordOptimization'; readonly outcome: OptimizationRunEvent };
 
-/** A run is recorded once: its stream holds exactly one QuboOptimized. */
-export const optimizationRunDecider: Decider<OptimizationRunState, RecordOptimization, QuboOptimized> = {
+/** A synchronous run is recorded once: its stream holds exactly one outcome event. */
+export const optimizationRunDecider: Decider<OptimizationRunState, RecordOptimization, OptimizationRunEvent> = {
   initialState: () => ({ recorded: false }),
   evolve: () => ({ recorded: true }),
   decide(command, state) {
-    if (state.recorded) throw new DomainError('CONFLICT', `Optimization run ${command.outcome.runId} is already recorded.`);
-    return [{ type: 'QuboOptimized', data: command.outcome }];
+    if (state.recorded) throw new DomainError('CONFLICT', `Optimization run ${command.outcome.data.runId} is already recorded.`);
+    return [command.outcome];
   },
 };

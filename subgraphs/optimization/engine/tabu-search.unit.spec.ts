@@ -1,11 +1,11 @@
-import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { compileFromTerms, type PairTerm } from './compiled-qubo';
 import { solveQubo } from './solve-qubo';
+import { sharedDataFile } from '../../../test/support/shared-data';
 
 /** bqp50.1 from the shared OR-Library file: maximise Σ q_ii x_i + 2 Σ_{i<j} q_ij x_i x_j; best 2098. */
 function bqp50First() {
-  const t = readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'qubo', 'orlib', 'bqp50.txt'), 'utf8').trim().split(/\s+/).map(Number);
+  const t = readFileSync(sharedDataFile('qubo', 'orlib', 'bqp50.txt'), 'utf8').trim().split(/\s+/).map(Number);
   const [, n, nnz] = t;
   const linear = new Float64Array(n);
   const pairs: PairTerm[] = [];

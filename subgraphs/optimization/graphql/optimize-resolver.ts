@@ -51,6 +51,8 @@ export class OptimizeResolver {
       command: {
         type: 'RecordOptimization',
         outcome: {
+          type: 'QuboOptimized',
+          data: {
           runId,
           tenantId: input.tenantId,
           problemId,
@@ -66,6 +68,7 @@ export class OptimizeResolver {
           flipsAttempted: solution.engine.flipsAttempted,
           stoppedBy: solution.engine.stoppedBy,
           optimizedAt: now.toISOString(),
+          },
         },
       },
       context: commandContext(context, input.tenantId, now),

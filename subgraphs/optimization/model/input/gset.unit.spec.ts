@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { allAssignments, seededRandom } from '../test-support/brute-force';
 import { parseGset } from './gset';
+import { sharedDataFile } from '../../../../test/support/shared-data';
 
 function cutValue(edges: [number, number, number][], x: number[]): number {
   return edges.reduce((cut, [u, v, w]) => cut + (x[u - 1] !== x[v - 1] ? w : 0), 0);
@@ -24,7 +25,7 @@ describe('Gset Max-Cut files', () => {
   });
 
   it('given G1, when parsed, then it has 800 vertices, 19176 edges and the cut of random assignments matches the edge list', () => {
-    const text = readFileSync('/work/shared/data/qubo/gset/G1.txt', 'utf8');
+    const text = readFileSync(sharedDataFile('qubo', 'gset', 'G1.txt'), 'utf8');
     const model = parseGset(text);
     expect(model.size).toBe(800);
     expect(model.quadraticTermCount).toBe(19176);

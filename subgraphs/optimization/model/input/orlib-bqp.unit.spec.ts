@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { toCompiledQubo } from '../compiled-qubo-builder';
 import { tabuReference } from '../test-support/tabu-reference';
 import { parseBqp } from './orlib-bqp';
+import { sharedDataFile } from '../../../../test/support/shared-data';
 
-const orlib = '/work/shared/data/qubo/orlib';
+const orlib = sharedDataFile('qubo', 'orlib');
 const bqp50 = readFileSync(join(orlib, 'bqp50.txt'), 'utf8');
 
 describe('OR-Library bqp files', () => {
