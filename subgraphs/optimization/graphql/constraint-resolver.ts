@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { handleCommand, loadState } from '../../../platform/commands/command-handler';
+import { loadState } from '../../../platform/commands/command-handler';
 import { notFound } from '../../../platform/errors';
 import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { constraintStreamId, eventSchemaVersion, problemStreamId, type ConstraintDefinition } from '../../../schema/events';
+import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { constraintStreamId, problemStreamId, type ConstraintDefinition } from '../../../schema/events';
 import { CONSTRAINTS_COLLECTION, type ConstraintDocument } from '../../../schema/read-models/optimization';
 import { constraintDecider, type ConstraintCommand, type ConstraintParameters as ParameterChanges, type ProblemContext } from '../domain/constraint-decider';
 import { problemDecider } from '../domain/problem-decider';
+import { executeCommand } from './command-execution';
 import { AddConstraintInput, Constraint, ConstraintKind, ConstraintParameters, type InequalityRelation } from './constraint-types';
 
 /** A problem has at most this many constraints listed at once. */
@@ -91,18 +92,8 @@ export class ConstraintResolver {
     return state;
   }
 
-  /** Decide and append, then wait until the read models have folded what was written. */
-  private async execute(context: SubgraphContext, tenantId: string, command: ConstraintCommand): Promise<void> {
-    const now = new Date(command.requestedAt);
-    const result = await handleCommand({
-      eventStore: this.deps.eventStore,
-      streamId: constraintStreamId(command.constraintId),
-      decider: constraintDecider,
-      command,
-      context: commandContext(context, tenantId, now),
-      schemaVersionOf: eventSchemaVersion,
-    });
-    await this.deps.waitForReadModels(result.position);
+  private execute(context: SubgraphContext, tenantId: string, command: ConstraintCommand): Promise<void> {
+    return executeCommand(this.deps, context, { tenantId, streamId: constraintStreamId(command.constraintId), decider: constraintDecider, command });
   }
 
   private async readConstraint(constraintId: string): Promise<Constraint> {

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { handleCommand } from '../../../platform/commands/command-handler';
 import { badUserInput } from '../../../platform/errors';
 import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { eventSchemaVersion, optimizationRunStreamId } from '../../../schema/events';
+import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { optimizationRunStreamId } from '../../../schema/events';
 import { refuseInvalidModel } from '../domain/model-refusal';
 import { optimizationRunDecider } from '../domain/optimization-run-decider';
 import { solveMultiObjective, type ObjectivePoint } from '../engine/multi-objective';
 import { parseQuboInput, toCompiledQubo, type QuboModel } from '../model';
 import { MultiObjectiveResult, OptimizeMultiObjectiveInput, type ParetoPoint } from './multi-objective-types';
 import { ObjectiveSense } from './qubo-types';
+import { executeCommand, synchronousSolveLimits, timeLimit } from './command-execution';
 
 const DEFAULT_TIME_LIMIT_MS = 2000;
 const MAX_DIVISIONS = 10;
@@ -20,29 +20,36 @@ export class MultiObjectiveResolver {
   constructor(private readonly deps: SubgraphDependencies) {}
 
   @Mutation(() => MultiObjectiveResult, {
-    description: 'The multi_objective strategy: several named objectives over the same variables; answers the Pareto front found and the weighted best. Synchronous, capped like optimizeQubo.',
+    description:
+      'The multi_objective strategy: several named objectives over the same variables; answers the Pareto front found and the weighted best. Synchronous, capped like optimizeQubo.',
   })
   async optimizeMultiObjective(
     @Arg('input', () => OptimizeMultiObjectiveInput) input: OptimizeMultiObjectiveInput,
     @Ctx() context: SubgraphContext,
   ): Promise<MultiObjectiveResult> {
     requireTenantAccess(context, input.tenantId);
-    const { maxTimeMs, maxVariables, workers } = this.deps.config.optimize;
-    const timeLimitMs = input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-    if (timeLimitMs <= 0 || timeLimitMs > maxTimeMs) throw badUserInput(`timeLimitMs must be between 1 and ${maxTimeMs}.`, 'timeLimitMs');
+    const { maxTimeMs, workers } = this.deps.config.optimize;
+    const timeLimitMs = timeLimit(input.timeLimitMs, DEFAULT_TIME_LIMIT_MS, maxTimeMs);
     const divisions = input.divisions ?? 4;
     if (divisions < 1 || divisions > MAX_DIVISIONS) throw badUserInput(`divisions must be between 1 and ${MAX_DIVISIONS}.`, 'divisions');
     if (input.objectives.length < 2) throw badUserInput('Give at least two objectives; for one, use optimizeQubo.', 'objectives');
-    if (new Set(input.objectives.map((objective) => objective.name)).size !== input.objectives.length) throw badUserInput('Objective names must be distinct.', 'objectives');
+    if (new Set(input.objectives.map((objective) => objective.name)).size !== input.objectives.length)
+      throw badUserInput('Objective names must be distinct.', 'objectives');
     input.objectives.forEach((objective, index) => {
       if (!Number.isFinite(objective.weight) || objective.weight < 0) throw badUserInput('An objective weight must be ≥ 0.', `objectives[${index}].weight`);
     });
 
-    const limits = { maxVariables: Math.min(maxVariables, this.deps.config.quboLimits.maxVariables), maxQuadraticTerms: this.deps.config.quboLimits.maxQuadraticTerms };
+    const limits = synchronousSolveLimits(this.deps);
     const models = input.objectives.map((objective) =>
       refuseInvalidModel(() =>
         parseQuboInput(
-          { variables: input.variables, linear: objective.linear, quadratic: objective.quadratic, offset: objective.offset, sense: objective.sense ?? ObjectiveSense.MINIMIZE },
+          {
+            variables: input.variables,
+            linear: objective.linear,
+            quadratic: objective.quadratic,
+            offset: objective.offset,
+            sense: objective.sense ?? ObjectiveSense.MINIMIZE,
+          },
           { limits },
         ),
       ),
@@ -55,36 +62,46 @@ export class MultiObjectiveResolver {
 
     const runId = randomUUID();
     const now = this.deps.clock();
-    await handleCommand({
-      eventStore: this.deps.eventStore,
-      streamId: optimizationRunStreamId(runId),
-      decider: optimizationRunDecider,
-      command: {
-        type: 'RecordOptimization',
-        outcome: {
-          type: 'MultiObjectiveOptimized',
-          data: {
-            runId,
-            tenantId: input.tenantId,
-            objectives: input.objectives.map(({ name, weight }) => ({ name, weight })),
-            variableCount: input.variables.length,
-            frontSize: result.front.length,
-            seed,
-            totalTimeMs: result.totalTimeMs,
-            flipsAttempted: result.flipsAttempted,
-            optimizedAt: now.toISOString(),
+    await executeCommand(
+      this.deps,
+      context,
+      {
+        tenantId: input.tenantId,
+        streamId: optimizationRunStreamId(runId),
+        decider: optimizationRunDecider,
+        command: {
+          type: 'RecordOptimization',
+          outcome: {
+            type: 'MultiObjectiveOptimized',
+            data: {
+              runId,
+              tenantId: input.tenantId,
+              objectives: input.objectives.map(({ name, weight }) => ({ name, weight })),
+              variableCount: input.variables.length,
+              frontSize: result.front.length,
+              seed,
+              totalTimeMs: result.totalTimeMs,
+              flipsAttempted: result.flipsAttempted,
+              optimizedAt: now.toISOString(),
+            },
           },
         },
       },
-      context: commandContext(context, input.tenantId, now),
-      schemaVersionOf: eventSchemaVersion,
-    });
+      // Nothing reads a run back yet: no read model to wait for.
+      { waitForReadModels: false },
+    );
     const toPoint = (point: ObjectivePoint): ParetoPoint => ({
       objectives: input.objectives.map((objective, index) => ({ name: objective.name, value: sourceValue(models[index], point.objectives[objective.name]) })),
       weightedEnergy: point.weightedEnergy,
       assignment: input.variables.map((variable, index) => ({ variable, value: point.x[index] })),
     });
-    return { runId, paretoFront: result.front.map(toPoint), weightedBest: toPoint(result.weightedBest), totalTimeMs: result.totalTimeMs, flipsAttempted: result.flipsAttempted };
+    return {
+      runId,
+      paretoFront: result.front.map(toPoint),
+      weightedBest: toPoint(result.weightedBest),
+      totalTimeMs: result.totalTimeMs,
+      flipsAttempted: result.flipsAttempted,
+    };
   }
 }
 

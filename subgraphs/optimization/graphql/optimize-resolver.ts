@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { handleCommand } from '../../../platform/commands/command-handler';
 import { badUserInput } from '../../../platform/errors';
 import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { eventSchemaVersion, optimizationRunStreamId } from '../../../schema/events';
+import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { optimizationRunStreamId } from '../../../schema/events';
 import { refuseInvalidModel } from '../domain/model-refusal';
 import { optimizationRunDecider } from '../domain/optimization-run-decider';
 import { parseQuboInput, type Constraint, type SolutionEvaluation } from '../model';
@@ -12,6 +11,7 @@ import { solveProblem, type ProblemSolution } from '../solving/solve-problem';
 import type { ConstraintKind } from './constraint-types';
 import { OptimizationResult, OptimizeQuboInput, Solution, SolverStrategy } from './optimization-types';
 import { problemToSolve } from './problem-input';
+import { executeCommand, synchronousSolveLimits, timeLimit } from './command-execution';
 
 const DEFAULT_TIME_LIMIT_MS = 1000;
 const DEFAULT_SAMPLES = 5;
@@ -27,53 +27,65 @@ export class OptimizeResolver {
   })
   async optimizeQubo(@Arg('input', () => OptimizeQuboInput) input: OptimizeQuboInput, @Ctx() context: SubgraphContext): Promise<OptimizationResult> {
     requireTenantAccess(context, input.tenantId);
-    const { maxTimeMs, maxVariables, workers } = this.deps.config.optimize;
-    const timeLimitMs = input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-    if (timeLimitMs <= 0 || timeLimitMs > maxTimeMs) throw badUserInput(`timeLimitMs must be between 1 and ${maxTimeMs}.`, 'timeLimitMs');
+    const { maxTimeMs, workers } = this.deps.config.optimize;
+    const timeLimitMs = timeLimit(input.timeLimitMs, DEFAULT_TIME_LIMIT_MS, maxTimeMs);
     const numSamples = input.numSamples ?? DEFAULT_SAMPLES;
     if (numSamples < 1 || numSamples > MAX_SAMPLES) throw badUserInput(`numSamples must be between 1 and ${MAX_SAMPLES}.`, 'numSamples');
 
     const { qubo, constraints, problemId } = await problemToSolve(this.deps, input, context);
     const model = refuseInvalidModel(() => parseQuboInput(qubo, { limits: this.deps.config.quboLimits }));
     const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const limits = { maxVariables: Math.min(maxVariables, this.deps.config.quboLimits.maxVariables), maxQuadraticTerms: this.deps.config.quboLimits.maxQuadraticTerms };
+    const limits = synchronousSolveLimits(this.deps);
     const solution = await refuseInvalidModel(() =>
-      solveProblem({ model, constraints: constraints as Constraint[], limits, strategy: input.strategy ?? SolverStrategy.AUTO, timeLimitMs, seed, numSamples, workers }),
+      solveProblem({
+        model,
+        constraints: constraints as Constraint[],
+        limits,
+        strategy: input.strategy ?? SolverStrategy.AUTO,
+        timeLimitMs,
+        seed,
+        numSamples,
+        workers,
+      }),
     );
 
     const runId = randomUUID();
     const now = this.deps.clock();
     const best = solution.samples[0];
-    await handleCommand({
-      eventStore: this.deps.eventStore,
-      streamId: optimizationRunStreamId(runId),
-      decider: optimizationRunDecider,
-      command: {
-        type: 'RecordOptimization',
-        outcome: {
-          type: 'QuboOptimized',
-          data: {
-          runId,
-          tenantId: input.tenantId,
-          problemId,
-          variableCount: solution.variableNames.length,
-          constraintCount: constraints.length,
-          strategy: solution.engine.strategy,
-          seed,
-          bestEnergy: solution.engine.bestEnergy,
-          bestObjective: best.sourceObjective,
-          feasible: best.feasible,
-          timeToBestMs: solution.engine.timeToBestMs,
-          totalTimeMs: solution.engine.totalTimeMs,
-          flipsAttempted: solution.engine.flipsAttempted,
-          stoppedBy: solution.engine.stoppedBy,
-          optimizedAt: now.toISOString(),
+    await executeCommand(
+      this.deps,
+      context,
+      {
+        tenantId: input.tenantId,
+        streamId: optimizationRunStreamId(runId),
+        decider: optimizationRunDecider,
+        command: {
+          type: 'RecordOptimization',
+          outcome: {
+            type: 'QuboOptimized',
+            data: {
+              runId,
+              tenantId: input.tenantId,
+              problemId,
+              variableCount: solution.variableNames.length,
+              constraintCount: constraints.length,
+              strategy: solution.engine.strategy,
+              seed,
+              bestEnergy: solution.engine.bestEnergy,
+              bestObjective: best.sourceObjective,
+              feasible: best.feasible,
+              timeToBestMs: solution.engine.timeToBestMs,
+              totalTimeMs: solution.engine.totalTimeMs,
+              flipsAttempted: solution.engine.flipsAttempted,
+              stoppedBy: solution.engine.stoppedBy,
+              optimizedAt: now.toISOString(),
+            },
           },
         },
       },
-      context: commandContext(context, input.tenantId, now),
-      schemaVersionOf: eventSchemaVersion,
-    });
+      // Nothing reads a run back yet: no read model to wait for.
+      { waitForReadModels: false },
+    );
     return toResult(runId, solution);
   }
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { handleCommand } from '../../../platform/commands/command-handler';
 import { badUserInput, notFound } from '../../../platform/errors';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
 import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { eventSchemaVersion, problemStreamId, type QuboDefinition } from '../../../schema/events';
+import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { problemStreamId, type QuboDefinition } from '../../../schema/events';
 import { PROBLEMS_COLLECTION, type ProblemDocument } from '../../../schema/read-models/optimization';
 import { problemDecider } from '../domain/problem-decider';
+import { executeCommand } from './command-execution';
 import { CreateProblemInput, Problem, ProblemConnection } from './problem-types';
 import { ObjectiveSense, type Qubo } from './qubo-types';
 
@@ -44,9 +44,8 @@ export class ProblemResolver {
   async createProblem(@Arg('input', () => CreateProblemInput) input: CreateProblemInput, @Ctx() context: SubgraphContext): Promise<Problem> {
     requireTenantAccess(context, input.tenantId);
     const problemId = randomUUID();
-    const now = this.deps.clock();
-    const result = await handleCommand({
-      eventStore: this.deps.eventStore,
+    await executeCommand(this.deps, context, {
+      tenantId: input.tenantId,
       streamId: problemStreamId(problemId),
       decider: problemDecider,
       command: {
@@ -56,12 +55,9 @@ export class ProblemResolver {
         name: input.name,
         definition: toDefinition(input.qubo),
         limits: this.deps.config.quboLimits,
-        requestedAt: now.toISOString(),
+        requestedAt: this.deps.clock().toISOString(),
       },
-      context: commandContext(context, input.tenantId, now),
-      schemaVersionOf: eventSchemaVersion,
     });
-    await this.deps.waitForReadModels(result.position);
     const problem = await findProblem(this.deps, problemId);
     if (!problem) throw notFound('Problem', problemId);
     return problem;

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { handleCommand, loadState } from '../../../platform/commands/command-handler';
+import { loadState } from '../../../platform/commands/command-handler';
 import { badUserInput, notFound } from '../../../platform/errors';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
 import { requireAuth, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { eventSchemaVersion, solveJobStreamId } from '../../../schema/events';
+import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { solveJobStreamId } from '../../../schema/events';
 import { SOLVE_JOBS_COLLECTION, type SolveJobDocument } from '../../../schema/read-models/optimization';
 import { refuseInvalidModel } from '../domain/model-refusal';
 import { solveJobDecider, type SolveJobCommand } from '../domain/solve-job-decider';
 import { compileProblem, parseQuboInput, type Constraint } from '../model';
+import { executeCommand, timeLimit } from './command-execution';
 import { OptimizeQuboInput, SolverStrategy } from './optimization-types';
 import { problemToSolve } from './problem-input';
 import { SolveJob, SolveJobConnection, SolveJobStatus } from './solve-job-types';
@@ -54,8 +55,7 @@ export class SolveJobResolver {
   @Mutation(() => SolveJob, { description: 'Queues a solve and answers at once; the job survives a restart of the platform.' })
   async submitSolveJob(@Arg('input', () => OptimizeQuboInput) input: OptimizeQuboInput, @Ctx() context: SubgraphContext): Promise<SolveJob> {
     requireTenantAccess(context, input.tenantId);
-    const timeLimitMs = input.timeLimitMs ?? DEFAULT_JOB_TIME_LIMIT_MS;
-    if (timeLimitMs <= 0 || timeLimitMs > MAX_JOB_TIME_LIMIT_MS) throw badUserInput(`timeLimitMs must be between 1 and ${MAX_JOB_TIME_LIMIT_MS}.`, 'timeLimitMs');
+    const timeLimitMs = timeLimit(input.timeLimitMs, DEFAULT_JOB_TIME_LIMIT_MS, MAX_JOB_TIME_LIMIT_MS);
     const { problemId, qubo, constraints } = await problemToSolve(this.deps, input, context);
     // Refused now, not later in the background: the job must be solvable as submitted.
     refuseInvalidModel(() => compileProblem(parseQuboInput(qubo, { limits: this.deps.config.quboLimits }), constraints as Constraint[], { limits: this.deps.config.quboLimits }));
@@ -87,17 +87,8 @@ export class SolveJobResolver {
     return this.readJob(id);
   }
 
-  private async execute(context: SubgraphContext, tenantId: string, command: SolveJobCommand & { jobId: string }): Promise<void> {
-    const now = this.deps.clock();
-    const result = await handleCommand({
-      eventStore: this.deps.eventStore,
-      streamId: solveJobStreamId(command.jobId),
-      decider: solveJobDecider,
-      command,
-      context: commandContext(context, tenantId, now),
-      schemaVersionOf: eventSchemaVersion,
-    });
-    await this.deps.waitForReadModels(result.position);
+  private execute(context: SubgraphContext, tenantId: string, command: SolveJobCommand & { jobId: string }): Promise<void> {
+    return executeCommand(this.deps, context, { tenantId, streamId: solveJobStreamId(command.jobId), decider: solveJobDecider, command });
   }
 
   private async readJob(id: string): Promise<SolveJob> {
