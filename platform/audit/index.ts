@@ -1,0 +1,32 @@
+export { canonicalJson, CanonicalJsonError } from './canonical-json';
+export {
+  AUDIT_ENTRY_RECORDED,
+  AUDIT_OUTCOMES,
+  assertValidAuditEntry,
+  auditStreamId,
+  InvalidAuditEntryError,
+  type AuditChainFields,
+  type AuditEntry,
+  type AuditEntryRecordedData,
+  type AuditOutcome,
+} from './audit-entry';
+export {
+  chainAuditEntry,
+  computeAuditHash,
+  GENESIS_PREVIOUS_HASH,
+  type AuditChainTail,
+  type AuditLinkInput,
+} from './audit-chain-link';
+export {
+  AuditChainVerifier,
+  verifyChain,
+  type AuditChainRecord,
+  type AuditChainVerification,
+} from './audit-chain-verifier';
+export {
+  appendAuditEntry,
+  AUDIT_ENTRY_RECORDED_SCHEMA_VERSION,
+  type AppendAuditEntryOptions,
+  type AppendedAuditEntry,
+} from './append-audit-entry';
+export { verifyAuditChain, type VerifyAuditChainOptions } from './verify-audit-chain';
