@@ -6,16 +6,20 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createServer } from 'node:http';
-import type { QueryLimits, SubgraphName } from '../platform/config';
+import { loadConfig, type ApiVersionSettings, type QueryLimits, type RateLimitSettings, type SubgraphName } from '../platform/config';
 import type { EventStore } from '../platform/eventstore/port';
 import { httpUrl, listen } from '../platform/http/listen';
 import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
 import type { Logger } from '../platform/logging';
+import { apiVersionPlugin } from './api-version/api-version-plugin';
 import { authenticationPlugin } from './authentication-plugin';
 import { formatGatewayError } from './format-gateway-error';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from './gateway-context';
 import { playgroundRouter } from './playground/serve';
 import { queryLimitRules } from './query-limits';
+import { createGatewayRateLimiter } from './rate-limits/gateway-rate-limiter';
+import type { RateLimitCounterFactory } from './rate-limits/rate-limit-counter';
+import { rateLimitPlugin } from './rate-limits/rate-limit-plugin';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { startSubscriptionServer } from './subscriptions/subscription-server';
 
@@ -34,6 +38,12 @@ export interface GatewayOptions {
   readonly logger: Logger;
   /** Extra facts for `GET /health`, e.g. the projections' lag when they run in this process. */
   readonly healthDetails?: () => Promise<Record<string, unknown>>;
+  /** Defaults to RATE_LIMIT_* from the process environment, for callers that do not pass them. */
+  readonly rateLimits?: RateLimitSettings;
+  /** Where rate-limit counts live; in this process unless a shared store is plugged in. */
+  readonly rateLimitCounter?: RateLimitCounterFactory;
+  /** Defaults to API_VERSION / API_SUPPORTED_VERSIONS from the process environment. */
+  readonly apiVersions?: ApiVersionSettings;
 }
 
 export interface RunningGateway {
@@ -46,6 +56,8 @@ export interface RunningGateway {
 
 /** The edge: Apollo Gateway over HTTP, graphql-ws for subscriptions, the Playground. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const rateLimits = options.rateLimits ?? loadConfig().rateLimits;
+  const apiVersions = options.apiVersions ?? loadConfig().apiVersions;
   const app = express();
   const httpServer = createServer(app);
   const gateway = new ApolloGateway({
@@ -82,7 +94,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // The version is checked first: with an unsupported version nothing else applies.
+      apiVersionPlugin(apiVersions),
       authenticationPlugin(),
+      rateLimitPlugin(createGatewayRateLimiter(rateLimits, options.rateLimitCounter)),
       { serverWillStart: async () => ({ drainServer: () => subscriptions.close() }) },
     ],
   });

@@ -30,6 +30,22 @@ export interface PlatformConfig {
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   /** Port of a subgraph started on its own (`start:subgraph`). */
   readonly subgraphPort?: number;
+  readonly rateLimits: RateLimitSettings;
+  readonly apiVersions: ApiVersionSettings;
+}
+
+/** Requests allowed per window at the gateway, per caller, per tenant and per root field; 0 turns one off. */
+export interface RateLimitSettings {
+  readonly userPoints: number;
+  readonly tenantPoints: number;
+  readonly operationPoints: number;
+  readonly durationSeconds: number;
+}
+
+/** The API major version the gateway serves and the ones clients may still ask for. */
+export interface ApiVersionSettings {
+  readonly current: number;
+  readonly supported: readonly number[];
 }
 
 export interface QueryLimits {
@@ -86,7 +102,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     },
     subgraphUrls,
     subgraphPort: env.SUBGRAPH_PORT ? integer(env, 'SUBGRAPH_PORT', 0) : undefined,
+    // High enough that one token driving the gateway flat out (bench:gateway) is never refused;
+    // lower them per deployment to what a fair share of the capacity is.
+    rateLimits: {
+      userPoints: integer(env, 'RATE_LIMIT_USER_POINTS', 10_000),
+      tenantPoints: integer(env, 'RATE_LIMIT_TENANT_POINTS', 20_000),
+      operationPoints: integer(env, 'RATE_LIMIT_OPERATION_POINTS', 20_000),
+      durationSeconds: positiveInteger(env, 'RATE_LIMIT_DURATION_SECONDS', 1),
+    },
+    apiVersions: apiVersions(env),
   };
+}
+
+function apiVersions(env: NodeJS.ProcessEnv): ApiVersionSettings {
+  const current = positiveInteger(env, 'API_VERSION', 1);
+  const raw = env.API_SUPPORTED_VERSIONS;
+  if (raw === undefined || raw === '') return { current, supported: [current] };
+  const supported = raw.split(',').map((part) => Number(part.trim()));
+  if (supported.some((version) => !Number.isInteger(version) || version < 1)) {
+    throw new Error(`Environment variable API_SUPPORTED_VERSIONS must list positive integers separated by commas, got "${raw}"`);
+  }
+  if (!supported.includes(current)) {
+    throw new Error(`API_SUPPORTED_VERSIONS ("${raw}") must include API_VERSION (${current})`);
+  }
+  return { current, supported: [...new Set(supported)].sort((a, b) => a - b) };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = integer(env, name, fallback);
+  if (value === 0) throw new Error(`Environment variable ${name} must be at least 1`);
+  return value;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -13,6 +13,8 @@ export const ErrorCode = {
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   ReadModelLagging: 'READ_MODEL_LAGGING',
   DevelopmentTokenRefused: 'DEVELOPMENT_TOKEN_REFUSED',
+  RateLimited: 'RATE_LIMITED',
+  UnsupportedApiVersion: 'UNSUPPORTED_API_VERSION',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

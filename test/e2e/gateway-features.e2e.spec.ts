@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
+import { issueDevelopmentToken } from '../../platform/auth/dev-token';
+
+const USER_POINTS = 5;
+const OPERATION_POINTS = 3;
+const WINDOW_SECONDS = 2;
+/**
+ * Low limits so a test can exhaust them. They go through the process environment as well as
+ * `env`: `app/embedded.ts` does not hand the gateway these settings, so the gateway reads them
+ * from the environment itself.
+ */
+const LIMITS = {
+  RATE_LIMIT_USER_POINTS: String(USER_POINTS),
+  RATE_LIMIT_TENANT_POINTS: '1000',
+  RATE_LIMIT_OPERATION_POINTS: String(OPERATION_POINTS),
+  RATE_LIMIT_DURATION_SECONDS: String(WINDOW_SECONDS),
+  API_VERSION: '2',
+  API_SUPPORTED_VERSIONS: '1,2',
+};
+
+interface RawResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+    extensions?: Record<string, unknown>;
+  };
+}
+
+/** Rate limits and API versions at the gateway, on the embedded platform. */
+describe('gateway features', () => {
+  let platform: EmbeddedPlatform;
+  let dataDir: string;
+  const savedEnvironment = { ...process.env };
+
+  const post = async (query: string, token: string, headers: Record<string, string> = {}): Promise<RawResponse> => {
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: JSON.stringify({ query }),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as RawResponse['body'] };
+  };
+  const newAdmin = () => issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  beforeAll(async () => {
+    Object.assign(process.env, LIMITS);
+    dataDir = mkdtempSync(join(tmpdir(), 'goliath-e2e-gateway-features-'));
+    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: LIMITS });
+  }, 30_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    for (const name of Object.keys(LIMITS)) delete process.env[name];
+    Object.assign(process.env, savedEnvironment);
+  });
+
+  describe('rate limits', () => {
+    it('refuses a burst over the per-user limit with RATE_LIMITED, 429 and Retry-After, leaves other users alone, and recovers after the window', async () => {
+      // given a user who has spent the budget (`__typename` touches no root-field budget)
+      const user = await newAdmin();
+      for (let request = 0; request < USER_POINTS; request++) {
+        const allowed = await post('{ __typename }', user);
+        expect(allowed.status).toBe(200);
+        expect(allowed.body.errors).toBeUndefined();
+      }
+
+      // when one more request arrives within the window
+      const refused = await post('{ __typename }', user);
+
+      // then it is refused and says when to retry
+      expect(refused.status).toBe(429);
+      const error = refused.body.errors?.[0];
+      expect(error?.extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        rateLimit: { scope: 'user', points: USER_POINTS, durationSeconds: WINDOW_SECONDS },
+      });
+      const retryAfterSeconds = error?.extensions?.retryAfterSeconds as number;
+      expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect(retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
+      expect(refused.headers.get('retry-after')).toBe(String(retryAfterSeconds));
+      expect(refused.body.data).toBeUndefined();
+
+      // and another user of the same tenant is still served
+      const other = await post('{ __typename }', await newAdmin());
+      expect(other.status).toBe(200);
+      expect(other.body.errors).toBeUndefined();
+
+      // and once the window has passed the first user is served again
+      await sleep(retryAfterSeconds * 1000 + 100);
+      const again = await post('{ __typename }', user);
+      expect(again.status).toBe(200);
+      expect(again.body.errors).toBeUndefined();
+    }, 15_000);
+
+    it('limits each root field across callers, naming the operation', async () => {
+      // given the root field `tenants` called up to its limit by one user
+      const first = await newAdmin();
+      for (let request = 0; request < OPERATION_POINTS; request++) {
+        const allowed = await post('{ tenants { pageInfo { hasNextPage } } }', first);
+        expect(allowed.body.errors).toBeUndefined();
+      }
+
+      // when another user calls it, whatever the operation is named
+      const second = await newAdmin();
+      const refused = await post('query RenamedToDodgeTheLimit { tenants { pageInfo { hasNextPage } } }', second);
+
+      // then it is refused for that operation, while other operations still work for the same user
+      expect(refused.status).toBe(429);
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        rateLimit: { scope: 'operation', operation: 'query.tenants', points: OPERATION_POINTS },
+      });
+      const otherOperation = await post('{ tenant(id: "none") { id } }', second);
+      expect(otherOperation.status).toBe(200);
+      expect(otherOperation.body.errors).toBeUndefined();
+    });
+  });
+
+  describe('API versions', () => {
+    it('serves a supported version asked for in Goliath-Api-Version and reports it', async () => {
+      const response = await post('{ __typename }', await newAdmin(), { 'Goliath-Api-Version': '1' });
+      expect(response.status).toBe(200);
+      expect(response.body.extensions).toEqual({ apiVersion: 1, deprecations: [] });
+      expect(response.headers.get('goliath-api-version')).toBe('1');
+    });
+
+    it('serves the current version when no version is asked for, reporting it in the header only', async () => {
+      const response = await post('{ __typename }', await newAdmin());
+      expect(response.body).toEqual({ data: { __typename: 'Query' } });
+      expect(response.headers.get('goliath-api-version')).toBe('2');
+    });
+
+    it('refuses an unsupported version with UNSUPPORTED_API_VERSION naming the supported ones', async () => {
+      const response = await post('{ __typename }', await newAdmin(), { 'Goliath-Api-Version': '7' });
+      expect(response.status).toBe(400);
+      const error = response.body.errors?.[0];
+      expect(error?.extensions).toMatchObject({ code: 'UNSUPPORTED_API_VERSION', supportedVersions: [1, 2], currentVersion: 2 });
+      expect(error?.message).toContain('1, 2');
+      expect(response.body.data).toBeUndefined();
+    });
+  });
+});
