@@ -25,43 +25,48 @@ export async function verifyAuditChain(
   const verifier = new AuditChainVerifier();
   let fromRevision = 0;
   while (!verifier.isBroken) {
-    const page = await readPage(eventStore, streamId, fromRevision, pageSize, verifier);
-    if (page.length === 0) break;
-    for (const event of page) {
+    const page = await readPage(eventStore, streamId, fromRevision, pageSize);
+    if (page.events.length === 0 && !page.unreadable) break;
+    for (const event of page.events) {
       if (!verifier.check({ revision: event.revision, type: event.type, data: event.data })) break;
     }
+    if (page.unreadable) verifier.markBroken(page.unreadable.revision, page.unreadable.reason);
     options.onProgress?.(verifier.result().checkedEntries);
-    fromRevision = page[page.length - 1]!.revision + 1;
+    // A short page is the end of the stream; an unreadable event ends the walk.
+    const last = page.events.at(-1);
+    if (!last || page.unreadable || page.events.length < pageSize) break;
+    fromRevision = last.revision + 1;
   }
   return verifier.result();
 }
 
+interface Page {
+  readonly events: readonly RecordedEvent[];
+  /** The first event that could not be read, after the readable `events` before it. */
+  readonly unreadable?: { readonly revision: number; readonly reason: string };
+}
+
 /**
- * Reads one page. Bytes changed so far that the stored JSON no longer parses make the whole page
- * unreadable; the page is then read one event at a time so the break names the damaged event.
+ * Reads one page. Bytes changed so that the stored JSON no longer parses make the whole page
+ * unreadable; the page is then read one event at a time so the break names the damaged event
+ * and the events before it are still checked.
  */
-async function readPage(
-  eventStore: EventStore,
-  streamId: string,
-  fromRevision: number,
-  pageSize: number,
-  verifier: AuditChainVerifier,
-): Promise<RecordedEvent[]> {
+async function readPage(eventStore: EventStore, streamId: string, fromRevision: number, pageSize: number): Promise<Page> {
+  const read = (from: number, maxCount: number) => eventStore.readStream(streamId, { direction: 'forwards', fromRevision: from, maxCount });
   try {
-    return await eventStore.readStream(streamId, { direction: 'forwards', fromRevision, maxCount: pageSize });
+    return { events: await read(fromRevision, pageSize) };
   } catch {
-    const readable: RecordedEvent[] = [];
-    for (let revision = fromRevision; revision < fromRevision + pageSize; revision++) {
+    const events: RecordedEvent[] = [];
+    for (let revision = fromRevision; events.length < pageSize; revision++) {
       try {
-        const [event] = await eventStore.readStream(streamId, { direction: 'forwards', fromRevision: revision, maxCount: 1 });
+        const [event] = await read(revision, 1);
         if (!event) break;
-        readable.push(event);
+        events.push(event);
         revision = event.revision;
       } catch (error) {
-        verifier.markBroken(revision, `stored event cannot be read: ${(error as Error).message}`);
-        break;
+        return { events, unreadable: { revision, reason: `stored event cannot be read: ${(error as Error).message}` } };
       }
     }
-    return readable;
+    return { events };
   }
 }
