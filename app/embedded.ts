@@ -91,6 +91,8 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       verifyToken,
       eventStore,
       limits: config.queryLimits,
+      rateLimits: config.rateLimits,
+      apiVersions: config.apiVersions,
       introspection: !config.production,
       playgroundDistDir: defaultPlaygroundDistDir(),
       logger,

@@ -16,6 +16,8 @@ runUntilSignalled('goliath-gateway', async (config, logger) => {
     verifyToken: await createTokenVerifier(config),
     eventStore,
     limits: config.queryLimits,
+    rateLimits: config.rateLimits,
+    apiVersions: config.apiVersions,
     introspection: !config.production,
     playgroundDistDir: defaultPlaygroundDistDir(),
     logger,

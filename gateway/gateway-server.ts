@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createServer } from 'node:http';
-import { loadConfig, type ApiVersionSettings, type QueryLimits, type RateLimitSettings, type SubgraphName } from '../platform/config';
+import { type ApiVersionSettings, type QueryLimits, type RateLimitSettings, type SubgraphName } from '../platform/config';
 import type { EventStore } from '../platform/eventstore/port';
 import { httpUrl, listen } from '../platform/http/listen';
 import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
@@ -39,11 +39,11 @@ export interface GatewayOptions {
   /** Extra facts for `GET /health`, e.g. the projections' lag when they run in this process. */
   readonly healthDetails?: () => Promise<Record<string, unknown>>;
   /** Defaults to RATE_LIMIT_* from the process environment, for callers that do not pass them. */
-  readonly rateLimits?: RateLimitSettings;
+  readonly rateLimits: RateLimitSettings;
   /** Where rate-limit counts live; in this process unless a shared store is plugged in. */
   readonly rateLimitCounter?: RateLimitCounterFactory;
   /** Defaults to API_VERSION / API_SUPPORTED_VERSIONS from the process environment. */
-  readonly apiVersions?: ApiVersionSettings;
+  readonly apiVersions: ApiVersionSettings;
 }
 
 export interface RunningGateway {
@@ -56,8 +56,6 @@ export interface RunningGateway {
 
 /** The edge: Apollo Gateway over HTTP, graphql-ws for subscriptions, the Playground. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const rateLimits = options.rateLimits ?? loadConfig().rateLimits;
-  const apiVersions = options.apiVersions ?? loadConfig().apiVersions;
   const app = express();
   const httpServer = createServer(app);
   const gateway = new ApolloGateway({
@@ -95,9 +93,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // The version is checked first: with an unsupported version nothing else applies.
-      apiVersionPlugin(apiVersions),
+      apiVersionPlugin(options.apiVersions),
       authenticationPlugin(),
-      rateLimitPlugin(createGatewayRateLimiter(rateLimits, options.rateLimitCounter)),
+      rateLimitPlugin(createGatewayRateLimiter(options.rateLimits, options.rateLimitCounter)),
       { serverWillStart: async () => ({ drainServer: () => subscriptions.close() }) },
     ],
   });

@@ -7,11 +7,7 @@ import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 const USER_POINTS = 5;
 const OPERATION_POINTS = 3;
 const WINDOW_SECONDS = 2;
-/**
- * Low limits so a test can exhaust them. They go through the process environment as well as
- * `env`: `app/embedded.ts` does not hand the gateway these settings, so the gateway reads them
- * from the environment itself.
- */
+/** Low limits so a test can exhaust them. */
 const LIMITS = {
   RATE_LIMIT_USER_POINTS: String(USER_POINTS),
   RATE_LIMIT_TENANT_POINTS: '1000',
@@ -35,7 +31,6 @@ interface RawResponse {
 describe('gateway features', () => {
   let platform: EmbeddedPlatform;
   let dataDir: string;
-  const savedEnvironment = { ...process.env };
 
   const post = async (query: string, token: string, headers: Record<string, string> = {}): Promise<RawResponse> => {
     const response = await fetch(platform.gatewayUrl, {
@@ -49,7 +44,6 @@ describe('gateway features', () => {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
-    Object.assign(process.env, LIMITS);
     dataDir = mkdtempSync(join(tmpdir(), 'goliath-e2e-gateway-features-'));
     platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: LIMITS });
   }, 30_000);
@@ -57,8 +51,6 @@ describe('gateway features', () => {
   afterAll(async () => {
     await platform?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-    for (const name of Object.keys(LIMITS)) delete process.env[name];
-    Object.assign(process.env, savedEnvironment);
   });
 
   describe('rate limits', () => {
