@@ -67,7 +67,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apiSchema = schema;
   });
 
+  // One set of budgets for HTTP and WebSocket operations alike.
+  const rateLimiter = createGatewayRateLimiter(options.rateLimits, options.rateLimitCounter);
   const subscriptions = startSubscriptionServer({
+    rateLimiter,
     httpServer,
     path: '/graphql',
     schema: () => {
@@ -95,7 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // The version is checked first: with an unsupported version nothing else applies.
       apiVersionPlugin(options.apiVersions),
       authenticationPlugin(),
-      rateLimitPlugin(createGatewayRateLimiter(options.rateLimits, options.rateLimitCounter)),
+      rateLimitPlugin(rateLimiter),
       { serverWillStart: async () => ({ drainServer: () => subscriptions.close() }) },
     ],
   });

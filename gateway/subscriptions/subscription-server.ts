@@ -1,4 +1,4 @@
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -9,6 +9,9 @@ import { badUserInput, forbidden, notFound, unauthenticated } from '../../platfo
 import type { Logger } from '../../platform/logging';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from '../gateway-context';
 import { isTokenLimitError, queryLimitRules, tokenLimitError } from '../query-limits';
+import type { GatewayRateLimiter } from '../rate-limits/gateway-rate-limiter';
+import { rateLimitKeys } from '../rate-limits/rate-limit-keys';
+import { rateLimited } from '../rate-limits/rate-limit-plugin';
 import { solveJobProgress, solveJobTenant } from './solve-job-progress-source';
 import { tenantEvents } from './tenant-events-source';
 
@@ -20,6 +23,7 @@ export interface SubscriptionServerOptions {
   readonly eventStore: EventStore;
   readonly verifyToken: TokenVerifier;
   readonly limits: QueryLimits;
+  readonly rateLimiter: GatewayRateLimiter;
   readonly logger: Logger;
 }
 
@@ -60,7 +64,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
         ctx.extra.context = await gatewayContext(options.verifyToken, typeof authorization === 'string' ? authorization : undefined, undefined);
         return true;
       },
-      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         let document;
         try {
           document = parse(payload.query, { maxTokens: options.limits.maxTokens });
@@ -71,6 +75,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
         const schema = options.schema();
         const errors = validate(schema, document, [...specifiedRules, ...rules]);
         if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        const auth = ctx.extra.context?.auth;
+        if (auth && operation) {
+          const refusal = await options.rateLimiter.consume(rateLimitKeys(auth, operation, document));
+          if (refusal) return [rateLimited(refusal)];
+        }
         return {
           schema,
           document,

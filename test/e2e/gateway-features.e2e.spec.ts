@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import { issueDevelopmentToken } from '../../platform/auth/dev-token';
+import { collect, errorCodes, subscriptionClient } from '../support/gateway-client';
 
 const USER_POINTS = 5;
 const OPERATION_POINTS = 3;
@@ -113,6 +114,23 @@ describe('gateway features', () => {
       expect(otherOperation.status).toBe(200);
       expect(otherOperation.body.errors).toBeUndefined();
     });
+  });
+
+  it('counts WebSocket subscriptions against the same budgets as HTTP operations', async () => {
+    // given a fresh user, when it opens more subscriptions than its budget allows
+    const client = subscriptionClient(platform.subscriptionUrl, await newAdmin());
+    try {
+      const codes: (string | undefined)[] = [];
+      for (let attempt = 0; attempt <= USER_POINTS; attempt++) {
+        const [result] = await collect(client, 'subscription { solveJobProgress(jobId: "no-such-job") { type } }', 1);
+        codes.push(...errorCodes(result));
+      }
+      // then those within the budgets reach the resolver (no such job), and the rest are refused
+      // (the per-operation budget of OPERATION_POINTS runs out before the per-user one)
+      expect(codes).toEqual([...Array(OPERATION_POINTS).fill('NOT_FOUND'), ...Array(USER_POINTS + 1 - OPERATION_POINTS).fill('RATE_LIMITED')]);
+    } finally {
+      await client.dispose();
+    }
   });
 
   describe('API versions', () => {
