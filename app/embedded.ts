@@ -2,11 +2,9 @@ import 'reflect-metadata';
 import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from '../platform/config';
 import { startSubgraphServer } from '../platform/graphql/subgraph-server';
 import { createLogger } from '../platform/logging';
-import { startGateway } from '../gateway/gateway-server';
-import { defaultPlaygroundDistDir } from '../gateway/playground/serve';
 import { ALL_PROJECTIONS } from '../projections';
 import { ProjectionRunner } from '../projections/runner';
-import { readSupergraph } from '../schema/supergraph';
+import { startConfiguredGateway } from './gateway-settings';
 import { readModelLagging } from './read-your-writes';
 import { openEventStore, openReadStore } from './stores';
 import { SUBGRAPHS } from './subgraph-catalog';
@@ -83,18 +81,10 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       const background = await SUBGRAPHS[name].startBackgroundWork?.(dependencies);
       if (background) started.push(background);
     }
-    const gateway = await startGateway({
-      host: config.host,
-      port: config.gatewayPort,
-      supergraphSdl: readSupergraph(),
+    const gateway = await startConfiguredGateway(config, {
       subgraphUrls,
       verifyToken,
       eventStore,
-      limits: config.queryLimits,
-      rateLimits: config.rateLimits,
-      apiVersions: config.apiVersions,
-      introspection: !config.production,
-      playgroundDistDir: defaultPlaygroundDistDir(),
       logger,
       healthDetails: async () => ({ projections: await runner.lag() }),
     });

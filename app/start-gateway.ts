@@ -1,6 +1,4 @@
-import { startGateway } from '../gateway/gateway-server';
-import { defaultPlaygroundDistDir } from '../gateway/playground/serve';
-import { readSupergraph } from '../schema/supergraph';
+import { startConfiguredGateway } from './gateway-settings';
 import { runUntilSignalled } from './run-process';
 import { openEventStore } from './stores';
 import { createTokenVerifier } from './token-verifier';
@@ -8,18 +6,10 @@ import { createTokenVerifier } from './token-verifier';
 /** `npm run start:gateway`: the gateway in its own process, subgraphs at SUBGRAPH_<NAME>_URL. */
 runUntilSignalled('goliath-gateway', async (config, logger) => {
   const eventStore = openEventStore(config);
-  const gateway = await startGateway({
-    host: config.host,
-    port: config.gatewayPort,
-    supergraphSdl: readSupergraph(),
+  const gateway = await startConfiguredGateway(config, {
     subgraphUrls: config.subgraphUrls,
     verifyToken: await createTokenVerifier(config),
     eventStore,
-    limits: config.queryLimits,
-    rateLimits: config.rateLimits,
-    apiVersions: config.apiVersions,
-    introspection: !config.production,
-    playgroundDistDir: defaultPlaygroundDistDir(),
     logger,
   });
   logger.info({ url: gateway.url, playground: gateway.playgroundUrl, subscriptions: gateway.subscriptionUrl }, 'gateway listening');

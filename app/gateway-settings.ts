@@ -1,0 +1,22 @@
+import { startGateway, type GatewayOptions } from '../gateway/gateway-server';
+import { defaultPlaygroundDistDir } from '../gateway/playground/serve';
+import type { PlatformConfig } from '../platform/config';
+import { readSupergraph } from '../schema/supergraph';
+
+/** What the gateway takes straight from configuration; one place, so no setting reaches only one mode. */
+type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'playgroundDistDir';
+
+/** Starts the gateway with its configured settings and what the process wires in. */
+export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<GatewayOptions, ConfiguredOptions>) {
+  return startGateway({
+    host: config.host,
+    port: config.gatewayPort,
+    supergraphSdl: readSupergraph(),
+    limits: config.queryLimits,
+    rateLimits: config.rateLimits,
+    apiVersions: config.apiVersions,
+    introspection: !config.production,
+    playgroundDistDir: defaultPlaygroundDistDir(),
+    ...wiring,
+  });
+}
