@@ -1,27 +1,15 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { VariableValue } from './optimization-types';
-import { LinearTerm, ObjectiveSense, QuadraticTerm } from './qubo-types';
+import { ObjectiveTerms } from './qubo-types';
 
 @InputType({ description: 'One named objective over the shared variables, with its weight in the trade-off you care about.' })
-export class NamedObjectiveInput {
+export class NamedObjectiveInput extends ObjectiveTerms {
   @Field(() => String)
   name!: string;
 
   @Field(() => Float, { description: '≥ 0; the weighted best minimises (or maximises) Σ weight·objective.' })
   weight!: number;
-
-  @Field(() => [LinearTerm], { defaultValue: [] })
-  linear!: LinearTerm[];
-
-  @Field(() => [QuadraticTerm], { defaultValue: [] })
-  quadratic!: QuadraticTerm[];
-
-  @Field(() => Float, { defaultValue: 0 })
-  offset!: number;
-
-  @Field(() => ObjectiveSense, { nullable: true, description: 'MINIMIZE when left out.' })
-  sense?: ObjectiveSense;
 }
 
 @InputType()

@@ -30,12 +30,10 @@ export class QuadraticTerm {
   coefficient!: number;
 }
 
-@ObjectType('Qubo', { description: 'A QUBO as it was stated: variables, terms (duplicates are summed), an offset and a sense.' })
-@InputType('QuboInput')
-export class Qubo {
-  @Field(() => [String])
-  variables!: string[];
-
+/** The terms of an objective over variables named elsewhere: shared by a QUBO and by each objective of a multi-objective run (emitted only through those two). */
+@ObjectType('ObjectiveTerms')
+@InputType('ObjectiveTermsInput')
+export class ObjectiveTerms {
   @Field(() => [LinearTerm], { defaultValue: [] })
   linear!: LinearTerm[];
 
@@ -48,4 +46,11 @@ export class Qubo {
   // No GraphQL default: the supergraph SDL would fix it to the enum's name, not its value.
   @Field(() => ObjectiveSense, { nullable: true, description: 'MINIMIZE when left out.' })
   sense?: ObjectiveSense;
+}
+
+@ObjectType('Qubo', { description: 'A QUBO as it was stated: variables, terms (duplicates are summed), an offset and a sense.' })
+@InputType('QuboInput')
+export class Qubo extends ObjectiveTerms {
+  @Field(() => [String])
+  variables!: string[];
 }
