@@ -21,13 +21,13 @@ export async function issueDevelopmentToken(request: DevelopmentTokenRequest): P
   if (config.production) {
     throw platformError(ErrorCode.DevelopmentTokenRefused, 'Development tokens are refused when NODE_ENV=production; sign in through an identity provider.');
   }
-  if (request.role === 'tenant-admin' && !request.tenantId) {
-    throw new Error('A tenant-admin token needs a tenant: pass --tenant ID.');
+  if (request.role !== 'platform-admin' && !request.tenantId) {
+    throw new Error(`A ${request.role} token needs a tenant: pass --tenant ID.`);
   }
   const keys = await loadOrCreateSigningKeys(request.keysDir);
   return issuePlatformToken(
     keys,
     { issuer: config.tokenIssuer, audience: config.tokenAudience, ttlSeconds: config.tokenTtlSeconds },
-    { subject: request.subject ?? `dev-${randomUUID()}`, role: request.role, tenantId: request.tenantId, authMethod: 'development' },
+    { subject: request.subject ?? `dev-${randomUUID()}`, roles: [request.role], tenantId: request.tenantId, authMethod: 'development' },
   );
 }

@@ -12,14 +12,16 @@ export interface TokenSettings {
 
 export interface TokenClaims {
   readonly subject: string;
-  readonly role: Role;
+  readonly roles: readonly Role[];
   readonly tenantId?: string;
   readonly authMethod: string;
+  /** Set for sessions opened by signing in, so that revoking the session revokes the token. */
+  readonly sessionId?: string;
 }
 
 /** Signs a short-lived platform token (JWT, ES256) carrying the caller's role and tenant. */
 export async function issuePlatformToken(keys: SigningKeys, settings: TokenSettings, claims: TokenClaims): Promise<string> {
-  return new SignJWT({ role: claims.role, tenant: claims.tenantId, amr: claims.authMethod })
+  return new SignJWT({ roles: [...claims.roles], tenant: claims.tenantId, amr: claims.authMethod, sid: claims.sessionId })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: keys.kid, typ: 'JWT' })
     .setSubject(claims.subject)
     .setIssuer(settings.issuer)
@@ -43,15 +45,19 @@ export async function verifyPlatformToken(keys: SigningKeys, settings: TokenSett
       audience: settings.audience,
       requiredClaims: ['sub', 'jti', 'exp'],
     });
-    if (!isRole(payload.role)) throw unauthenticated('The token carries no known role; request a new token.');
-    if (payload.role !== 'platform-admin' && typeof payload.tenant !== 'string') {
+    const roles = payload.roles;
+    if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
+      throw unauthenticated('The token carries no known role; request a new token.');
+    }
+    if (!roles.includes('platform-admin') && typeof payload.tenant !== 'string') {
       throw unauthenticated('The token names no tenant; request a new token for your tenant.');
     }
     return {
       subject: payload.sub as string,
-      role: payload.role,
+      roles,
       tenantId: typeof payload.tenant === 'string' ? payload.tenant : undefined,
       tokenId: payload.jti as string,
+      ...(typeof payload.sid === 'string' && { sessionId: payload.sid }),
       authMethod: typeof payload.amr === 'string' ? payload.amr : 'unknown',
     };
   } catch (error) {

@@ -24,11 +24,11 @@ describe('platform token', () => {
     return error as GraphQLError;
   };
 
-  it('round-trips subject, role and tenant', async () => {
-    const token = await issuePlatformToken(keys, settings, { subject: 'ada', role: 'tenant-admin', tenantId: 't1', authMethod: 'development' });
+  it('round-trips subject, roles and tenant', async () => {
+    const token = await issuePlatformToken(keys, settings, { subject: 'ada', roles: ['tenant-admin'], tenantId: 't1', authMethod: 'development' });
     await expect(verifyPlatformToken(keys, settings, token)).resolves.toMatchObject({
       subject: 'ada',
-      role: 'tenant-admin',
+      roles: ['tenant-admin'],
       tenantId: 't1',
       authMethod: 'development',
     });
@@ -50,13 +50,13 @@ describe('platform token', () => {
   });
 
   it('refuses an unsigned (alg none) token', async () => {
-    const token = new UnsecuredJWT({ role: 'platform-admin' }).setSubject('mallory').setIssuer('goliath').setAudience('goliath-api').setExpirationTime('1h').encode();
+    const token = new UnsecuredJWT({ roles: ['platform-admin'] }).setSubject('mallory').setIssuer('goliath').setAudience('goliath-api').setExpirationTime('1h').encode();
     expect((await refusal(token)).extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses an HMAC token signed with the public key (algorithm confusion)', async () => {
     const publicJwk = JSON.stringify(keys.jwks.keys[0]);
-    const token = await new SignJWT({ role: 'platform-admin' })
+    const token = await new SignJWT({ roles: ['platform-admin'] })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('mallory')
       .setIssuer('goliath')
@@ -68,17 +68,17 @@ describe('platform token', () => {
   });
 
   it('refuses an expired token and says to sign in again', async () => {
-    const token = await issuePlatformToken(keys, { ...settings, ttlSeconds: -10 }, { subject: 'ada', role: 'platform-admin', authMethod: 'development' });
+    const token = await issuePlatformToken(keys, { ...settings, ttlSeconds: -10 }, { subject: 'ada', roles: ['platform-admin'], authMethod: 'development' });
     expect((await refusal(token)).message).toMatch(/expired/);
   });
 
   it('refuses a token for another audience', async () => {
-    const token = await issuePlatformToken(keys, { ...settings, audience: 'elsewhere' }, { subject: 'ada', role: 'platform-admin', authMethod: 'development' });
+    const token = await issuePlatformToken(keys, { ...settings, audience: 'elsewhere' }, { subject: 'ada', roles: ['platform-admin'], authMethod: 'development' });
     expect((await refusal(token)).extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a tenant-admin token that names no tenant', async () => {
-    const token = await issuePlatformToken(keys, settings, { subject: 'ada', role: 'tenant-admin', authMethod: 'development' });
+    const token = await issuePlatformToken(keys, settings, { subject: 'ada', roles: ['tenant-admin'], authMethod: 'development' });
     expect((await refusal(token)).message).toMatch(/no tenant/);
   });
 });

@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { AuthContext } from '../auth/auth-context';
-import { canAccessTenant } from '../auth/auth-context';
+import { canAccessTenant, hasRole } from '../auth/auth-context';
 import { forbidden, unauthenticated } from '../errors';
 
 /**
@@ -29,6 +29,6 @@ export function requireTenantAccess(context: SubgraphContext, tenantId: string):
 
 export function requirePlatformAdmin(context: SubgraphContext): AuthContext {
   const auth = requireAuth(context);
-  if (auth.role !== 'platform-admin') throw forbidden('Only a platform-admin may do this.');
+  if (!hasRole(auth, 'platform-admin')) throw forbidden('Only a platform-admin may do this.');
   return auth;
 }

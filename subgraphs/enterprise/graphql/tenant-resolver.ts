@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
+import { hasRole } from '../../../platform/auth/auth-context';
 import { handleCommand } from '../../../platform/commands/command-handler';
 import { badUserInput, notFound } from '../../../platform/errors';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
@@ -32,7 +33,7 @@ export class TenantResolver {
   ): Promise<TenantConnection> {
     const auth = requireAuth(context);
     if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
-    if (auth.role !== 'platform-admin') {
+    if (!hasRole(auth, 'platform-admin')) {
       const own = auth.tenantId && !after ? await this.findTenant(auth.tenantId) : undefined;
       return { edges: own ? [{ cursor: OWN_TENANT_CURSOR, node: own }] : [], pageInfo: { endCursor: own && OWN_TENANT_CURSOR, hasNextPage: false } };
     }
