@@ -15,6 +15,17 @@ export const ErrorCode = {
   DevelopmentTokenRefused: 'DEVELOPMENT_TOKEN_REFUSED',
   RateLimited: 'RATE_LIMITED',
   UnsupportedApiVersion: 'UNSUPPORTED_API_VERSION',
+  // Sign-in and sessions (issue 4). Wrong password and unknown user share one code on purpose.
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  AccountLocked: 'ACCOUNT_LOCKED',
+  IdentityProviderNotConfigured: 'IDENTITY_PROVIDER_NOT_CONFIGURED',
+  IdentityProviderUnavailable: 'IDENTITY_PROVIDER_UNAVAILABLE',
+  SessionRevoked: 'SESSION_REVOKED',
+  SessionExpired: 'SESSION_EXPIRED',
+  RefreshTokenReused: 'REFRESH_TOKEN_REUSED',
+  // Compliance (issue 4).
+  ComplianceViolation: 'COMPLIANCE_VIOLATION',
+  ComplianceCheckTimeout: 'COMPLIANCE_CHECK_TIMEOUT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
+import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
 
 export interface FederatedSchemaOptions {
@@ -15,6 +16,11 @@ export interface FederatedSchemaOptions {
   readonly extraTypeDefs?: string;
   /** Creates resolver instances, so resolvers receive their dependencies through the constructor. */
   readonly container: ContainerType;
+  /**
+   * Field middleware (graphql-middleware) wrapped around the built resolvers, outermost first:
+   * the audit trail, the permission shield and the compliance guard come in this way.
+   */
+  readonly middleware?: readonly IMiddleware[];
 }
 
 const FEDERATION_LINK =
@@ -36,7 +42,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   });
   const typeDefs = gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}\n${options.extraTypeDefs ?? ''}`;
   const resolvers = mergeResolverMaps(createResolversMap(schema) as GraphQLResolverMap<unknown>, options.extraResolvers ?? {});
-  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+  const subgraphSchema = buildSubgraphSchema([{ typeDefs, resolvers }]);
+  return options.middleware?.length ? applyMiddleware(subgraphSchema, ...options.middleware) : subgraphSchema;
 }
 
 function mergeResolverMaps(base: GraphQLResolverMap<unknown>, extra: GraphQLResolverMap<unknown>): GraphQLResolverMap<unknown> {
