@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../errors';
+
 /** An event as a decider sees it: plain typed data, before the store adds ids and metadata. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
   readonly type: Type;
@@ -18,7 +20,7 @@ export interface Decider<State, Command, Event extends DomainEvent> {
 /** A command refused by a domain rule. The code is one of the stable GraphQL error codes. */
 export class DomainError extends Error {
   constructor(
-    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN',
+    readonly code: ErrorCode,
     message: string,
     /** Extra `extensions` for the client, e.g. the offending `field` and a finer `reason` code. */
     readonly details: Readonly<Record<string, unknown>> = {},
