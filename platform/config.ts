@@ -32,6 +32,25 @@ export interface PlatformConfig {
   readonly subgraphPort?: number;
   readonly rateLimits: RateLimitSettings;
   readonly apiVersions: ApiVersionSettings;
+  readonly signIn: SignInSettings;
+}
+
+/** Enterprise sign-in: sessions, SAML defaults and brute-force protection. */
+export interface SignInSettings {
+  /** ENTERPRISE_SSO_PROVIDER: the method `authenticate` uses when the caller names none. */
+  readonly defaultAuthType: 'SAML' | 'OIDC' | 'LDAP';
+  /** SAML_CERT_PATH: PEM file with the IdP signing certificate(s) for SAML providers configured without one. */
+  readonly samlCertPath?: string;
+  /** Where browsers reach the gateway; SAML ACS and metadata URLs are built from it. */
+  readonly publicUrl: string;
+  readonly sessionTtlSeconds: number;
+  readonly clockSkewSeconds: number;
+  /** Failures after which each further attempt waits, doubling from 250 ms up to 8 s. */
+  readonly slowDownAfterFailures: number;
+  /** Failures of one user (or from one client address) within the window that lock it. */
+  readonly userLockoutFailures: number;
+  readonly clientLockoutFailures: number;
+  readonly lockoutSeconds: number;
 }
 
 /** Requests allowed per window at the gateway, per caller, per tenant and per root field; 0 turns one off. */
@@ -81,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     keysDir: env.KEYS_DIR ? resolve(env.KEYS_DIR) : join(dataDir, 'keys'),
     tokenIssuer: env.TOKEN_ISSUER ?? 'goliath',
     tokenAudience: env.TOKEN_AUDIENCE ?? 'goliath-api',
-    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 3600),
+    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 900),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000),
     logLevel: env.LOG_LEVEL ?? 'info',
     production: env.NODE_ENV === 'production',
@@ -111,6 +130,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       durationSeconds: positiveInteger(env, 'RATE_LIMIT_DURATION_SECONDS', 1),
     },
     apiVersions: apiVersions(env),
+    signIn: signInSettings(env),
+  };
+}
+
+function signInSettings(env: NodeJS.ProcessEnv): SignInSettings {
+  const defaultAuthType = (env.ENTERPRISE_SSO_PROVIDER ?? 'saml').toUpperCase();
+  if (defaultAuthType !== 'SAML' && defaultAuthType !== 'OIDC' && defaultAuthType !== 'LDAP') {
+    throw new Error(`ENTERPRISE_SSO_PROVIDER must be saml, oidc or ldap, got "${env.ENTERPRISE_SSO_PROVIDER}"`);
+  }
+  return {
+    defaultAuthType,
+    samlCertPath: env.SAML_CERT_PATH ? resolve(env.SAML_CERT_PATH) : undefined,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 4000}`).replace(/\/+$/, ''),
+    sessionTtlSeconds: positiveInteger(env, 'SESSION_TTL_SECONDS', 8 * 3600),
+    clockSkewSeconds: integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 60),
+    slowDownAfterFailures: positiveInteger(env, 'AUTH_SLOWDOWN_AFTER_FAILURES', 3),
+    userLockoutFailures: positiveInteger(env, 'AUTH_LOCKOUT_AFTER_FAILURES', 10),
+    clientLockoutFailures: positiveInteger(env, 'AUTH_CLIENT_LOCKOUT_AFTER_FAILURES', 50),
+    lockoutSeconds: positiveInteger(env, 'AUTH_LOCKOUT_SECONDS', 900),
   };
 }
 

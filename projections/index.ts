@@ -1,5 +1,6 @@
 import { constraintsProjection, problemsProjection } from './optimization-problems';
 import { auditEntriesProjection } from './audit-entries';
+import { identityProjections } from './identity';
 import { optimizationProfilesProjection } from './optimization-profiles';
 import type { Projection } from './projection';
 import { solveJobsProjection } from './solve-jobs';
@@ -7,4 +8,4 @@ import { tenantProfileProjections } from './tenant-profiles';
 import { tenantsProjection } from './tenants';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, auditEntriesProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, auditEntriesProjection, ...identityProjections];
