@@ -9,6 +9,7 @@ export interface GatewayContext {
   readonly authError?: GraphQLError;
   readonly token?: string;
   readonly correlationId: string;
+  readonly clientAddress?: string;
 }
 
 export type TokenVerifier = (token: string) => Promise<AuthContext>;
@@ -22,8 +23,9 @@ export async function gatewayContext(
   verifyToken: TokenVerifier,
   authorization: string | undefined,
   correlationId: string | undefined,
+  clientAddress?: string,
 ): Promise<GatewayContext> {
-  const base = { correlationId: correlationId && correlationId.length <= 128 ? correlationId : randomUUID() };
+  const base = { correlationId: correlationId && correlationId.length <= 128 ? correlationId : randomUUID(), clientAddress };
   try {
     const token = bearerToken(authorization);
     return token ? { ...base, token, auth: await verifyToken(token) } : base;

@@ -17,6 +17,7 @@ import { formatGatewayError } from './format-gateway-error';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from './gateway-context';
 import { playgroundRouter } from './playground/serve';
 import { queryLimitRules } from './query-limits';
+import { signInProxy } from './sign-in-proxy';
 import { createGatewayRateLimiter } from './rate-limits/gateway-rate-limiter';
 import type { RateLimitCounterFactory } from './rate-limits/rate-limit-counter';
 import { rateLimitPlugin } from './rate-limits/rate-limit-plugin';
@@ -108,11 +109,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     response.json({ status: 'ok', ...(await options.healthDetails?.()) });
   });
   app.use(playgroundRouter(options.playgroundDistDir));
+  app.use('/auth/saml', signInProxy(options.subgraphUrls.enterprise ?? graphUrl(options.supergraphSdl, 'enterprise')));
   app.use(
     '/graphql',
     express.json({ limit: '5mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => gatewayContext(options.verifyToken, req.header('authorization'), req.header(CORRELATION_HEADER)),
+      context: ({ req }) => gatewayContext(options.verifyToken, req.header('authorization'), req.header(CORRELATION_HEADER), req.socket.remoteAddress),
     }),
   );
 
@@ -125,4 +127,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     stop: () => apollo.stop(),
   };
+}
+
+/** The URL the supergraph records for a subgraph, for when the process was given none. */
+function graphUrl(supergraphSdl: string, name: SubgraphName): string {
+  const match = new RegExp(`@join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(supergraphSdl);
+  if (!match) throw new Error(`The supergraph names no URL for subgraph ${name}`);
+  return match[1];
 }

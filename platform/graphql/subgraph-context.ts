@@ -13,6 +13,8 @@ export interface SubgraphContext {
   readonly authError?: GraphQLError;
   readonly correlationId: string;
   readonly requestId: string;
+  /** Where the request came from, as the gateway saw it; for sign-in throttling only. */
+  readonly clientAddress?: string;
 }
 
 export function requireAuth(context: SubgraphContext): AuthContext {

@@ -20,6 +20,8 @@ export interface SubgraphServerOptions {
   readonly port: number;
   readonly verifyToken: VerifyToken;
   readonly logger: Logger;
+  /** Plain HTTP routes the subgraph serves beside /graphql (the SAML browser flow). */
+  readonly routes?: express.Router;
 }
 
 export interface RunningServer {
@@ -29,6 +31,11 @@ export interface RunningServer {
 }
 
 export const CORRELATION_HEADER = 'x-correlation-id';
+/**
+ * The address of the client that called the gateway. Only a key for sign-in throttling, never a
+ * credential, so a subgraph may take it from its caller (the gateway, on the internal network).
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-goliath-client-address';
 
 /** Serves one subgraph over HTTP at `/graphql`, verifying the platform token on every request. */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
@@ -47,6 +54,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   app.get('/health', (_request, response) => {
     response.json({ subgraph: options.name, status: 'ok' });
   });
+  if (options.routes) app.use(options.routes);
   app.use(
     '/graphql',
     express.json({ limit: '5mb' }),
@@ -54,11 +62,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       context: async ({ req }) => {
         const correlationId = req.header(CORRELATION_HEADER) ?? randomUUID();
         const requestId = randomUUID();
+        const clientAddress = req.header(CLIENT_ADDRESS_HEADER) ?? req.socket.remoteAddress;
         try {
           const token = bearerToken(req.header('authorization'));
-          return { auth: token ? await options.verifyToken(token) : undefined, correlationId, requestId };
+          return { auth: token ? await options.verifyToken(token) : undefined, correlationId, requestId, clientAddress };
         } catch (error) {
-          if (error instanceof GraphQLError) return { authError: error, correlationId, requestId };
+          if (error instanceof GraphQLError) return { authError: error, correlationId, requestId, clientAddress };
           throw error;
         }
       },

@@ -22,6 +22,8 @@ export interface SamlProviderConfiguration {
   /** PEM certificates the IdP may sign with; two during a rollover. Empty: SAML_CERT_PATH's. */
   readonly signingCertificates: readonly string[];
   readonly spEntityId: string;
+  /** Where the IdP posts responses: the gateway's /auth/saml/<tenant>/acs unless configured. */
+  readonly acsUrl: string;
   readonly groupsAttribute?: string;
 }
 

@@ -74,6 +74,7 @@ function validDefinition(definition: IdentityProviderDefinition): IdentityProvid
     requireUrl(definition.saml.ssoUrl, 'saml.ssoUrl');
     requireText(definition.saml.idpEntityId, 'saml.idpEntityId');
     requireText(definition.saml.spEntityId, 'saml.spEntityId');
+    requireUrl(definition.saml.acsUrl, 'saml.acsUrl');
   }
   if (definition.oidc) {
     requireUrl(definition.oidc.issuer, 'oidc.issuer');

@@ -1,0 +1,67 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Role } from '../../../platform/auth/auth-context';
+import { handleCommand, loadState } from '../../../platform/commands/command-handler';
+import { badUserInput, notFound } from '../../../platform/errors';
+import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
+import { requireAuth, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { eventSchemaVersion, userStreamId } from '../../../schema/events';
+import { USERS_COLLECTION, type UserDocument } from '../../../schema/read-models/identity';
+import { userDecider } from '../domain/user-decider';
+import { RoleName, User, UserConnection } from './identity-types';
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(private readonly deps: SubgraphDependencies) {}
+
+  @Query(() => UserConnection, { description: "A tenant's users, in order of registration (first sign-in)." })
+  async users(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Ctx() context: SubgraphContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<UserConnection> {
+    requireTenantAccess(context, tenantId);
+    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    const page = await this.userCollection().find({ where: { tenantId }, sort: [{ field: 'registeredAt', direction: 'asc' }], first, after: after ?? undefined });
+    return { nodes: page.items.map(toUser), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+  }
+
+  @Mutation(() => User, { description: 'Grants a tenant role to a user; it takes effect at their next sign-in or refresh.' })
+  grantRole(@Arg('userId', () => ID) userId: string, @Arg('role', () => RoleName) role: Role, @Ctx() context: SubgraphContext): Promise<User> {
+    return this.changeRole(context, userId, role, 'GrantRole');
+  }
+
+  @Mutation(() => User, { description: 'Takes back a granted role; roles from the provider mapping are changed at the provider.' })
+  revokeRole(@Arg('userId', () => ID) userId: string, @Arg('role', () => RoleName) role: Role, @Ctx() context: SubgraphContext): Promise<User> {
+    return this.changeRole(context, userId, role, 'RevokeRole');
+  }
+
+  private async changeRole(context: SubgraphContext, userId: string, role: Role, type: 'GrantRole' | 'RevokeRole'): Promise<User> {
+    const auth = requireAuth(context);
+    const state = await loadState(this.deps.eventStore, userStreamId(userId), userDecider);
+    if (state.status === 'absent') throw notFound('User', userId);
+    requireTenantAccess(context, state.tenantId);
+    const now = this.deps.clock();
+    const result = await handleCommand({
+      eventStore: this.deps.eventStore,
+      streamId: userStreamId(userId),
+      decider: userDecider,
+      command: { type, userId, tenantId: state.tenantId, role, by: auth.subject, at: now.toISOString() },
+      context: commandContext(context, state.tenantId, now),
+      schemaVersionOf: eventSchemaVersion,
+    });
+    await this.deps.waitForReadModels(result.position);
+    const user = await this.userCollection().get(userId);
+    if (!user) throw notFound('User', userId);
+    return toUser(user);
+  }
+
+  private userCollection() {
+    return this.deps.readStore.collection<UserDocument>(USERS_COLLECTION);
+  }
+}
+
+function toUser(document: UserDocument): User {
+  return { ...document, roles: [...document.roles], providerRoles: [...document.providerRoles], grantedRoles: [...document.grantedRoles] };
+}

@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../../platform/auth/auth-context';
+import type { TokenClaims } from '../../../platform/auth/platform-token';
+import { handleCommand, loadState, type CommandContext } from '../../../platform/commands/command-handler';
+import { DomainError } from '../../../platform/commands/decider';
+import { ErrorCode, platformError } from '../../../platform/errors';
+import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import {
+  authenticationStreamId,
+  eventSchemaVersion,
+  sessionStreamId,
+  userStreamId,
+  type AuthenticationFailed,
+  type IdentityProviderType,
+} from '../../../schema/events';
+import { IDENTITY_PROVIDERS_COLLECTION, type IdentityProviderDocument } from '../../../schema/read-models/identity';
+import { REFRESH_TOKEN_REUSED_REASON, sessionDecider } from '../domain/session-decider';
+import { effectiveRoles, userDecider } from '../domain/user-decider';
+import type { BruteForceGuard } from './brute-force-guard';
+import { hashRefreshToken, newRefreshToken, newSessionId, sessionIdOfRefreshToken, userIdFor } from './session-tokens';
+import { IdentityVerificationError, type VerifiedIdentity } from './verified-identity';
+
+export type Credentials =
+  | { readonly type: 'SAML'; readonly samlResponse: string }
+  | { readonly type: 'OIDC'; readonly idToken: string; readonly nonce?: string }
+  | { readonly type: 'LDAP'; readonly username: string; readonly password: string };
+
+/** Turns one kind of credential into a verified identity, or throws IdentityVerificationError. */
+export interface CredentialVerifiers {
+  saml(provider: IdentityProviderDocument, samlResponse: string): Promise<VerifiedIdentity>;
+  oidc(provider: IdentityProviderDocument, idToken: string, nonce?: string): Promise<VerifiedIdentity>;
+  ldap(provider: IdentityProviderDocument, username: string, password: string): Promise<VerifiedIdentity>;
+}
+
+export interface SignInRequest {
+  readonly tenantId: string;
+  readonly credentials: Credentials;
+  /** Picks the provider when a tenant has several of one type: SAML entity id, OIDC issuer or LDAP URL. */
+  readonly issuer?: string;
+  readonly providerId?: string;
+  readonly clientAddress?: string;
+  readonly correlationId: string;
+}
+
+export interface SessionGrant {
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly roles: readonly Role[];
+  readonly accessToken: string;
+  readonly accessTokenExpiresAt: Date;
+  readonly refreshToken: string;
+  readonly sessionExpiresAt: Date;
+}
+
+/** Signs an access token for a session (the platform signing key). */
+export type AccessTokenIssuer = (claims: TokenClaims) => Promise<{ readonly token: string; readonly expiresAt: Date }>;
+
+/**
+ * The seed's `authenticate_user`: credential → provider's verifier → user (registered on first
+ * sign-in, roles from the provider's mapping plus grants) → session with a short-lived access token
+ * and a rotating refresh token. Every refusal is stored as AuthenticationFailed (never with the
+ * credential) and counted by the brute-force guard.
+ */
+export class SignInService {
+  constructor(
+    private readonly deps: SubgraphDependencies,
+    private readonly verifiers: CredentialVerifiers,
+    private readonly guard: BruteForceGuard,
+    private readonly issueAccessToken: AccessTokenIssuer,
+  ) {}
+
+  async signIn(request: SignInRequest): Promise<SessionGrant> {
+    const { credentials } = request;
+    const attempt = { tenantId: request.tenantId, username: credentials.type === 'LDAP' ? credentials.username : undefined, clientAddress: request.clientAddress };
+    await this.guard.beforeAttempt(attempt);
+    let provider: IdentityProviderDocument | undefined;
+    let identity: VerifiedIdentity;
+    try {
+      provider = await this.findProvider(request.tenantId, credentials.type, request.issuer, request.providerId);
+      identity = await this.verify(provider, credentials);
+    } catch (error) {
+      if (!(error instanceof IdentityVerificationError)) throw error;
+      await this.guard.recordFailure(attempt);
+      await this.recordFailure(request, error.code, provider?.id, attempt.username);
+      throw platformError(error.code, error.message);
+    }
+    const userId = userIdFor(request.tenantId, provider.id, identity.externalId);
+    const providerRoles = mapRoles(provider, identity);
+    const now = this.deps.clock();
+    const context = this.commandContext(request.tenantId, userId, request.correlationId, now);
+    const user = await handleCommand({
+      eventStore: this.deps.eventStore,
+      streamId: userStreamId(userId),
+      decider: userDecider,
+      command: {
+        type: 'RecordSignIn',
+        userId,
+        tenantId: request.tenantId,
+        providerId: provider.id,
+        externalId: identity.externalId,
+        ...(identity.email && { email: identity.email }),
+        ...(identity.displayName && { displayName: identity.displayName }),
+        providerRoles,
+        at: now.toISOString(),
+      },
+      context,
+      schemaVersionOf: eventSchemaVersion,
+    });
+    const roles = effectiveRoles(user.state);
+    if (roles.length === 0) {
+      await this.recordFailure(request, ErrorCode.Forbidden, provider.id, identity.externalId);
+      throw platformError(
+        ErrorCode.Forbidden,
+        `You signed in, but none of your groups maps to a Goliath role and no role was granted to you; ask your tenant admin to map one of your groups.`,
+      );
+    }
+    await this.guard.recordSuccess(attempt);
+    const sessionId = newSessionId();
+    const refreshToken = newRefreshToken(sessionId);
+    const sessionExpiresAt = earliest(new Date(now.getTime() + this.deps.config.signIn.sessionTtlSeconds * 1000), identity.validUntil);
+    const started = await handleCommand({
+      eventStore: this.deps.eventStore,
+      streamId: sessionStreamId(sessionId),
+      decider: sessionDecider,
+      command: {
+        type: 'StartSession',
+        session: {
+          sessionId,
+          tenantId: request.tenantId,
+          userId,
+          roles,
+          authMethod: provider.type.toLowerCase(),
+          providerId: provider.id,
+          refreshTokenHash: hashRefreshToken(refreshToken),
+          startedAt: now.toISOString(),
+          expiresAt: sessionExpiresAt.toISOString(),
+        },
+      },
+      context,
+      schemaVersionOf: eventSchemaVersion,
+    });
+    await this.deps.waitForReadModels(started.position);
+    const access = await this.issueAccessToken({ subject: userId, roles, tenantId: request.tenantId, authMethod: provider.type.toLowerCase(), sessionId });
+    return { userId, sessionId, roles, accessToken: access.token, accessTokenExpiresAt: earliest(access.expiresAt, sessionExpiresAt), refreshToken, sessionExpiresAt };
+  }
+
+  /**
+   * Spends a refresh token for a new access token and the next refresh token. The roles are read
+   * again from the user, so a revoked grant takes effect at the next refresh at the latest.
+   */
+  async refresh(refreshToken: string, correlationId: string): Promise<SessionGrant> {
+    const sessionId = sessionIdOfRefreshToken(refreshToken);
+    if (!sessionId) throw platformError(ErrorCode.Unauthenticated, 'The refresh token is not valid; sign in again.');
+    const now = this.deps.clock();
+    const nextRefreshToken = newRefreshToken(sessionId);
+    const result = await handleCommand({
+      eventStore: this.deps.eventStore,
+      streamId: sessionStreamId(sessionId),
+      decider: sessionDecider,
+      command: { type: 'RefreshSession', sessionId, presentedHash: hashRefreshToken(refreshToken), nextHash: hashRefreshToken(nextRefreshToken), at: now.toISOString() },
+      context: this.commandContext('unknown', 'refresh-token', correlationId, now),
+      schemaVersionOf: eventSchemaVersion,
+    }).catch((error: unknown) => {
+      if (error instanceof DomainError) throw platformError(error.code, error.message);
+      throw error;
+    });
+    if (result.state.status !== 'active') {
+      const reused = result.appended.some((event) => (event.data as { reason?: string }).reason === REFRESH_TOKEN_REUSED_REASON);
+      throw reused
+        ? platformError(ErrorCode.RefreshTokenReused, 'This refresh token was already used, so it may have been copied: the session is now ended. Sign in again.')
+        : platformError(ErrorCode.SessionRevoked, 'The session was ended; sign in again.');
+    }
+    const session = result.state.session;
+    const roles = effectiveRoles(await loadState(this.deps.eventStore, userStreamId(session.userId), userDecider));
+    if (roles.length === 0) throw platformError(ErrorCode.Forbidden, 'You no longer hold any role in this tenant; ask your tenant admin.');
+    await this.deps.waitForReadModels(result.position);
+    const access = await this.issueAccessToken({ subject: session.userId, roles, tenantId: session.tenantId, authMethod: session.authMethod, sessionId });
+    const sessionExpiresAt = new Date(session.expiresAt);
+    return {
+      userId: session.userId,
+      sessionId,
+      roles,
+      accessToken: access.token,
+      accessTokenExpiresAt: earliest(access.expiresAt, sessionExpiresAt),
+      refreshToken: nextRefreshToken,
+      sessionExpiresAt,
+    };
+  }
+
+  private async findProvider(tenantId: string, type: IdentityProviderType, issuer?: string, providerId?: string): Promise<IdentityProviderDocument> {
+    const page = await this.deps.readStore.collection<IdentityProviderDocument>(IDENTITY_PROVIDERS_COLLECTION).find({ where: { tenantId, type }, first: 100 });
+    const candidates = page.items.filter((provider) => (providerId ? provider.id === providerId : issuer ? issuerOf(provider) === issuer : true));
+    if (candidates.length === 1) return candidates[0];
+    if (candidates.length === 0) {
+      throw new IdentityVerificationError(
+        ErrorCode.IdentityProviderNotConfigured,
+        `Tenant ${tenantId} has no ${type} identity provider${issuer ? ` for issuer ${issuer}` : ''}; a tenant admin configures one with configureIdentityProvider.`,
+      );
+    }
+    throw new IdentityVerificationError(ErrorCode.BadUserInput, `Tenant ${tenantId} has several ${type} identity providers; name one with issuer or providerId.`);
+  }
+
+  private verify(provider: IdentityProviderDocument, credentials: Credentials): Promise<VerifiedIdentity> {
+    switch (credentials.type) {
+      case 'SAML':
+        return this.verifiers.saml(provider, credentials.samlResponse);
+      case 'OIDC':
+        return this.verifiers.oidc(provider, credentials.idToken, credentials.nonce);
+      case 'LDAP':
+        return this.verifiers.ldap(provider, credentials.username, credentials.password);
+    }
+  }
+
+  private async recordFailure(request: SignInRequest, code: string, providerId?: string, attemptedIdentity?: string): Promise<void> {
+    const now = this.deps.clock();
+    const event: AuthenticationFailed = {
+      type: 'AuthenticationFailed',
+      data: {
+        tenantId: request.tenantId,
+        authType: request.credentials.type,
+        code,
+        failedAt: now.toISOString(),
+        ...(attemptedIdentity && { attemptedIdentity: attemptedIdentity.slice(0, 256) }),
+        ...(providerId && { providerId }),
+        ...(request.clientAddress && { clientAddress: request.clientAddress }),
+      },
+    };
+    await this.deps.eventStore.append(
+      authenticationStreamId(request.tenantId),
+      [
+        {
+          id: randomUUID(),
+          type: event.type,
+          data: event.data,
+          metadata: {
+            tenantId: request.tenantId,
+            actor: attemptedIdentity ?? 'anonymous',
+            correlationId: request.correlationId,
+            causationId: request.correlationId,
+            occurredAt: now.toISOString(),
+            schemaVersion: eventSchemaVersion(event.type),
+          },
+        },
+      ],
+      'any',
+    );
+  }
+
+  private commandContext(tenantId: string, actor: string, correlationId: string, now: Date): CommandContext {
+    return { tenantId, actor, correlationId, causationId: correlationId, now };
+  }
+}
+
+/** The provider's default roles plus every role whose group the identity is in. */
+export function mapRoles(provider: Pick<IdentityProviderDocument, 'roleMappings' | 'defaultRoles'>, identity: Pick<VerifiedIdentity, 'groups'>): Role[] {
+  const groups = new Set(identity.groups);
+  const mapped = provider.roleMappings.filter((mapping) => groups.has(mapping.group)).map((mapping) => mapping.role);
+  return [...new Set([...provider.defaultRoles, ...mapped])].filter((role) => role !== 'platform-admin').sort();
+}
+
+function issuerOf(provider: IdentityProviderDocument): string | undefined {
+  return provider.saml?.idpEntityId ?? provider.oidc?.issuer ?? provider.ldap?.url;
+}
+
+function earliest(date: Date, other?: Date): Date {
+  return other && other < date ? other : date;
+}
