@@ -1,8 +1,10 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
+import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { tenantProfileModule } from '../../platform/graphql/tenant-profile-module';
 import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
+import { COMMUNITY_PERMISSIONS } from './graphql/permissions';
 
 const tenantProfile = tenantProfileModule({
   profileTypeName: 'CommunityProfile',
@@ -16,5 +18,6 @@ export function buildCommunitySubgraph(deps: SubgraphDependencies): Promise<Grap
   return buildFederatedSchema({
     ...tenantProfile,
     container: dependencyContainer(deps),
+    middleware: [permissionShield(COMMUNITY_PERMISSIONS)],
   });
 }

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
+import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
 import { requireTenantAccess, type SubgraphContext } from '../../platform/graphql/subgraph-context';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { TenantEventMessage } from '../../schema/graphql/tenant-event-message';
@@ -7,6 +8,7 @@ import { TENANT_EVENTS_SUBSCRIPTION_SDL } from './graphql/tenant-events-subscrip
 import { findTenant } from './graphql/tenant-lookup';
 import { AuditResolver } from './graphql/audit-resolver';
 import { TenantResolver } from './graphql/tenant-resolver';
+import { ENTERPRISE_PERMISSIONS } from './graphql/permissions';
 
 /** The enterprise subgraph: tenants and their audit trail; identity and compliance arrive with their issue. */
 export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
@@ -15,6 +17,7 @@ export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<Gra
     orphanedTypes: [TenantEventMessage],
     extraTypeDefs: TENANT_EVENTS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
+    middleware: [permissionShield(ENTERPRISE_PERMISSIONS)],
     extraResolvers: {
       Tenant: {
         __resolveReference: (reference: { id: string }, context: SubgraphContext) => {

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
+import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
 import { requireTenantAccess, type SubgraphContext } from '../../platform/graphql/subgraph-context';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { ConstraintResolver } from './graphql/constraint-resolver';
@@ -10,6 +11,7 @@ import { findProblem, ProblemResolver } from './graphql/problem-resolver';
 import { SolveJobResolver } from './graphql/solve-job-resolver';
 import { SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL, SolveJobProgress } from './graphql/solve-job-types';
 import { SolveJobRunner } from './jobs/solve-job-runner';
+import { OPTIMIZATION_PERMISSIONS } from './graphql/permissions';
 
 /** The optimization subgraph: QUBO problems, their constraints, synchronous solves and solve jobs. */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
@@ -18,6 +20,7 @@ export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<G
     orphanedTypes: [OptimizationTenant, SolveJobProgress],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
+    middleware: [permissionShield(OPTIMIZATION_PERMISSIONS)],
     extraResolvers: {
       Tenant: {
         __resolveReference: (reference: { id: string }, context: SubgraphContext) => {

@@ -1,0 +1,68 @@
+import type { GraphQLSchema } from 'graphql';
+import { middleware, type IMiddlewareGenerator, type IMiddlewareTypeMap } from 'graphql-middleware';
+import { allow, deny, shield, type IRule } from 'graphql-shield';
+import { forbidden } from '../../errors';
+import type { SubgraphContext } from '../subgraph-context';
+import { permissionRule } from './permission-rule';
+import type { OperationName, PermissionTable } from './permission-table';
+
+const ROOT_TYPES = ['Query', 'Mutation'] as const;
+// graphql-shield exports no name for "a rule or a logic rule" (`allow`, `deny`).
+type FieldRules = Record<string, IRule | typeof allow>;
+
+/**
+ * Federation's own root fields. The gateway (and composition tools) read `_service { sdl }`,
+ * and the gateway resolves entities through `_entities`; denying either breaks the supergraph,
+ * the best-known graphql-shield pitfall with federation. `_entities` needs no rule of its own:
+ * every `__resolveReference` checks tenant scope, and field middleware never wraps
+ * `__resolveReference` (it is not a field), so that check is the one that counts.
+ */
+const FEDERATION_FIELDS: FieldRules = { _service: allow, _entities: allow };
+
+/**
+ * graphql-shield over a subgraph's root operations, built from its permission table; goes into
+ * `buildFederatedSchema({ middleware: [...] })`.
+ *
+ * - A Query or Mutation field without a row is denied (`'*': deny`): a forgotten row fails closed
+ *   with FORBIDDEN instead of opening the operation to every role.
+ * - A row for a field the subgraph does not serve throws when the schema is built.
+ * - Only root fields are wrapped. Shield would otherwise wrap every field of every type with its
+ *   async middleware (a promise per resolved scalar) just to apply `fallbackRule: allow`; object
+ *   fields are reached through a root operation or `_entities`, which are checked already.
+ * - `allowExternalErrors`: shield runs the resolver inside its own try/catch, and without this
+ *   flag it would replace every resolver error (NOT_FOUND, BAD_USER_INPUT, a tenant-scope
+ *   FORBIDDEN from `requireTenantAccess`) with its fallback error. `debug` stays off so a rule
+ *   that throws counts as a denial rather than leaking its stack.
+ */
+export function permissionShield(table: PermissionTable): IMiddlewareGenerator<unknown, SubgraphContext, unknown> {
+  return middleware((schema: GraphQLSchema) => {
+    const generated = shield(ruleTree(schema, table), {
+      fallbackRule: allow,
+      allowExternalErrors: true,
+      debug: false,
+      fallbackError: (_error, _parent, _args, _context, info) => unlistedOperation(`${info.parentType.name}.${info.fieldName}`),
+    }).generate(schema) as IMiddlewareTypeMap;
+    return Object.fromEntries(Object.entries(generated).filter(([typeName]) => (ROOT_TYPES as readonly string[]).includes(typeName)));
+  });
+}
+
+function ruleTree(schema: GraphQLSchema, table: PermissionTable): Record<string, FieldRules> {
+  const tree: Record<string, FieldRules> = {};
+  for (const typeName of ROOT_TYPES) {
+    if (schema.getType(typeName)) tree[typeName] = { '*': deny, ...(typeName === 'Query' ? FEDERATION_FIELDS : {}) };
+  }
+  for (const [operation, permission] of Object.entries(table) as [OperationName, PermissionTable[OperationName]][]) {
+    const [typeName, fieldName] = operation.split('.') as [(typeof ROOT_TYPES)[number], string];
+    const type = schema.getType(typeName);
+    if (!type || !('getFields' in type) || !type.getFields()[fieldName]) {
+      throw new Error(`The permission table has a row for ${operation}, which this subgraph does not serve: remove the row or fix its name.`);
+    }
+    tree[typeName][fieldName] = permission === 'public' ? allow : permissionRule(operation, permission);
+  }
+  return tree;
+}
+
+/** Reached only for operations without a row: every listed one answers through its own rule. */
+function unlistedOperation(operation: string) {
+  return forbidden(`${operation} is refused for every role: it has no row in its subgraph's permission table yet. Ask the platform team to add one.`);
+}
