@@ -10,6 +10,7 @@ import type { Role } from '../../platform/auth/auth-context';
 export const IDENTITY_PROVIDER_CATEGORY = 'identityprovider';
 export const USER_CATEGORY = 'user';
 export const AUTHENTICATION_CATEGORY = 'authentication';
+export const SAML_ASSERTION_CATEGORY = 'samlassertion';
 export const identityProviderStreamId = (providerId: string): string => `${IDENTITY_PROVIDER_CATEGORY}-${providerId}`;
 export const userStreamId = (userId: string): string => `${USER_CATEGORY}-${userId}`;
 export const authenticationStreamId = (tenantId: string): string => `${AUTHENTICATION_CATEGORY}-${tenantId}`;
@@ -116,7 +117,20 @@ export type AuthenticationFailed = DomainEvent<
   }
 >;
 
-export const IDENTITY_EVENT_VERSIONS: Readonly<Record<IdentityProviderEvent['type'] | UserEvent['type'] | AuthenticationFailed['type'], number>> = {
+/**
+ * An accepted SAML assertion, in a stream named after a hash of its issuer and id
+ * (`samlassertion-<hash>`). Appending expects no stream, so the second use of an assertion
+ * fails on the store's own concurrency check: a replay is refused in every process at once.
+ */
+export type SamlAssertionConsumed = DomainEvent<
+  'SamlAssertionConsumed',
+  { readonly tenantId: string; readonly providerId: string; readonly notOnOrAfter: string; readonly consumedAt: string }
+>;
+export const samlAssertionStreamId = (assertionKey: string): string => `${SAML_ASSERTION_CATEGORY}-${assertionKey}`;
+
+export const IDENTITY_EVENT_VERSIONS: Readonly<
+  Record<IdentityProviderEvent['type'] | UserEvent['type'] | AuthenticationFailed['type'] | SamlAssertionConsumed['type'], number>
+> = {
   IdentityProviderConfigured: 1,
   IdentityProviderReconfigured: 1,
   IdentityProviderRemoved: 1,
@@ -125,4 +139,5 @@ export const IDENTITY_EVENT_VERSIONS: Readonly<Record<IdentityProviderEvent['typ
   RoleGranted: 1,
   RoleRevoked: 1,
   AuthenticationFailed: 1,
+  SamlAssertionConsumed: 1,
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appendAuditEntry, type AuditOutcome } from '../../../platform/audit';
 import type { Role } from '../../../platform/auth/auth-context';
 import type { TokenClaims } from '../../../platform/auth/platform-token';
 import { handleCommand, loadState, type CommandContext } from '../../../platform/commands/command-handler';
@@ -27,7 +28,7 @@ export type Credentials =
 
 /** Turns one kind of credential into a verified identity, or throws IdentityVerificationError. */
 export interface CredentialVerifiers {
-  saml(provider: IdentityProviderDocument, samlResponse: string): Promise<VerifiedIdentity>;
+  saml(provider: IdentityProviderDocument, samlResponse: string, correlationId: string): Promise<VerifiedIdentity>;
   oidc(provider: IdentityProviderDocument, idToken: string, nonce?: string): Promise<VerifiedIdentity>;
   ldap(provider: IdentityProviderDocument, username: string, password: string): Promise<VerifiedIdentity>;
 }
@@ -77,7 +78,7 @@ export class SignInService {
     let identity: VerifiedIdentity;
     try {
       provider = await this.findProvider(request.tenantId, credentials.type, request.issuer, request.providerId);
-      identity = await this.verify(provider, credentials);
+      identity = await this.verify(provider, credentials, request.correlationId);
     } catch (error) {
       if (!(error instanceof IdentityVerificationError)) throw error;
       await this.guard.recordFailure(attempt);
@@ -139,6 +140,7 @@ export class SignInService {
       context,
       schemaVersionOf: eventSchemaVersion,
     });
+    await this.audit(request, 'success', userId, userId, { providerId: provider.id, sessionId, externalId: identity.externalId, roles });
     await this.deps.waitForReadModels(started.position);
     const access = await this.issueAccessToken({ subject: userId, roles, tenantId: request.tenantId, authMethod: provider.type.toLowerCase(), sessionId });
     return { userId, sessionId, roles, accessToken: access.token, accessTokenExpiresAt: earliest(access.expiresAt, sessionExpiresAt), refreshToken, sessionExpiresAt };
@@ -200,10 +202,10 @@ export class SignInService {
     throw new IdentityVerificationError(ErrorCode.BadUserInput, `Tenant ${tenantId} has several ${type} identity providers; name one with issuer or providerId.`);
   }
 
-  private verify(provider: IdentityProviderDocument, credentials: Credentials): Promise<VerifiedIdentity> {
+  private verify(provider: IdentityProviderDocument, credentials: Credentials, correlationId: string): Promise<VerifiedIdentity> {
     switch (credentials.type) {
       case 'SAML':
-        return this.verifiers.saml(provider, credentials.samlResponse);
+        return this.verifiers.saml(provider, credentials.samlResponse, correlationId);
       case 'OIDC':
         return this.verifiers.oidc(provider, credentials.idToken, credentials.nonce);
       case 'LDAP':
@@ -211,8 +213,24 @@ export class SignInService {
     }
   }
 
+  /** Sign-ins are audited here rather than by the mutation middleware: the browser flow has no mutation. */
+  private async audit(request: SignInRequest, outcome: AuditOutcome, actor: string, target: string, details: Record<string, unknown>): Promise<void> {
+    await appendAuditEntry(this.deps.eventStore, {
+      actor,
+      tenantId: request.tenantId,
+      action: 'enterprise.signIn',
+      target,
+      outcome,
+      correlationId: request.correlationId,
+      time: this.deps.clock().toISOString(),
+      details: { authType: request.credentials.type, ...(request.clientAddress && { clientAddress: request.clientAddress }), ...details },
+    });
+  }
+
   private async recordFailure(request: SignInRequest, code: string, providerId?: string, attemptedIdentity?: string): Promise<void> {
     const now = this.deps.clock();
+    const who = attemptedIdentity?.slice(0, 256) ?? 'anonymous';
+    await this.audit(request, code === ErrorCode.Forbidden ? 'denied' : 'failure', who, who, { code, ...(providerId && { providerId }) });
     const event: AuthenticationFailed = {
       type: 'AuthenticationFailed',
       data: {
