@@ -57,7 +57,9 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
   };
   try {
     await runner.start();
-    const verifyToken = await createTokenVerifier(config);
+    const tokens = await createTokenVerifier(config, eventStore, logger);
+    started.push(() => tokens.stop());
+    const { verifyToken } = tokens;
     const dependencies = {
       eventStore,
       readStore,
@@ -84,6 +86,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
     const gateway = await startConfiguredGateway(config, {
       subgraphUrls,
       verifyToken,
+      publishedKeys: tokens.publishedKeys,
       eventStore,
       logger,
       healthDetails: async () => ({ projections: await runner.lag() }),

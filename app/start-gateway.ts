@@ -6,15 +6,18 @@ import { createTokenVerifier } from './token-verifier';
 /** `npm run start:gateway`: the gateway in its own process, subgraphs at SUBGRAPH_<NAME>_URL. */
 runUntilSignalled('goliath-gateway', async (config, logger) => {
   const eventStore = openEventStore(config);
+  const tokens = await createTokenVerifier(config, eventStore, logger);
   const gateway = await startConfiguredGateway(config, {
     subgraphUrls: config.subgraphUrls,
-    verifyToken: await createTokenVerifier(config),
+    verifyToken: tokens.verifyToken,
+    publishedKeys: tokens.publishedKeys,
     eventStore,
     logger,
   });
   logger.info({ url: gateway.url, playground: gateway.playgroundUrl, subscriptions: gateway.subscriptionUrl }, 'gateway listening');
   return async () => {
     await gateway.stop();
+    await tokens.stop();
     await eventStore.close();
   };
 });

@@ -27,18 +27,20 @@ runUntilSignalled(`goliath-${name}`, async (config, logger) => {
     waitForReadModels: pollCheckpoints(readStore, ALL_PROJECTIONS.map((projection) => projection.name), config.readYourWritesTimeoutMs),
   };
   const schema = await SUBGRAPHS[name].build(dependencies);
+  const tokens = await createTokenVerifier(config, eventStore, logger);
   const server = await startSubgraphServer({
     name,
     schema,
     host: config.host,
     port: config.subgraphPort ?? SUBGRAPHS[name].defaultPort,
-    verifyToken: await createTokenVerifier(config),
+    verifyToken: tokens.verifyToken,
     logger,
   });
   const stopBackgroundWork = await SUBGRAPHS[name].startBackgroundWork?.(dependencies);
   return async () => {
     await server.stop();
     await stopBackgroundWork?.();
+    await tokens.stop();
     await readStore.close();
     await eventStore.close();
   };

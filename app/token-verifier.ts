@@ -1,12 +1,47 @@
-import type { AuthContext } from '../platform/auth/auth-context';
+import type { JSONWebKeySet } from 'jose';
 import { verifyPlatformToken } from '../platform/auth/platform-token';
-import { loadOrCreateSigningKeys } from '../platform/auth/signing-keys';
-import { rememberVerifiedTokens } from '../platform/auth/verified-token-cache';
+import { SessionRevocationList } from '../platform/auth/session-revocations';
+import { SigningKeyRing } from '../platform/auth/signing-key-ring';
+import { tokenSettings } from '../platform/auth/token-issuer';
+import { rememberVerifiedTokens, type VerifyToken } from '../platform/auth/verified-token-cache';
 import type { PlatformConfig } from '../platform/config';
+import type { EventStore } from '../platform/eventstore/port';
+import type { Logger } from '../platform/logging';
+import { SESSION_CATEGORY, type SessionRevoked } from '../schema/events/session-events';
 
-/** The verifier every process (gateway and each subgraph) uses on the platform token, remembering tokens it has verified. */
-export async function createTokenVerifier(config: PlatformConfig): Promise<(token: string) => Promise<AuthContext>> {
-  const keys = await loadOrCreateSigningKeys(config.keysDir);
-  const settings = { issuer: config.tokenIssuer, audience: config.tokenAudience, ttlSeconds: config.tokenTtlSeconds };
-  return rememberVerifiedTokens((token) => verifyPlatformToken(keys, settings, token));
+export interface TokenVerification {
+  /** Verifies a platform token; key retirement and session revocation are checked on every call, remembered tokens included. */
+  readonly verifyToken: VerifyToken;
+  /** The unretired public keys, published by the gateway at /.well-known/jwks.json. */
+  readonly publishedKeys: () => Promise<JSONWebKeySet>;
+  /** Ends the revocation subscription; call before closing the event store. */
+  stop(): Promise<void>;
+}
+
+const SESSION_REVOKED: SessionRevoked['type'] = 'SessionRevoked';
+
+/**
+ * The verifier every process (gateway and each subgraph) uses on the platform token: the key
+ * ring in KEYS_DIR (picks up rotated keys without a restart) and the revocation list fed by this
+ * process's event store. Resolves once the revocations already in the log are known.
+ */
+export async function createTokenVerifier(config: PlatformConfig, eventStore: EventStore, logger: Logger): Promise<TokenVerification> {
+  const ring = await SigningKeyRing.open(config.keysDir, { graceSeconds: config.signingKeyGraceSeconds });
+  const revocations = await SessionRevocationList.follow(eventStore, {
+    filter: { categories: [SESSION_CATEGORY], eventTypes: [SESSION_REVOKED] },
+    retainAfterExpiryMs: config.tokenTtlSeconds * 1000,
+    logger,
+  });
+  const settings = tokenSettings(config);
+  const verifySignature = rememberVerifiedTokens((token) => verifyPlatformToken(ring, settings, token));
+  return {
+    verifyToken: async (token) => {
+      const auth = await verifySignature(token);
+      await ring.assertKeyUnretired(auth.keyId);
+      revocations.assertNotRevoked(auth.sessionId);
+      return auth;
+    },
+    publishedKeys: () => ring.publishedKeys(),
+    stop: () => revocations.stop(),
+  };
 }

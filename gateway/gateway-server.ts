@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { JSONWebKeySet } from 'jose';
 import { createServer } from 'node:http';
 import { type ApiVersionSettings, type QueryLimits, type RateLimitSettings, type SubgraphName } from '../platform/config';
 import type { EventStore } from '../platform/eventstore/port';
@@ -15,6 +16,7 @@ import { apiVersionPlugin } from './api-version/api-version-plugin';
 import { authenticationPlugin } from './authentication-plugin';
 import { formatGatewayError } from './format-gateway-error';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from './gateway-context';
+import { JWKS_PATH, jwksRoute } from './jwks-route';
 import { playgroundRouter } from './playground/serve';
 import { queryLimitRules } from './query-limits';
 import { signInProxy } from './sign-in-proxy';
@@ -31,6 +33,8 @@ export interface GatewayOptions {
   /** Where each subgraph answers; overrides the URLs recorded in the supergraph. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   readonly verifyToken: TokenVerifier;
+  /** The public signing keys served at /.well-known/jwks.json. */
+  readonly publishedKeys: () => Promise<JSONWebKeySet>;
   /** The gateway reads the event store for subscriptions only. */
   readonly eventStore: EventStore;
   readonly limits: QueryLimits;
@@ -108,6 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/health', async (_request, response) => {
     response.json({ status: 'ok', ...(await options.healthDetails?.()) });
   });
+  app.get(JWKS_PATH, jwksRoute(options.publishedKeys));
   app.use(playgroundRouter(options.playgroundDistDir));
   app.use('/auth/saml', signInProxy(options.subgraphUrls.enterprise ?? graphUrl(options.supergraphSdl, 'enterprise')));
   app.use(

@@ -18,6 +18,8 @@ export interface PlatformConfig {
   readonly tokenIssuer: string;
   readonly tokenAudience: string;
   readonly tokenTtlSeconds: number;
+  /** How long a signing key still verifies after the next key was created. */
+  readonly signingKeyGraceSeconds: number;
   readonly readYourWritesTimeoutMs: number;
   readonly logLevel: string;
   readonly production: boolean;
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     const url = env[`SUBGRAPH_${name.toUpperCase()}_URL`];
     if (url) subgraphUrls[name] = url;
   }
+  const tokenTtlSeconds = integer(env, 'TOKEN_TTL_SECONDS', 900);
   return {
     host: env.HOST ?? '127.0.0.1',
     gatewayPort: integer(env, 'PORT', 4000),
@@ -100,7 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     keysDir: env.KEYS_DIR ? resolve(env.KEYS_DIR) : join(dataDir, 'keys'),
     tokenIssuer: env.TOKEN_ISSUER ?? 'goliath',
     tokenAudience: env.TOKEN_AUDIENCE ?? 'goliath-api',
-    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 900),
+    tokenTtlSeconds,
+    // A token signed just before a rotation stays valid for its whole life, plus a minute of clock skew.
+    signingKeyGraceSeconds: integer(env, 'SIGNING_KEY_GRACE_SECONDS', tokenTtlSeconds + 60),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000),
     logLevel: env.LOG_LEVEL ?? 'info',
     production: env.NODE_ENV === 'production',

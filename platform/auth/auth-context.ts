@@ -21,6 +21,8 @@ export interface AuthContext {
   readonly tokenId: string;
   /** The session the token belongs to; development tokens have none and cannot be revoked. */
   readonly sessionId?: string;
+  /** The `kid` of the key that signed the token, so a remembered token is refused once that key retires. */
+  readonly keyId?: string;
   /** How the session was established: `development` tokens come from `npm run token`. */
   readonly authMethod: string;
 }

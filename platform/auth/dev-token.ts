@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../config';
 import { platformError, ErrorCode } from '../errors';
 import type { Role } from './auth-context';
-import { issuePlatformToken } from './platform-token';
-import { loadOrCreateSigningKeys } from './signing-keys';
+import { createPlatformTokenIssuer } from './token-issuer';
 
 export interface DevelopmentTokenRequest {
   readonly role: Role;
@@ -13,7 +12,8 @@ export interface DevelopmentTokenRequest {
 }
 
 /**
- * A token for development and tests, signed with the platform key. Refused in production:
+ * A token for development and tests, signed with the platform's current key. It carries no
+ * session (`sid`), so it cannot be revoked: it lives until it expires. Refused in production:
  * there, sessions come from the identity providers only.
  */
 export async function issueDevelopmentToken(request: DevelopmentTokenRequest): Promise<string> {
@@ -24,10 +24,6 @@ export async function issueDevelopmentToken(request: DevelopmentTokenRequest): P
   if (request.role !== 'platform-admin' && !request.tenantId) {
     throw new Error(`A ${request.role} token needs a tenant: pass --tenant ID.`);
   }
-  const keys = await loadOrCreateSigningKeys(request.keysDir);
-  return issuePlatformToken(
-    keys,
-    { issuer: config.tokenIssuer, audience: config.tokenAudience, ttlSeconds: config.tokenTtlSeconds },
-    { subject: request.subject ?? `dev-${randomUUID()}`, roles: [request.role], tenantId: request.tenantId, authMethod: 'development' },
-  );
+  const issue = await createPlatformTokenIssuer({ ...config, keysDir: request.keysDir });
+  return issue({ subject: request.subject ?? `dev-${randomUUID()}`, roles: [request.role], tenantId: request.tenantId, authMethod: 'development' });
 }

@@ -2,7 +2,8 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { unauthenticated } from '../errors';
 import { isRole, type AuthContext, type Role } from './auth-context';
-import { SIGNING_ALGORITHM, type SigningKeys } from './signing-keys';
+import type { TokenSigner, VerificationKeys } from './signing-key-ring';
+import { SIGNING_ALGORITHM } from './signing-keys';
 
 export interface TokenSettings {
   readonly issuer: string;
@@ -17,29 +18,36 @@ export interface TokenClaims {
   readonly authMethod: string;
   /** Set for sessions opened by signing in, so that revoking the session revokes the token. */
   readonly sessionId?: string;
+  /** The token expires here at the latest (e.g. the session's end), even if the TTL reaches further. */
+  readonly notAfter?: Date;
 }
 
-/** Signs a short-lived platform token (JWT, ES256) carrying the caller's role and tenant. */
-export async function issuePlatformToken(keys: SigningKeys, settings: TokenSettings, claims: TokenClaims): Promise<string> {
+/** Signs a short-lived platform token (JWT, ES256, the ring's newest key) carrying the caller's roles and tenant. */
+export async function issuePlatformToken(signer: TokenSigner, settings: TokenSettings, claims: TokenClaims): Promise<string> {
+  const key = await signer.signingKey();
+  const ttlEnd = Math.floor(Date.now() / 1000) + settings.ttlSeconds;
+  const expiresAt = claims.notAfter ? Math.min(ttlEnd, Math.floor(claims.notAfter.getTime() / 1000)) : ttlEnd;
   return new SignJWT({ roles: [...claims.roles], tenant: claims.tenantId, amr: claims.authMethod, sid: claims.sessionId })
-    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: keys.kid, typ: 'JWT' })
+    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid, typ: 'JWT' })
     .setSubject(claims.subject)
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
     .setJti(randomUUID())
     .setIssuedAt()
-    .setExpirationTime(`${settings.ttlSeconds}s`)
-    .sign(keys.privateKey);
+    .setExpirationTime(expiresAt)
+    .sign(key.privateKey);
 }
 
 /**
- * Verifies signature (ES256 only: `none` and HMAC tokens are refused by the algorithm list),
- * issuer, audience and expiry, and turns the claims into an AuthContext. Every failure is
- * UNAUTHENTICATED with a message that says what to fix.
+ * Verifies signature (ES256 only: `none` and HMAC tokens are refused by the algorithm list,
+ * before any key is looked up), the signing key (known to the ring and not retired), issuer,
+ * audience and expiry, and turns the claims into an AuthContext. Every failure is
+ * UNAUTHENTICATED with a message that says what to fix. Session revocation is the caller's
+ * check (app/token-verifier.ts), since it must run on remembered tokens too.
  */
-export async function verifyPlatformToken(keys: SigningKeys, settings: TokenSettings, token: string): Promise<AuthContext> {
+export async function verifyPlatformToken(keys: VerificationKeys, settings: TokenSettings, token: string): Promise<AuthContext> {
   try {
-    const { payload } = await jwtVerify(token, keys.publicKey, {
+    const { payload, protectedHeader } = await jwtVerify(token, (header) => keys.verificationKey(header.kid), {
       algorithms: [SIGNING_ALGORITHM],
       issuer: settings.issuer,
       audience: settings.audience,
@@ -58,6 +66,7 @@ export async function verifyPlatformToken(keys: SigningKeys, settings: TokenSett
       tenantId: typeof payload.tenant === 'string' ? payload.tenant : undefined,
       tokenId: payload.jti as string,
       ...(typeof payload.sid === 'string' && { sessionId: payload.sid }),
+      ...(protectedHeader.kid !== undefined && { keyId: protectedHeader.kid }),
       authMethod: typeof payload.amr === 'string' ? payload.amr : 'unknown',
     };
   } catch (error) {

@@ -4,17 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
 import { issuePlatformToken, verifyPlatformToken } from './platform-token';
-import { loadOrCreateSigningKeys, type SigningKeys } from './signing-keys';
+import { SigningKeyRing } from './signing-key-ring';
 
 const settings = { issuer: 'goliath', audience: 'goliath-api', ttlSeconds: 60 };
 
 describe('platform token', () => {
   let keysDir: string;
-  let keys: SigningKeys;
+  let keys: SigningKeyRing;
 
   beforeAll(async () => {
     keysDir = mkdtempSync(join(tmpdir(), 'goliath-keys-'));
-    keys = await loadOrCreateSigningKeys(keysDir);
+    keys = await SigningKeyRing.open(keysDir, { graceSeconds: 60 });
   });
   afterAll(() => rmSync(keysDir, { recursive: true, force: true }));
 
@@ -24,29 +24,24 @@ describe('platform token', () => {
     return error as GraphQLError;
   };
 
-  it('round-trips subject, roles and tenant', async () => {
-    const token = await issuePlatformToken(keys, settings, { subject: 'ada', roles: ['tenant-admin'], tenantId: 't1', authMethod: 'development' });
-    await expect(verifyPlatformToken(keys, settings, token)).resolves.toMatchObject({
+  it('round-trips subject, roles, tenant, session and signing key', async () => {
+    const token = await issuePlatformToken(keys, settings, { subject: 'ada', roles: ['tenant-admin'], tenantId: 't1', authMethod: 'oidc', sessionId: 's1' });
+    await expect(verifyPlatformToken(keys, settings, token)).resolves.toEqual({
       subject: 'ada',
       roles: ['tenant-admin'],
       tenantId: 't1',
-      authMethod: 'development',
+      tokenId: expect.any(String),
+      sessionId: 's1',
+      keyId: (await keys.signingKey()).kid,
+      authMethod: 'oidc',
     });
   });
 
-  it('loads the same key on the next start', async () => {
-    const again = await loadOrCreateSigningKeys(keysDir);
-    expect(again.kid).toBe(keys.kid);
-  });
-
-  it('gives every process the same key when several create it at once', async () => {
-    const freshDir = mkdtempSync(join(tmpdir(), 'goliath-keys-race-'));
-    try {
-      const loaded = await Promise.all(Array.from({ length: 8 }, () => loadOrCreateSigningKeys(freshDir)));
-      expect(new Set(loaded.map((key) => key.kid)).size).toBe(1);
-    } finally {
-      rmSync(freshDir, { recursive: true, force: true });
-    }
+  it('ends the token at notAfter when that comes before the TTL', async () => {
+    const notAfter = new Date(Date.now() + 10_000);
+    const token = await issuePlatformToken(keys, settings, { subject: 'ada', roles: ['platform-admin'], authMethod: 'oidc', notAfter });
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { exp: number };
+    expect(exp).toBe(Math.floor(notAfter.getTime() / 1000));
   });
 
   it('refuses an unsigned (alg none) token', async () => {
@@ -55,7 +50,7 @@ describe('platform token', () => {
   });
 
   it('refuses an HMAC token signed with the public key (algorithm confusion)', async () => {
-    const publicJwk = JSON.stringify(keys.jwks.keys[0]);
+    const publicJwk = JSON.stringify((await keys.publishedKeys()).keys[0]);
     const token = await new SignJWT({ roles: ['platform-admin'] })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('mallory')

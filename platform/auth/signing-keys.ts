@@ -1,58 +1,106 @@
-import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SIGNING_ALGORITHM = 'ES256';
-const KEY_FILE = 'signing-key.json';
+/** The single key of data directories made before rotation existed; it counts as generation 0. */
+const LEGACY_KEY_FILE = 'signing-key.json';
+const KEY_FILE = /^signing-key-(\d{6,})\.json$/;
 
-export interface SigningKeys {
+/** One signing key as kept in KEYS_DIR: a private JWK plus when it was made. */
+export interface StoredSigningKey {
+  /** Orders the keys: the highest generation signs. */
+  readonly generation: number;
   readonly kid: string;
-  readonly privateKey: KeyLike;
-  readonly publicKey: KeyLike;
-  /** The public half as a JWK set, for verifiers and the JWKS endpoint. */
-  readonly jwks: { keys: JWK[] };
+  /** Epoch milliseconds; the previous generation retires a grace period after this. */
+  readonly createdAt: number;
+  readonly privateJwk: JWK;
 }
 
 /**
- * Loads the platform's signing key from `keysDir`, generating it on first start. Several
- * processes may start at once on a shared volume (docker-compose): the key is written to a
- * temporary file and hard-linked into place, which fails if another process won the race, so
- * every process ends up with the same key.
+ * The keys in `keysDir`, oldest generation first. Files are named by generation
+ * (`signing-key-000002.json`) rather than by kid so that two processes creating "the next key"
+ * at once compete for one name and exactly one wins (see `addSigningKey`).
  */
-export async function loadOrCreateSigningKeys(keysDir: string): Promise<SigningKeys> {
-  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  const file = join(keysDir, KEY_FILE);
-  let privateJwk = readJwk(file);
-  if (!privateJwk) {
-    const { privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
-    const candidate: JWK = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: SIGNING_ALGORITHM, use: 'sig' };
-    const temporary = `${file}.${process.pid}.${randomUUID()}`;
-    writeFileSync(temporary, JSON.stringify(candidate), { mode: 0o600 });
-    try {
-      linkSync(temporary, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      unlinkSync(temporary);
-    }
-    privateJwk = readJwk(file);
-    if (!privateJwk) throw new Error(`Signing key ${file} could not be read after creation`);
+export function readStoredSigningKeys(keysDir: string): StoredSigningKey[] {
+  let names: string[];
+  try {
+    names = readdirSync(keysDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
-  const { d: _private, ...publicJwk } = privateJwk;
+  const keys: StoredSigningKey[] = [];
+  for (const name of names) {
+    const generation = name === LEGACY_KEY_FILE ? 0 : Number(KEY_FILE.exec(name)?.[1] ?? Number.NaN);
+    if (Number.isNaN(generation)) continue;
+    const key = readKeyFile(join(keysDir, name), generation);
+    if (key) keys.push(key);
+  }
+  return keys.sort((a, b) => a.generation - b.generation);
+}
+
+/** Creates the first key unless the directory has one; every process racing here ends up with the same key. */
+export async function ensureSigningKey(keysDir: string): Promise<void> {
+  if (readStoredSigningKeys(keysDir).length === 0) await addSigningKey(keysDir, 1);
+}
+
+/** Adds a key one generation above the newest: it signs from now on, and the previous key starts its grace period. */
+export async function rotateSigningKey(keysDir: string): Promise<StoredSigningKey> {
+  const keys = readStoredSigningKeys(keysDir);
+  return addSigningKey(keysDir, (keys[keys.length - 1]?.generation ?? 0) + 1);
+}
+
+/**
+ * Writes a new key as `generation`, race-safe on a shared volume: the key goes to a temporary
+ * file that is hard-linked into place, which fails if another process took the name first;
+ * then the key under that name is returned, whoever wrote it. Readers never see half a file.
+ */
+async function addSigningKey(keysDir: string, generation: number): Promise<StoredSigningKey> {
+  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+  const file = join(keysDir, `signing-key-${String(generation).padStart(6, '0')}.json`);
+  const { privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
+  const candidate = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: SIGNING_ALGORITHM, use: 'sig', createdAt: new Date().toISOString() };
+  const temporary = `${file}.${process.pid}.${randomUUID()}`;
+  writeFileSync(temporary, JSON.stringify(candidate), { mode: 0o600 });
+  try {
+    linkSync(temporary, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(temporary);
+  }
+  const stored = readKeyFile(file, generation);
+  if (!stored) throw new Error(`Signing key ${file} could not be read after creation`);
+  return stored;
+}
+
+function readKeyFile(file: string, generation: number): StoredSigningKey | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const { createdAt, ...privateJwk } = JSON.parse(text) as JWK & { createdAt?: string };
+  if (typeof privateJwk.kid !== 'string') throw new Error(`Signing key ${file} has no kid`);
   return {
-    kid: privateJwk.kid as string,
-    privateKey: (await importJWK(privateJwk, SIGNING_ALGORITHM)) as KeyLike,
-    publicKey: (await importJWK(publicJwk, SIGNING_ALGORITHM)) as KeyLike,
-    jwks: { keys: [publicJwk] },
+    generation,
+    kid: privateJwk.kid,
+    // The legacy file never recorded its birth; its mtime is as good, since it only ever precedes the rotated keys.
+    createdAt: createdAt ? Date.parse(createdAt) : statSync(file).mtimeMs,
+    privateJwk,
   };
 }
 
-function readJwk(file: string): JWK | undefined {
+/** The directory's modification time (ns): it changes whenever a key file is added, so one stat tells whether to re-read. */
+export function keysDirVersion(keysDir: string): bigint {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as JWK;
+    return statSync(keysDir, { bigint: true }).mtimeNs;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return -1n;
     throw error;
   }
 }

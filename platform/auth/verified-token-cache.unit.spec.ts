@@ -1,18 +1,18 @@
 import { generateKeyPair } from 'jose';
 import type { AuthContext } from './auth-context';
 import { issuePlatformToken, verifyPlatformToken } from './platform-token';
-import type { SigningKeys } from './signing-keys';
+import type { TokenSigner, VerificationKeys } from './signing-key-ring';
 import { rememberVerifiedTokens } from './verified-token-cache';
 
 describe('rememberVerifiedTokens', () => {
   const settings = { issuer: 'goliath', audience: 'goliath-api', ttlSeconds: 60 };
-  let keys: SigningKeys;
+  let keys: TokenSigner & VerificationKeys;
   let token: string;
   let issuedAt: number;
 
   beforeAll(async () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
-    keys = { privateKey, publicKey, kid: 'test' } as unknown as SigningKeys;
+    keys = { signingKey: async () => ({ privateKey, kid: 'test' }), verificationKey: async () => publicKey };
     issuedAt = Date.now();
     token = await issuePlatformToken(keys, settings, { subject: 'dev-1', roles: ['platform-admin'], authMethod: 'development' });
   });
