@@ -1,4 +1,4 @@
-import { Client, ResultCodeError, SizeLimitExceededError, type Entry } from 'ldapts';
+import { Client, ResultCodeError, type Entry } from 'ldapts';
 import { ErrorCode } from '../../../../platform/errors';
 import { IdentityVerificationError, type VerifiedIdentity } from '../verified-identity';
 import { fillLdapFilterTemplate } from './ldap-filter';
@@ -72,20 +72,15 @@ async function bindOrRefuse(client: Client, dn: string, password: string, refusa
 }
 
 async function findSingleUser(client: Client, settings: LdapProviderSettings, username: string): Promise<Entry> {
-  try {
-    const { searchEntries } = await client.search(settings.searchBase, {
-      scope: 'sub',
-      filter: fillLdapFilterTemplate(settings.searchFilter, { username }),
-      attributes: USER_ATTRIBUTES,
-      // Two are enough to know the name is ambiguous.
-      sizeLimit: 2,
-    });
-    if (searchEntries.length !== 1) throw invalidCredentials();
-    return searchEntries[0]!;
-  } catch (error) {
-    if (error instanceof SizeLimitExceededError) throw invalidCredentials();
-    throw error;
-  }
+  const { searchEntries } = await client.search(settings.searchBase, {
+    scope: 'sub',
+    filter: fillLdapFilterTemplate(settings.searchFilter, { username }),
+    attributes: USER_ATTRIBUTES,
+    // Two are enough to know the name is ambiguous (ldapts returns them instead of sizeLimitExceeded).
+    sizeLimit: 2,
+  });
+  if (searchEntries.length !== 1) throw invalidCredentials();
+  return searchEntries[0]!;
 }
 
 async function groupNamesOf(client: Client, settings: LdapProviderSettings, userDn: string, username: string): Promise<string[]> {

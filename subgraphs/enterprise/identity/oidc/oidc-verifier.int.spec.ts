@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ErrorCode } from '../../../../platform/errors';
 import { startOidcIssuer, type TestOidcIssuer } from '../../../../test/support/oidc-issuer';
 import { IdentityVerificationError } from '../verified-identity';
@@ -156,6 +158,29 @@ describe('OIDC id-token verification against a real local issuer', () => {
     expect(await refusalCode(token, {}, { issuer: down.url, clientId: 'goliath', clockSkewSeconds: 0, jwksUri: down.jwksUri })).toBe(
       ErrorCode.IdentityProviderUnavailable,
     );
+  });
+
+  it('gives up on an issuer that never answers after the fetch timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const impatient = createOidcVerifier({ fetchTimeoutMs: 200 });
+    const token = await issuer.issueIdToken({ sub: 'u' });
+    try {
+      for (const silentSettings of [
+        { ...settings, issuer: silentUrl },
+        { ...settings, jwksUri: `${silentUrl}/jwks` },
+      ]) {
+        const started = Date.now();
+        const error = await impatient.verifyIdToken(silentSettings, token).catch((thrown: unknown) => thrown);
+
+        expect(error).toMatchObject({ code: ErrorCode.IdentityProviderUnavailable });
+        expect(Date.now() - started).toBeLessThan(2_000);
+      }
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('refuses a discovery document that names another issuer', async () => {
