@@ -4,6 +4,7 @@ import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'ldapts';
+import { generate } from 'selfsigned';
 
 /**
  * A real OpenLDAP `slapd` for tests, on a free loopback port with its own config and database in
@@ -12,6 +13,9 @@ import { Client } from 'ldapts';
  *   const directory = await startSlapd();          // seeded with TEST_DIRECTORY below
  *   authenticateWithLdap(directory.settings(), SERVICE_PASSWORD, 'alice', 'alice-password');
  *   await directory.stop();
+ *
+ * With `{ tls: true }` it also serves StartTLS and `ldaps://` with a fresh self-signed certificate
+ * for 127.0.0.1 (`tlsCaCertificate` is its PEM, to trust it).
  */
 export const SLAPD_BINARY = '/usr/sbin/slapd';
 export const SUFFIX = 'dc=goliath,dc=test';
@@ -42,6 +46,10 @@ export const TEST_USERS: readonly TestUser[] = [
 
 export interface TestSlapd {
   readonly url: string;
+  /** Only with `{ tls: true }`. */
+  readonly ldapsUrl?: string;
+  /** Only with `{ tls: true }`: the self-signed certificate the server presents. */
+  readonly tlsCaCertificate?: string;
   readonly pid: number;
   /** Provider settings pointing at this directory with the service account. */
   settings(): {
@@ -58,14 +66,23 @@ export interface TestSlapd {
 
 export const slapdInstalled = () => existsSync(SLAPD_BINARY);
 
-export async function startSlapd(users: readonly TestUser[] = TEST_USERS): Promise<TestSlapd> {
+export interface StartSlapdOptions {
+  readonly users?: readonly TestUser[];
+  readonly tls?: boolean;
+}
+
+export async function startSlapd(options: StartSlapdOptions = {}): Promise<TestSlapd> {
+  const users = options.users ?? TEST_USERS;
   const dir = mkdtempSync(join(tmpdir(), 'goliath-slapd-'));
   mkdirSync(join(dir, 'data'));
-  writeFileSync(join(dir, 'slapd.conf'), slapdConf(dir));
+  const tlsCaCertificate = options.tls ? await writeSelfSignedCertificate(dir) : undefined;
+  writeFileSync(join(dir, 'slapd.conf'), slapdConf(dir, tlsCaCertificate !== undefined));
   const port = await freePort();
   const url = `ldap://127.0.0.1:${port}`;
+  const ldapsUrl = options.tls ? `ldaps://127.0.0.1:${await freePort()}` : undefined;
+  const listeners = [url, ...(ldapsUrl ? [ldapsUrl] : [])].map((listener) => `${listener}/`).join(' ');
   // `-d 0` keeps slapd in the foreground as our child, so its pid is ours to stop.
-  const child = spawn(SLAPD_BINARY, ['-f', join(dir, 'slapd.conf'), '-h', `${url}/`, '-d', '0'], {
+  const child = spawn(SLAPD_BINARY, ['-f', join(dir, 'slapd.conf'), '-h', listeners, '-d', '0'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let output = '';
@@ -80,6 +97,8 @@ export async function startSlapd(users: readonly TestUser[] = TEST_USERS): Promi
   }
   return {
     url,
+    ...(ldapsUrl ? { ldapsUrl } : {}),
+    ...(tlsCaCertificate ? { tlsCaCertificate } : {}),
     pid: child.pid!,
     settings: () => ({
       url,
@@ -97,13 +116,24 @@ export async function startSlapd(users: readonly TestUser[] = TEST_USERS): Promi
   };
 }
 
-function slapdConf(dir: string): string {
+async function writeSelfSignedCertificate(dir: string): Promise<string> {
+  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keySize: 2048,
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  writeFileSync(join(dir, 'cert.pem'), pems.cert);
+  writeFileSync(join(dir, 'key.pem'), pems.private, { mode: 0o600 });
+  return pems.cert;
+}
+
+function slapdConf(dir: string, tls: boolean): string {
+  const tlsLines = tls ? `TLSCertificateFile ${join(dir, 'cert.pem')}\nTLSCertificateKeyFile ${join(dir, 'key.pem')}\n` : '';
   return `include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
 include /etc/ldap/schema/inetorgperson.schema
 pidfile ${join(dir, 'slapd.pid')}
 argsfile ${join(dir, 'slapd.args')}
-modulepath /usr/lib/ldap
+${tlsLines}modulepath /usr/lib/ldap
 moduleload back_mdb
 database mdb
 maxsize 10485760

@@ -116,3 +116,34 @@ describe('LDAP sign-in against slapd', () => {
     expect(refused).toMatchObject({ code: ErrorCode.IdentityProviderUnavailable, message: expect.stringMatching(/bind DN/) });
   });
 });
+
+describe('LDAP sign-in over TLS against slapd', () => {
+  let directory: TestSlapd;
+
+  beforeAll(async () => {
+    directory = await startSlapd({ tls: true });
+  });
+  afterAll(() => directory.stop());
+
+  it('signs in over StartTLS and over ldaps:// when the certificate is trusted', async () => {
+    const trusted = { ...directory.settings(), tlsCaCertificate: directory.tlsCaCertificate! };
+
+    await expect(authenticateWithLdap({ ...trusted, startTls: true }, SERVICE_PASSWORD, 'alice', 'alice-password')).resolves.toMatchObject({
+      externalId: userDn('alice'),
+    });
+    await expect(authenticateWithLdap({ ...trusted, url: directory.ldapsUrl! }, SERVICE_PASSWORD, 'alice', 'alice-password')).resolves.toMatchObject(
+      { externalId: userDn('alice') },
+    );
+  });
+
+  it('refuses to send any password to a directory whose certificate it does not trust', async () => {
+    for (const untrusted of [
+      { ...directory.settings(), startTls: true },
+      { ...directory.settings(), url: directory.ldapsUrl! },
+    ]) {
+      const error = await authenticateWithLdap(untrusted, SERVICE_PASSWORD, 'alice', 'alice-password').catch((thrown: unknown) => thrown);
+
+      expect(error).toMatchObject({ code: ErrorCode.IdentityProviderUnavailable });
+    }
+  });
+});

@@ -38,15 +38,20 @@ export async function authenticateWithLdap(
   // directories answer with success: it must never reach the server as a password check.
   if (password.length === 0 || username.length === 0) throw invalidCredentials();
 
-  const tlsOptions = settings.tlsCaCertificate ? { ca: [settings.tlsCaCertificate] } : undefined;
+  const tlsOptions = settings.tlsCaCertificate ? { ca: [settings.tlsCaCertificate] } : {};
+  const implicitTls = settings.url.startsWith('ldaps://');
   const client = new Client({
     url: settings.url,
     timeout: settings.timeoutMs,
     connectTimeout: settings.timeoutMs,
-    ...(tlsOptions ? { tlsOptions } : {}),
+    // ldapts speaks TLS from the first byte whenever it is given TLS options, even on ldap://,
+    // so they go here only for ldaps:// and to startTLS otherwise.
+    ...(implicitTls ? { tlsOptions } : {}),
   });
   try {
-    if (settings.startTls && settings.url.startsWith('ldap://')) await client.startTLS(tlsOptions ?? {});
+    // ldapts upgrades the socket without naming the host, and Node then checks the certificate
+    // against "localhost": name the directory's host so its certificate is checked for it.
+    if (settings.startTls && !implicitTls) await client.startTLS({ ...tlsOptions, host: hostOf(settings.url) });
     await bindOrRefuse(client, settings.bindDn, bindPassword, serviceAccountRefused);
     const user = await findSingleUser(client, settings, username);
     const groups = await groupNamesOf(client, settings, user.dn, username);
@@ -58,6 +63,10 @@ export async function authenticateWithLdap(
   } finally {
     await client.unbind().catch(() => undefined);
   }
+}
+
+function hostOf(url: string): string {
+  return new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
 async function bindOrRefuse(client: Client, dn: string, password: string, refusal: () => IdentityVerificationError) {
