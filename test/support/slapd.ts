@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,8 +63,6 @@ export interface TestSlapd {
   };
   stop(): Promise<void>;
 }
-
-export const slapdInstalled = () => existsSync(SLAPD_BINARY);
 
 export interface StartSlapdOptions {
   readonly users?: readonly TestUser[];

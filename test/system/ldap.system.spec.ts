@@ -128,12 +128,14 @@ describe('LDAP sign-in over TLS against slapd', () => {
   it('signs in over StartTLS and over ldaps:// when the certificate is trusted', async () => {
     const trusted = { ...directory.settings(), tlsCaCertificate: directory.tlsCaCertificate! };
 
-    await expect(authenticateWithLdap({ ...trusted, startTls: true }, SERVICE_PASSWORD, 'alice', 'alice-password')).resolves.toMatchObject({
+    await expect(
+      authenticateWithLdap({ ...trusted, startTls: true }, SERVICE_PASSWORD, 'alice', 'alice-password'),
+    ).resolves.toMatchObject({
       externalId: userDn('alice'),
     });
-    await expect(authenticateWithLdap({ ...trusted, url: directory.ldapsUrl! }, SERVICE_PASSWORD, 'alice', 'alice-password')).resolves.toMatchObject(
-      { externalId: userDn('alice') },
-    );
+    await expect(
+      authenticateWithLdap({ ...trusted, url: directory.ldapsUrl! }, SERVICE_PASSWORD, 'alice', 'alice-password'),
+    ).resolves.toMatchObject({ externalId: userDn('alice') });
   });
 
   it('refuses to send any password to a directory whose certificate it does not trust', async () => {
@@ -141,7 +143,9 @@ describe('LDAP sign-in over TLS against slapd', () => {
       { ...directory.settings(), startTls: true },
       { ...directory.settings(), url: directory.ldapsUrl! },
     ]) {
-      const error = await authenticateWithLdap(untrusted, SERVICE_PASSWORD, 'alice', 'alice-password').catch((thrown: unknown) => thrown);
+      const error = await authenticateWithLdap(untrusted, SERVICE_PASSWORD, 'alice', 'alice-password').catch(
+        (thrown: unknown) => thrown,
+      );
 
       expect(error).toMatchObject({ code: ErrorCode.IdentityProviderUnavailable });
     }

@@ -5,11 +5,25 @@ import { fillLdapFilterTemplate } from './ldap-filter';
 import { DEFAULT_GROUP_FILTER, DEFAULT_GROUP_NAME_ATTRIBUTE, type LdapProviderSettings } from './ldap-provider-settings';
 
 /** Named attributes only: asking for `*` as the service account could return `userPassword`. */
-const USER_ATTRIBUTES = ['uid', 'cn', 'displayName', 'givenName', 'sn', 'mail', 'title', 'departmentNumber', 'ou', 'employeeType'];
+const USER_ATTRIBUTES = [
+  'uid',
+  'cn',
+  'displayName',
+  'givenName',
+  'sn',
+  'mail',
+  'title',
+  'departmentNumber',
+  'ou',
+  'employeeType',
+];
 
 /** One refusal for a wrong password, an unknown user and an ambiguous name: none may tell which it was. */
 const invalidCredentials = () =>
-  new IdentityVerificationError(ErrorCode.InvalidCredentials, 'The user name or password is wrong: check both and sign in again.');
+  new IdentityVerificationError(
+    ErrorCode.InvalidCredentials,
+    'The user name or password is wrong: check both and sign in again.',
+  );
 
 const directoryUnavailable = () =>
   new IdentityVerificationError(

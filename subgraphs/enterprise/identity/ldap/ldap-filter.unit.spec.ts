@@ -31,7 +31,9 @@ describe('escapeLdapFilterValue (RFC 4515)', () => {
 
 describe('fillLdapFilterTemplate', () => {
   it('escapes every value it fills in and leaves unknown placeholders', () => {
-    expect(fillLdapFilterTemplate('(&(member={dn})(x={other}))', { dn: 'cn=a\\,b,dc=x' })).toBe('(&(member=cn=a\\5c,b,dc=x)(x={other}))');
+    expect(fillLdapFilterTemplate('(&(member={dn})(x={other}))', { dn: 'cn=a\\,b,dc=x' })).toBe(
+      '(&(member=cn=a\\5c,b,dc=x)(x={other}))',
+    );
   });
 
   it('does not read replacement patterns in the value', () => {

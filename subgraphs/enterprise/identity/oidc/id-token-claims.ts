@@ -2,7 +2,22 @@ import type { JWTPayload } from 'jose';
 import type { VerifiedIdentity } from '../verified-identity';
 
 /** Claims about the token itself rather than the user; they say nothing a role mapping could use. */
-const PROTOCOL_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'auth_time', 'nonce', 'azp', 'jti', 'at_hash', 'c_hash', 's_hash', 'sid']);
+const PROTOCOL_CLAIMS = new Set([
+  'iss',
+  'sub',
+  'aud',
+  'exp',
+  'nbf',
+  'iat',
+  'auth_time',
+  'nonce',
+  'azp',
+  'jti',
+  'at_hash',
+  'c_hash',
+  's_hash',
+  'sid',
+]);
 
 /** The identity a verified id token states: `sub` is the user's stable id at the provider. */
 export function identityFromIdTokenClaims(claims: JWTPayload, groupsClaim: string): VerifiedIdentity {

@@ -13,7 +13,10 @@ export const oidcRefusals = {
       'The id token is malformed or its signature does not match any key the identity provider publishes: sign in at the provider again; if it persists, an administrator should check the provider settings.',
     ),
   expired: () =>
-    new IdentityVerificationError(ErrorCode.OidcTokenExpired, 'The id token has expired: sign in at the identity provider again.'),
+    new IdentityVerificationError(
+      ErrorCode.OidcTokenExpired,
+      'The id token has expired: sign in at the identity provider again.',
+    ),
   notYetValid: () =>
     new IdentityVerificationError(
       ErrorCode.OidcTokenNotYetValid,
@@ -58,7 +61,8 @@ export function refusalForJoseError(error: unknown): IdentityVerificationError {
     if (error.claim === 'nbf') return oidcRefusals.notYetValid();
     return oidcRefusals.invalid();
   }
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return oidcRefusals.algorithmRefused();
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported)
+    return oidcRefusals.algorithmRefused();
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return oidcRefusals.unavailable();
   // jose reports a JWKS response that is not 200 or not JSON with its base class.
   if (error.code === errors.JOSEError.code) return oidcRefusals.unavailable();

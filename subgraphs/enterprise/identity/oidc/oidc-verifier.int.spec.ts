@@ -87,11 +87,15 @@ describe('OIDC id-token verification against a real local issuer', () => {
   });
 
   it('refuses an unsigned token (alg none)', async () => {
-    expect(await refusalCode(await issuer.issueIdToken({ sub: 'u' }, { algorithm: 'none' }))).toBe(ErrorCode.OidcAlgorithmRefused);
+    expect(await refusalCode(await issuer.issueIdToken({ sub: 'u' }, { algorithm: 'none' }))).toBe(
+      ErrorCode.OidcAlgorithmRefused,
+    );
   });
 
   it('refuses HS256 keyed with the published RSA public key (HS/RS confusion)', async () => {
-    expect(await refusalCode(await issuer.issueIdToken({ sub: 'u' }, { algorithm: 'HS256' }))).toBe(ErrorCode.OidcAlgorithmRefused);
+    expect(await refusalCode(await issuer.issueIdToken({ sub: 'u' }, { algorithm: 'HS256' }))).toBe(
+      ErrorCode.OidcAlgorithmRefused,
+    );
   });
 
   it('refuses a token signed by a key the JWKS does not publish', async () => {
@@ -109,7 +113,9 @@ describe('OIDC id-token verification against a real local issuer', () => {
   });
 
   it('refuses a token for another audience', async () => {
-    expect(await refusalCode(await issuer.issueIdToken({ sub: 'u' }, { audience: 'another-app' }))).toBe(ErrorCode.OidcAudienceMismatch);
+    expect(await refusalCode(await issuer.issueIdToken({ sub: 'u' }, { audience: 'another-app' }))).toBe(
+      ErrorCode.OidcAudienceMismatch,
+    );
   });
 
   it('refuses a token for several audiences whose authorized party is another client', async () => {
@@ -122,11 +128,15 @@ describe('OIDC id-token verification against a real local issuer', () => {
     const token = await issuer.issueIdToken({ sub: 'u' }, { issuedAt: new Date(Date.now() - 120_000), expiresInSeconds: 60 });
 
     expect(await refusalCode(token)).toBe(ErrorCode.OidcTokenExpired);
-    await expect(verifier.verifyIdToken({ ...settings, clockSkewSeconds: 120 }, token)).resolves.toMatchObject({ externalId: 'u' });
+    await expect(verifier.verifyIdToken({ ...settings, clockSkewSeconds: 120 }, token)).resolves.toMatchObject({
+      externalId: 'u',
+    });
   });
 
   it('refuses a token whose nbf is in the future', async () => {
-    expect(await refusalCode(await issuer.issueIdToken({ sub: 'u' }, { notBeforeInSeconds: 120 }))).toBe(ErrorCode.OidcTokenNotYetValid);
+    expect(await refusalCode(await issuer.issueIdToken({ sub: 'u' }, { notBeforeInSeconds: 120 }))).toBe(
+      ErrorCode.OidcTokenNotYetValid,
+    );
   });
 
   it('checks expiry at the given time', async () => {
@@ -155,9 +165,9 @@ describe('OIDC id-token verification against a real local issuer', () => {
     expect(await refusalCode(token, {}, { issuer: down.url, clientId: 'goliath', clockSkewSeconds: 0 })).toBe(
       ErrorCode.IdentityProviderUnavailable,
     );
-    expect(await refusalCode(token, {}, { issuer: down.url, clientId: 'goliath', clockSkewSeconds: 0, jwksUri: down.jwksUri })).toBe(
-      ErrorCode.IdentityProviderUnavailable,
-    );
+    expect(
+      await refusalCode(token, {}, { issuer: down.url, clientId: 'goliath', clockSkewSeconds: 0, jwksUri: down.jwksUri }),
+    ).toBe(ErrorCode.IdentityProviderUnavailable);
   });
 
   it('gives up on an issuer that never answers after the fetch timeout', async () => {

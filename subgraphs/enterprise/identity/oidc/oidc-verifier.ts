@@ -11,7 +11,16 @@ import { oidcRefusals, refusalForJoseError } from './oidc-refusals';
  * the HMAC secret. `none` is absent, so unsigned tokens are refused before any key is looked up.
  */
 export const ACCEPTED_ID_TOKEN_ALGORITHMS = [
-  'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
 ] as const;
 
 export interface OidcVerifierOptions {
@@ -94,7 +103,11 @@ export function createOidcVerifier(options: OidcVerifierOptions = {}): OidcVerif
 const defaultVerifier = createOidcVerifier();
 
 /** Verifies with the process-wide verifier (shared discovery and JWKS caches). */
-export function verifyOidcIdToken(settings: OidcProviderSettings, idToken: string, checks: IdTokenChecks = {}): Promise<VerifiedIdentity> {
+export function verifyOidcIdToken(
+  settings: OidcProviderSettings,
+  idToken: string,
+  checks: IdTokenChecks = {},
+): Promise<VerifiedIdentity> {
   return defaultVerifier.verifyIdToken(settings, idToken, checks);
 }
 
