@@ -26,6 +26,14 @@ export const ErrorCode = {
   // Compliance (issue 4).
   ComplianceViolation: 'COMPLIANCE_VIOLATION',
   ComplianceCheckTimeout: 'COMPLIANCE_CHECK_TIMEOUT',
+  // OIDC id-token verification (issue 4): each names the check the token failed.
+  OidcTokenInvalid: 'OIDC_TOKEN_INVALID',
+  OidcTokenExpired: 'OIDC_TOKEN_EXPIRED',
+  OidcTokenNotYetValid: 'OIDC_TOKEN_NOT_YET_VALID',
+  OidcIssuerMismatch: 'OIDC_ISSUER_MISMATCH',
+  OidcAudienceMismatch: 'OIDC_AUDIENCE_MISMATCH',
+  OidcNonceMismatch: 'OIDC_NONCE_MISMATCH',
+  OidcAlgorithmRefused: 'OIDC_ALGORITHM_REFUSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
