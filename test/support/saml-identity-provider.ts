@@ -89,9 +89,7 @@ export const SAML_PROTOCOL_NS = 'urn:oasis:names:tc:SAML:2.0:protocol';
 export const SAML_ASSERTION_NS = 'urn:oasis:names:tc:SAML:2.0:assertion';
 
 /** An RSA-2048 key with a self-signed certificate; validity defaults to now … now + 1 year. */
-export async function createSigningKey(
-  options: { commonName?: string; notBefore?: Date; notAfter?: Date } = {},
-): Promise<SigningKey> {
+export async function createSigningKey(options: { commonName?: string; notBefore?: Date; notAfter?: Date } = {}): Promise<SigningKey> {
   const pems = await generate([{ name: 'commonName', value: options.commonName ?? 'test-idp.goliath.test' }], {
     keySize: 2048,
     algorithm: 'sha256',

@@ -20,8 +20,9 @@ export function classifyNodeSamlError(error: unknown, expectedAudience: string):
       () => samlRefusal.signatureWrapping('the signed element is not the one that would be read'),
     ],
     [/invalid (document )?signature|signature value .* is incorrect/i, samlRefusal.signatureInvalid],
-    [/not a valid xml|missing saml assertion|unknown saml|non-whitespace|unclosed|unexpected|invalid character/i, () =>
-      samlRefusal.malformed('node-saml could not read it'),
+    [
+      /not a valid xml|missing saml assertion|unknown saml|non-whitespace|unclosed|unexpected|invalid character/i,
+      () => samlRefusal.malformed('node-saml could not read it'),
     ],
   ];
   return rules.find(([pattern]) => pattern.test(message))?.[1]() ?? samlRefusal.invalid();

@@ -88,29 +88,34 @@ function refuseUnsuccessfulStatus(response: XmlElement): void {
   }
 }
 
-/** Two elements with one ID let a signature vouch for one while the other is read. */
+/**
+ * Two elements with one ID let a signature vouch for one while the other is read. xml-crypto
+ * resolves references by any attribute whose local name is ID, Id or id, in any namespace.
+ */
 function refuseDuplicateIds(elements: readonly XmlElement[]): void {
   const seen = new Set<string>();
   for (const element of elements) {
-    for (const name of ['ID', 'Id', 'id']) {
-      const id = element.getAttribute(name);
-      if (!id) continue;
-      if (seen.has(id)) throw samlRefusal.signatureWrapping('two elements carry the same ID');
-      seen.add(id);
+    for (let i = 0; i < element.attributes.length; i += 1) {
+      const attribute = element.attributes.item(i)!;
+      if (!['ID', 'Id', 'id'].includes(attribute.localName)) continue;
+      if (seen.has(attribute.value)) throw samlRefusal.signatureWrapping('two elements carry the same ID');
+      seen.add(attribute.value);
     }
   }
 }
 
+/**
+ * Exactly one assertion, right under the Response. Elements named Assertion are counted whatever
+ * their namespace, as node-saml (which selects by local name) would see them.
+ */
 function theOnlyAssertion(response: XmlElement, all: readonly XmlElement[]): XmlElement {
-  const assertions = all.filter((element) => isElement(element, SAML_ASSERTION_NS, 'Assertion'));
-  if (assertions.length > 1) throw samlRefusal.signatureWrapping('the response carries more than one assertion');
-  const [assertion] = assertions;
-  if (!assertion) {
-    const encrypted = all.some((element) => isElement(element, SAML_ASSERTION_NS, 'EncryptedAssertion'));
-    throw samlRefusal.malformed(
-      encrypted ? 'encrypted assertions are not supported; turn assertion encryption off at the identity provider' : 'it has no assertion',
-    );
+  const candidates = all.filter((element) => element.localName === 'Assertion' || element.localName === 'EncryptedAssertion');
+  if (candidates.length > 1) throw samlRefusal.signatureWrapping('the response carries more than one assertion');
+  const [assertion] = candidates;
+  if (assertion?.localName === 'EncryptedAssertion') {
+    throw samlRefusal.malformed('encrypted assertions are not supported; turn assertion encryption off at the identity provider');
   }
+  if (!assertion || !isElement(assertion, SAML_ASSERTION_NS, 'Assertion')) throw samlRefusal.malformed('it has no SAML assertion');
   if (assertion.parentNode !== response) {
     throw samlRefusal.signatureWrapping('the assertion is not a direct child of the Response');
   }

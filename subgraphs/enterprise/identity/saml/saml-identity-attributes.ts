@@ -3,18 +3,8 @@ import type { SamlProviderSettings } from './saml-provider-settings';
 
 /** Attribute names the big IdPs use, tried in order when the settings name none. */
 const USUAL_NAMES = {
-  email: [
-    'email',
-    'mail',
-    'urn:oid:0.9.2342.19200300.100.1.3',
-    'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
-  ],
-  displayName: [
-    'displayName',
-    'urn:oid:2.16.840.1.113730.3.1.241',
-    'http://schemas.microsoft.com/identity/claims/displayname',
-    'name',
-  ],
+  email: ['email', 'mail', 'urn:oid:0.9.2342.19200300.100.1.3', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'],
+  displayName: ['displayName', 'urn:oid:2.16.840.1.113730.3.1.241', 'http://schemas.microsoft.com/identity/claims/displayname', 'name'],
   groups: [
     'groups',
     'memberOf',

@@ -19,7 +19,7 @@ export const samlRefusal = {
   signatureInvalid: () =>
     new IdentityVerificationError(
       ErrorCode.SamlSignatureInvalid,
-      'The SAML signature was not made by any of the configured signing certificates: add the identity provider\'s current signing certificate to the provider settings (query validateSamlConfig).',
+      "The SAML signature was not made by any of the configured signing certificates: add the identity provider's current signing certificate to the provider settings (query validateSamlConfig).",
     ),
   digestMismatch: () =>
     new IdentityVerificationError(
@@ -59,7 +59,7 @@ export const samlRefusal = {
   notYetValid: () =>
     new IdentityVerificationError(
       ErrorCode.SamlAssertionNotYetValid,
-      'The SAML assertion is not valid yet: the identity provider\'s clock is ahead of Goliath\'s; synchronise the clocks (NTP) or raise clockSkewMs.',
+      "The SAML assertion is not valid yet: the identity provider's clock is ahead of Goliath's; synchronise the clocks (NTP) or raise clockSkewMs.",
     ),
   expired: () =>
     new IdentityVerificationError(

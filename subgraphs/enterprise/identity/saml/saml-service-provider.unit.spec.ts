@@ -41,7 +41,9 @@ describe('samlServiceProviderMetadata', () => {
     expect(metadata).toContain('<SPSSODescriptor');
     expect(metadata).toContain('WantAssertionsSigned="true"');
     expect(metadata).toMatch(
-      new RegExp(`<AssertionConsumerService[^>]*Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"[^>]*Location="${settings.acsUrl}"`),
+      new RegExp(
+        `<AssertionConsumerService[^>]*Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"[^>]*Location="${settings.acsUrl}"`,
+      ),
     );
   });
 });

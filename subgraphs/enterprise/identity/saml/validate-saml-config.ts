@@ -34,19 +34,27 @@ export function validateSamlConfig(settings: SamlProviderSettings, now: Date): S
   const problems: SamlConfigProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ field, message });
 
-  if (!settings.idpEntityId.trim()) problem('idpEntityId', 'The identity provider entity id is empty: copy it from the IdP metadata (entityID).');
-  if (!settings.spEntityId.trim()) problem('spEntityId', "Goliath's SP entity id is empty: set it to the Audience the IdP is configured with.");
+  if (!settings.idpEntityId.trim())
+    problem('idpEntityId', 'The identity provider entity id is empty: copy it from the IdP metadata (entityID).');
+  if (!settings.spEntityId.trim())
+    problem('spEntityId', "Goliath's SP entity id is empty: set it to the Audience the IdP is configured with.");
   checkUrl('ssoUrl', settings.ssoUrl, 'the IdP single sign-on URL', problem);
   checkUrl('acsUrl', settings.acsUrl, "Goliath's assertion consumer service URL", problem);
   if (!Number.isFinite(settings.clockSkewMs) || settings.clockSkewMs < 0 || settings.clockSkewMs > MAX_CLOCK_SKEW_MS) {
-    problem('clockSkewMs', `The clock skew must be between 0 and ${MAX_CLOCK_SKEW_MS} ms: synchronise the clocks (NTP) rather than widen it.`);
+    problem(
+      'clockSkewMs',
+      `The clock skew must be between 0 and ${MAX_CLOCK_SKEW_MS} ms: synchronise the clocks (NTP) rather than widen it.`,
+    );
   }
 
   const parsed = settings.signingCertificates.map((pem, index) => {
     try {
       return { index, certificate: new X509Certificate(pem) };
     } catch {
-      problem(`signingCertificates[${index}]`, 'This is not a PEM X.509 certificate: paste the IdP signing certificate including its BEGIN/END lines.');
+      problem(
+        `signingCertificates[${index}]`,
+        'This is not a PEM X.509 certificate: paste the IdP signing certificate including its BEGIN/END lines.',
+      );
       return undefined;
     }
   });
@@ -60,9 +68,15 @@ export function validateSamlConfig(settings: SamlProviderSettings, now: Date): S
     const field = `signingCertificates[${index}]`;
     const remaining = notAfter(certificate) - now.getTime();
     if (remaining <= 0) {
-      problem(field, `This certificate expired on ${new Date(notAfter(certificate)).toISOString()}: replace it with the IdP's current signing certificate.`);
+      problem(
+        field,
+        `This certificate expired on ${new Date(notAfter(certificate)).toISOString()}: replace it with the IdP's current signing certificate.`,
+      );
     } else if (remaining <= EXPIRY_WARNING_MS && !successorExists) {
-      problem(field, `This certificate expires on ${new Date(notAfter(certificate)).toISOString()}: add the IdP's next signing certificate now, so sign-ins keep working through the rollover.`);
+      problem(
+        field,
+        `This certificate expires on ${new Date(notAfter(certificate)).toISOString()}: add the IdP's next signing certificate now, so sign-ins keep working through the rollover.`,
+      );
     }
   }
 

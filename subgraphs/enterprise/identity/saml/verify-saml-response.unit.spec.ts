@@ -142,21 +142,31 @@ describe('verifySamlResponse refuses, each with its own code', () => {
 
   it('a group added after signing', async () => {
     const refusal = await refusalOf(
-      attack((xml) => xml.replace('<saml:AttributeValue>analysts', '<saml:AttributeValue>platform-admins</saml:AttributeValue><saml:AttributeValue>analysts')),
+      attack((xml) =>
+        xml.replace(
+          '<saml:AttributeValue>analysts',
+          '<saml:AttributeValue>platform-admins</saml:AttributeValue><saml:AttributeValue>analysts',
+        ),
+      ),
     );
     expect(refusal.code).toBe(ErrorCode.SamlDigestMismatch);
   });
 
   it('a signed response whose Destination was changed after signing (the response signature is checked too)', async () => {
     const refusal = await refusalOf(
-      idp.signedResponse({ destination: 'https://elsewhere.test/acs', afterSigning: (xml) => xml.replace('https://elsewhere.test/acs', idp.serviceProvider.acsUrl) }),
+      idp.signedResponse({
+        destination: 'https://elsewhere.test/acs',
+        afterSigning: (xml) => xml.replace('https://elsewhere.test/acs', idp.serviceProvider.acsUrl),
+      }),
     );
     expect(refusal.code).toBe(ErrorCode.SamlDigestMismatch);
   });
 
   describe('signature wrapping', () => {
     it('a forged unsigned assertion beside the signed one', async () => {
-      const refusal = await refusalOf(attack((xml) => xml.replace(assertionOf(xml), forgedFrom(assertionOf(xml), '_forged') + assertionOf(xml))));
+      const refusal = await refusalOf(
+        attack((xml) => xml.replace(assertionOf(xml), forgedFrom(assertionOf(xml), '_forged') + assertionOf(xml))),
+      );
       expect(refusal.code).toBe(ErrorCode.SamlSignatureWrapping);
       expect(refusal.message).toContain('more than one assertion');
     });
@@ -165,7 +175,10 @@ describe('verifySamlResponse refuses, each with its own code', () => {
       const refusal = await refusalOf(
         attack((xml) => {
           const signed = assertionOf(xml);
-          const wrapper = forgedFrom(signed, '_wrapper').replace(/<\/saml:Assertion>$/, `<saml:Advice>${signed}</saml:Advice></saml:Assertion>`);
+          const wrapper = forgedFrom(signed, '_wrapper').replace(
+            /<\/saml:Assertion>$/,
+            `<saml:Advice>${signed}</saml:Advice></saml:Assertion>`,
+          );
           return xml.replace(signed, wrapper);
         }),
       );
@@ -199,6 +212,34 @@ describe('verifySamlResponse refuses, each with its own code', () => {
       expect(refusal.message).toContain('more than one assertion');
     });
 
+    it('a forged assertion in a foreign namespace beside the signed one (read by local name)', async () => {
+      const refusal = await refusalOf(
+        attack((xml) => {
+          const signed = assertionOf(xml);
+          const foreign = forgedFrom(signed, '_foreign')
+            .replace(/saml:/g, 'evil:')
+            .replace('<evil:Assertion ', '<evil:Assertion xmlns:evil="urn:example:evil" ');
+          return xml.replace(signed, foreign + signed);
+        }),
+      );
+      expect(refusal.code).toBe(ErrorCode.SamlSignatureWrapping);
+      expect(refusal.message).toContain('more than one assertion');
+    });
+
+    it('a forged element reusing the signed assertion ID under a namespaced ID attribute', async () => {
+      const refusal = await refusalOf(
+        attack((xml) => {
+          const id = assertionOf(xml).match(/^<saml:Assertion ID="([^"]+)"/)![1];
+          return xml.replace(
+            '<samlp:Status>',
+            `<samlp:Extensions><x:Note xmlns:x="urn:example:x" x:ID="${id}"/></samlp:Extensions><samlp:Status>`,
+          );
+        }),
+      );
+      expect(refusal.code).toBe(ErrorCode.SamlSignatureWrapping);
+      expect(refusal.message).toContain('two elements carry the same ID');
+    });
+
     it('the response signature moved into a forged assertion, so the assertion seems signed', async () => {
       const refusal = await refusalOf(
         idp.signedResponse({
@@ -230,7 +271,9 @@ describe('verifySamlResponse refuses, each with its own code', () => {
 
   it('an assertion that is not valid yet, by the injected clock', async () => {
     const now = new Date();
-    const refusal = await refusalOf(idp.signedResponse({ now: new Date(now.getTime() + 10 * 60_000) }), settingsFor(idp), { now: () => now });
+    const refusal = await refusalOf(idp.signedResponse({ now: new Date(now.getTime() + 10 * 60_000) }), settingsFor(idp), {
+      now: () => now,
+    });
     expect(refusal.code).toBe(ErrorCode.SamlAssertionNotYetValid);
   });
 

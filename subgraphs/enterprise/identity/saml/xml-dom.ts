@@ -34,10 +34,9 @@ export interface XmlDocument extends XmlNode {
 export const NodeType = { element: 1, processingInstruction: 7, comment: 8, documentType: 10 } as const;
 
 interface XmlDomParser {
-  new (options: {
-    locator: object;
-    errorHandler: { error: (message: string) => void; fatalError: (message: string) => void };
-  }): { parseFromString(xml: string, mimeType: string): XmlDocument };
+  new (options: { locator: object; errorHandler: { error: (message: string) => void; fatalError: (message: string) => void } }): {
+    parseFromString(xml: string, mimeType: string): XmlDocument;
+  };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
