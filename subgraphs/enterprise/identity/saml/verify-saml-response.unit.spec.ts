@@ -331,6 +331,10 @@ describe('verifySamlResponse refuses, each with its own code', () => {
     ['not base64', '%%%'],
     ['not XML', base64('<samlp:Response')],
     ['not a Response', base64('<foo/>')],
+    [
+      'XML an error-tolerant parser would repair',
+      base64('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><a></b></samlp:Response>'),
+    ],
     ['a DOCTYPE', base64(`<!DOCTYPE r [<!ENTITY x "y">]><samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>`)],
     [
       'no assertion',

@@ -34,7 +34,7 @@ export interface XmlDocument extends XmlNode {
 export const NodeType = { element: 1, processingInstruction: 7, comment: 8, documentType: 10 } as const;
 
 interface XmlDomParser {
-  new (options: { locator: object; errorHandler: { error: (message: string) => void; fatalError: (message: string) => void } }): {
+  new (options: { locator: object; errorHandler: (message: string) => void }): {
     parseFromString(xml: string, mimeType: string): XmlDocument;
   };
 }
@@ -42,7 +42,18 @@ interface XmlDomParser {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { DOMParser } = require('@xmldom/xmldom') as { DOMParser: XmlDomParser };
 
-/** Parses `xml`, calling `fail` (which must throw) on any well-formedness error. */
-export function parseXml(xml: string, fail: (message: string) => never): XmlDocument {
-  return new DOMParser({ locator: {}, errorHandler: { error: fail, fatalError: fail } }).parseFromString(xml, 'text/xml');
+/**
+ * Parses `xml`, or answers undefined when it is not well-formed. xmldom recovers from errors and
+ * only warns about some (a mismatched end tag); SAML from an IdP is always well-formed, so any
+ * complaint at all means the document is refused.
+ */
+export function parseXml(xml: string): XmlDocument | undefined {
+  let complaint = false;
+  const document = new DOMParser({
+    locator: {},
+    errorHandler: () => {
+      complaint = true;
+    },
+  }).parseFromString(xml, 'text/xml');
+  return complaint ? undefined : document;
 }
