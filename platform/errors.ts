@@ -34,6 +34,21 @@ export const ErrorCode = {
   OidcAudienceMismatch: 'OIDC_AUDIENCE_MISMATCH',
   OidcNonceMismatch: 'OIDC_NONCE_MISMATCH',
   OidcAlgorithmRefused: 'OIDC_ALGORITHM_REFUSED',
+  // SAML sign-in refusals (issue 4): one code per reason so support can tell an attack from a misconfiguration.
+  SamlResponseMalformed: 'SAML_RESPONSE_MALFORMED',
+  SamlResponseUnsigned: 'SAML_RESPONSE_UNSIGNED',
+  SamlSignatureInvalid: 'SAML_SIGNATURE_INVALID',
+  SamlDigestMismatch: 'SAML_DIGEST_MISMATCH',
+  SamlSignatureWrapping: 'SAML_SIGNATURE_WRAPPING',
+  SamlNameIdComment: 'SAML_NAMEID_COMMENT',
+  SamlStatusNotSuccess: 'SAML_STATUS_NOT_SUCCESS',
+  SamlIssuerMismatch: 'SAML_ISSUER_MISMATCH',
+  SamlAudienceMismatch: 'SAML_AUDIENCE_MISMATCH',
+  SamlRecipientMismatch: 'SAML_RECIPIENT_MISMATCH',
+  SamlAssertionNotYetValid: 'SAML_ASSERTION_NOT_YET_VALID',
+  SamlAssertionExpired: 'SAML_ASSERTION_EXPIRED',
+  SamlAssertionReplayed: 'SAML_ASSERTION_REPLAYED',
+  SamlAssertionInvalid: 'SAML_ASSERTION_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
