@@ -77,7 +77,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
     const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
     for (const name of SUBGRAPH_NAMES) {
       const schema = await SUBGRAPHS[name].build(dependencies);
-      const server = await startSubgraphServer({ name, schema, host: '127.0.0.1', port: 0, verifyToken, logger });
+      const server = await startSubgraphServer({ name, schema, host: '127.0.0.1', port: 0, verifyToken, logger, routes: SUBGRAPHS[name].routes?.(dependencies) });
       started.push(() => server.stop());
       subgraphUrls[name] = server.url;
       const background = await SUBGRAPHS[name].startBackgroundWork?.(dependencies);

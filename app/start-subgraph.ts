@@ -31,6 +31,7 @@ runUntilSignalled(`goliath-${name}`, async (config, logger) => {
   const server = await startSubgraphServer({
     name,
     schema,
+    routes: SUBGRAPHS[name].routes?.(dependencies),
     host: config.host,
     port: config.subgraphPort ?? SUBGRAPHS[name].defaultPort,
     verifyToken: tokens.verifyToken,

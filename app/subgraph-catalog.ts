@@ -1,8 +1,9 @@
+import type { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphName } from '../platform/config';
 import type { SubgraphDependencies } from '../platform/graphql/subgraph-dependencies';
 import { buildCommunitySubgraph } from '../subgraphs/community/server';
-import { buildEnterpriseSubgraph } from '../subgraphs/enterprise/server';
+import { buildEnterpriseSubgraph, enterpriseRoutes } from '../subgraphs/enterprise/server';
 import { buildOptimizationSubgraph, startSolveJobRunner } from '../subgraphs/optimization/server';
 import { buildScalingSubgraph } from '../subgraphs/scaling/server';
 
@@ -12,11 +13,13 @@ export interface SubgraphEntry {
   build(deps: SubgraphDependencies): Promise<GraphQLSchema>;
   /** Work the process serving the subgraph also does (solve jobs); answers how to stop it. */
   startBackgroundWork?(deps: SubgraphDependencies): Promise<() => Promise<void>>;
+  /** Plain HTTP routes served beside /graphql (the SAML browser flow). */
+  routes?(deps: SubgraphDependencies): Router;
 }
 
 export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphEntry>> = {
   optimization: { defaultPort: 4001, build: buildOptimizationSubgraph, startBackgroundWork: startSolveJobRunner },
   scaling: { defaultPort: 4002, build: buildScalingSubgraph },
-  enterprise: { defaultPort: 4003, build: buildEnterpriseSubgraph },
+  enterprise: { defaultPort: 4003, build: buildEnterpriseSubgraph, routes: enterpriseRoutes },
   community: { defaultPort: 4004, build: buildCommunitySubgraph },
 };

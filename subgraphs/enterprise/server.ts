@@ -7,13 +7,17 @@ import { TenantEventMessage } from '../../schema/graphql/tenant-event-message';
 import { TENANT_EVENTS_SUBSCRIPTION_SDL } from './graphql/tenant-events-subscription';
 import { findTenant } from './graphql/tenant-lookup';
 import { AuditResolver } from './graphql/audit-resolver';
+import { AuthenticationResolver } from './graphql/authentication-resolver';
+import { IdentityProviderResolver } from './graphql/identity-provider-resolver';
+import { UserResolver } from './graphql/user-resolver';
 import { TenantResolver } from './graphql/tenant-resolver';
 import { ENTERPRISE_PERMISSIONS } from './graphql/permissions';
+import { samlBrowserFlow } from './identity/saml-browser-flow';
 
-/** The enterprise subgraph: tenants and their audit trail; identity and compliance arrive with their issue. */
+/** The enterprise subgraph: tenants, identity (providers, sign-in, sessions, users and roles) and the audit trail. */
 export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [TenantResolver, AuditResolver],
+    resolvers: [TenantResolver, AuditResolver, AuthenticationResolver, IdentityProviderResolver, UserResolver],
     orphanedTypes: [TenantEventMessage],
     extraTypeDefs: TENANT_EVENTS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
@@ -28,3 +32,6 @@ export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<Gra
     },
   });
 }
+
+/** The SAML browser flow (/auth/saml/:tenant/login|acs|metadata); the gateway streams it through. */
+export const enterpriseRoutes = samlBrowserFlow;

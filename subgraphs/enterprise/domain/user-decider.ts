@@ -33,7 +33,7 @@ export type UserCommand =
   | { readonly type: 'RevokeRole'; readonly userId: string; readonly tenantId: string; readonly role: string; readonly by: string; readonly at: string };
 
 export function effectiveRoles(state: UserState): readonly Role[] {
-  return state.status === 'registered' ? [...new Set([...state.grantedRoles, ...state.providerRoles])] : [];
+  return state.status === 'registered' ? [...new Set([...state.grantedRoles, ...state.providerRoles])].sort() : [];
 }
 
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = {

@@ -81,7 +81,8 @@ export class SignInService {
       identity = await this.verify(provider, credentials, request.correlationId);
     } catch (error) {
       if (!(error instanceof IdentityVerificationError)) throw error;
-      await this.guard.recordFailure(attempt);
+      // A provider outage is nobody's guess: counting it would lock every user out during it.
+      if (error.code !== ErrorCode.IdentityProviderUnavailable) await this.guard.recordFailure(attempt);
       await this.recordFailure(request, error.code, provider?.id, attempt.username);
       throw platformError(error.code, error.message);
     }
@@ -142,8 +143,8 @@ export class SignInService {
     });
     await this.audit(request, 'success', userId, userId, { providerId: provider.id, sessionId, externalId: identity.externalId, roles });
     await this.deps.waitForReadModels(started.position);
-    const access = await this.issueAccessToken({ subject: userId, roles, tenantId: request.tenantId, authMethod: provider.type.toLowerCase(), sessionId });
-    return { userId, sessionId, roles, accessToken: access.token, accessTokenExpiresAt: earliest(access.expiresAt, sessionExpiresAt), refreshToken, sessionExpiresAt };
+    const access = await this.issueAccessToken({ subject: userId, roles, tenantId: request.tenantId, authMethod: provider.type.toLowerCase(), sessionId, notAfter: sessionExpiresAt });
+    return { userId, sessionId, roles, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, sessionExpiresAt };
   }
 
   /**
@@ -176,14 +177,14 @@ export class SignInService {
     const roles = effectiveRoles(await loadState(this.deps.eventStore, userStreamId(session.userId), userDecider));
     if (roles.length === 0) throw platformError(ErrorCode.Forbidden, 'You no longer hold any role in this tenant; ask your tenant admin.');
     await this.deps.waitForReadModels(result.position);
-    const access = await this.issueAccessToken({ subject: session.userId, roles, tenantId: session.tenantId, authMethod: session.authMethod, sessionId });
     const sessionExpiresAt = new Date(session.expiresAt);
+    const access = await this.issueAccessToken({ subject: session.userId, roles, tenantId: session.tenantId, authMethod: session.authMethod, sessionId, notAfter: sessionExpiresAt });
     return {
       userId: session.userId,
       sessionId,
       roles,
       accessToken: access.token,
-      accessTokenExpiresAt: earliest(access.expiresAt, sessionExpiresAt),
+      accessTokenExpiresAt: access.expiresAt,
       refreshToken: nextRefreshToken,
       sessionExpiresAt,
     };

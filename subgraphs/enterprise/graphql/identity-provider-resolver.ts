@@ -1,0 +1,134 @@
+import { X509Certificate, randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { handleCommand, loadState } from '../../../platform/commands/command-handler';
+import { badUserInput, notFound } from '../../../platform/errors';
+import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { eventSchemaVersion, identityProviderStreamId, type IdentityProviderDefinition } from '../../../schema/events';
+import { IDENTITY_PROVIDERS_COLLECTION, type IdentityProviderDocument } from '../../../schema/read-models/identity';
+import { identityProviderDecider, type IdentityProviderCommand } from '../domain/identity-provider-decider';
+import { identityServices } from '../identity/identity-services';
+import { samlEndpoints, samlSettingsOf } from '../identity/saml-endpoints';
+import { validateSamlConfig } from '../identity/saml/validate-saml-config';
+import { ConfigureIdentityProviderInput, IdentityProvider, SamlConfigValidation } from './identity-types';
+
+@Resolver(() => IdentityProvider)
+export class IdentityProviderResolver {
+  constructor(private readonly deps: SubgraphDependencies) {}
+
+  @Query(() => [IdentityProvider], { description: "A tenant's identity providers. Secrets are never shown." })
+  async identityProviders(@Arg('tenantId', () => ID) tenantId: string, @Ctx() context: SubgraphContext): Promise<IdentityProvider[]> {
+    requireTenantAccess(context, tenantId);
+    const page = await this.providers().find({ where: { tenantId }, first: 100 });
+    return page.items.map((document) => this.toProvider(document));
+  }
+
+  @Query(() => SamlConfigValidation, { description: "The seed's validate_saml_config: checks a SAML provider's certificates and URLs." })
+  async validateSamlConfig(@Arg('providerId', () => ID) providerId: string, @Ctx() context: SubgraphContext): Promise<SamlConfigValidation> {
+    const provider = await this.providers().get(providerId);
+    if (!provider) throw notFound('Identity provider', providerId);
+    requireTenantAccess(context, provider.tenantId);
+    if (provider.type !== 'SAML') throw badUserInput(`Identity provider ${providerId} is ${provider.type}, not SAML.`, 'providerId');
+    const report = validateSamlConfig(samlSettingsOf(provider, this.deps.config), this.deps.clock());
+    return { valid: report.valid, problems: [...report.problems], certificates: [...report.certificates] };
+  }
+
+  @Mutation(() => IdentityProvider, { description: 'Adds or reconfigures a SAML, OIDC or LDAP identity provider of a tenant.' })
+  async configureIdentityProvider(
+    @Arg('input', () => ConfigureIdentityProviderInput) input: ConfigureIdentityProviderInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<IdentityProvider> {
+    requireTenantAccess(context, input.tenantId);
+    const providerId = input.providerId ?? randomUUID();
+    const existing = input.providerId ? await loadState(this.deps.eventStore, identityProviderStreamId(providerId), identityProviderDecider) : undefined;
+    const previous = existing?.status === 'active' ? existing.definition : undefined;
+    const definition = await this.definitionOf(input, providerId, previous);
+    const document = await this.execute(context, input.tenantId, { type: 'ConfigureIdentityProvider', definition, requestedAt: this.deps.clock().toISOString() });
+    return this.toProvider(document!);
+  }
+
+  @Mutation(() => ID, { description: 'Removes an identity provider; its users can no longer sign in through it. Answers its id.' })
+  async removeIdentityProvider(@Arg('providerId', () => ID) providerId: string, @Ctx() context: SubgraphContext): Promise<string> {
+    const state = await loadState(this.deps.eventStore, identityProviderStreamId(providerId), identityProviderDecider);
+    if (state.status !== 'active') throw notFound('Identity provider', providerId);
+    requireTenantAccess(context, state.definition.tenantId);
+    await this.execute(context, state.definition.tenantId, { type: 'RemoveIdentityProvider', providerId, tenantId: state.definition.tenantId, requestedAt: this.deps.clock().toISOString() });
+    return providerId;
+  }
+
+  private async definitionOf(input: ConfigureIdentityProviderInput, providerId: string, previous?: IdentityProviderDefinition): Promise<IdentityProviderDefinition> {
+    const endpoints = samlEndpoints(this.deps.config, input.tenantId);
+    const base = { providerId, tenantId: input.tenantId, name: input.name, type: input.type, roleMappings: input.roleMappings ?? [], defaultRoles: input.defaultRoles ?? [] };
+    if (input.saml) {
+      const signingCertificates = (input.saml.signingCertificates ?? []).map((pem, index) => {
+        try {
+          return new X509Certificate(pem).toString();
+        } catch {
+          throw badUserInput(`signingCertificates[${index}] is not a PEM certificate.`, 'saml.signingCertificates');
+        }
+      });
+      if (signingCertificates.length === 0 && !this.deps.config.signIn.samlCertPath) {
+        throw badUserInput('Give the IdP signing certificate in signingCertificates, or set SAML_CERT_PATH.', 'saml.signingCertificates');
+      }
+      return {
+        ...base,
+        saml: {
+          idpEntityId: input.saml.idpEntityId,
+          ssoUrl: input.saml.ssoUrl,
+          signingCertificates,
+          spEntityId: input.saml.spEntityId ?? endpoints.metadataUrl,
+          acsUrl: input.saml.acsUrl ?? endpoints.acsUrl,
+          ...(input.saml.groupsAttribute && { groupsAttribute: input.saml.groupsAttribute }),
+        },
+      };
+    }
+    if (input.oidc) {
+      const { issuer, clientId, audience, jwksUri, groupsClaim } = input.oidc;
+      return { ...base, oidc: { issuer: issuer.replace(/\/+$/, ''), clientId, ...(audience && { audience }), ...(jwksUri && { jwksUri }), ...(groupsClaim && { groupsClaim }) } };
+    }
+    if (input.ldap) {
+      const { bindPassword, startTls, groupSearchBase, groupFilter, ...ldap } = input.ldap;
+      const bindPasswordRef = bindPassword ? await identityServices(this.deps).secrets.put(bindPassword) : previous?.ldap?.bindPasswordRef;
+      if (!bindPasswordRef) throw badUserInput('An LDAP provider needs bindPassword when it is first configured.', 'ldap.bindPassword');
+      return { ...base, ldap: { ...ldap, bindPasswordRef, startTls: startTls ?? false, ...(groupSearchBase && { groupSearchBase }), ...(groupFilter && { groupFilter }) } };
+    }
+    return base;
+  }
+
+  private async execute(context: SubgraphContext, tenantId: string, command: IdentityProviderCommand): Promise<IdentityProviderDocument | undefined> {
+    const providerId = command.type === 'ConfigureIdentityProvider' ? command.definition.providerId : command.providerId;
+    const result = await handleCommand({
+      eventStore: this.deps.eventStore,
+      streamId: identityProviderStreamId(providerId),
+      decider: identityProviderDecider,
+      command,
+      context: commandContext(context, tenantId, new Date(command.requestedAt)),
+      schemaVersionOf: eventSchemaVersion,
+    });
+    await this.deps.waitForReadModels(result.position);
+    return this.providers().get(providerId);
+  }
+
+  private providers() {
+    return this.deps.readStore.collection<IdentityProviderDocument>(IDENTITY_PROVIDERS_COLLECTION);
+  }
+
+  private toProvider(document: IdentityProviderDocument): IdentityProvider {
+    const { ldap, saml, ...rest } = document;
+    const endpoints = samlEndpoints(this.deps.config, document.tenantId);
+    return {
+      ...rest,
+      id: document.id,
+      type: document.type as IdentityProvider['type'],
+      roleMappings: [...document.roleMappings],
+      defaultRoles: [...document.defaultRoles],
+      ...(saml && { saml: { ...saml, signingCertificates: [...saml.signingCertificates], metadataUrl: endpoints.metadataUrl } }),
+      ...(ldap && { ldap: { ...omitSecretRef(ldap), bindPasswordSet: true } }),
+    };
+  }
+}
+
+function omitSecretRef<T extends { bindPasswordRef: string }>(settings: T): Omit<T, 'bindPasswordRef'> {
+  const { bindPasswordRef: _reference, ...rest } = settings;
+  return rest;
+}
