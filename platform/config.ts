@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FRAMEWORK_TYPES, isFrameworkType, type FrameworkType } from './compliance/compliance-request';
 
 /**
  * Every setting Goliath reads, from environment variables only (DESIGN.md §5). The README's
@@ -32,6 +33,13 @@ export interface PlatformConfig {
   readonly subgraphPort?: number;
   readonly rateLimits: RateLimitSettings;
   readonly apiVersions: ApiVersionSettings;
+  readonly compliance: ComplianceSettings;
+}
+
+/** Which compliance frameworks tenants may enable here, and how long the guard's check may take. */
+export interface ComplianceSettings {
+  readonly frameworks: readonly FrameworkType[];
+  readonly checkTimeoutMs: number;
 }
 
 /** Requests allowed per window at the gateway, per caller, per tenant and per root field; 0 turns one off. */
@@ -111,7 +119,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       durationSeconds: positiveInteger(env, 'RATE_LIMIT_DURATION_SECONDS', 1),
     },
     apiVersions: apiVersions(env),
+    compliance: {
+      frameworks: complianceFrameworks(env),
+      checkTimeoutMs: positiveInteger(env, 'COMPLIANCE_CHECK_TIMEOUT_MS', 1000),
+    },
   };
+}
+
+function complianceFrameworks(env: NodeJS.ProcessEnv): FrameworkType[] {
+  const raw = env.COMPLIANCE_FRAMEWORKS || 'SOC2,ISO27001,GDPR';
+  const names = raw.split(',').map((name) => name.trim().toUpperCase()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !isFrameworkType(name));
+  if (unknown.length > 0) {
+    throw new Error(`Environment variable COMPLIANCE_FRAMEWORKS lists unknown frameworks (${unknown.join(', ')}); known: ${FRAMEWORK_TYPES.join(', ')}`);
+  }
+  return [...new Set(names)] as FrameworkType[];
 }
 
 function apiVersions(env: NodeJS.ProcessEnv): ApiVersionSettings {

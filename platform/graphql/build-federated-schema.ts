@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
+import { applyMiddleware, type IMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
 
 export interface FederatedSchemaOptions {
@@ -20,7 +20,7 @@ export interface FederatedSchemaOptions {
    * Field middleware (graphql-middleware) wrapped around the built resolvers, outermost first:
    * the audit trail, the permission shield and the compliance guard come in this way.
    */
-  readonly middleware?: readonly IMiddleware[];
+  readonly middleware?: readonly (IMiddleware | IMiddlewareGenerator<any, any, any>)[];
 }
 
 const FEDERATION_LINK =

@@ -13,6 +13,8 @@ export interface SubgraphContext {
   readonly authError?: GraphQLError;
   readonly correlationId: string;
   readonly requestId: string;
+  /** The SOC2 change approval the caller presents (`Goliath-Change-Approval` header), checked by the compliance guard. */
+  readonly changeApprovalId?: string;
 }
 
 export function requireAuth(context: SubgraphContext): AuthContext {

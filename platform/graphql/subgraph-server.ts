@@ -29,6 +29,8 @@ export interface RunningServer {
 }
 
 export const CORRELATION_HEADER = 'x-correlation-id';
+/** Names a SOC2 change approval; the gateway forwards it as the client sent it. */
+export const CHANGE_APPROVAL_HEADER = 'goliath-change-approval';
 
 /** Serves one subgraph over HTTP at `/graphql`, verifying the platform token on every request. */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
@@ -54,11 +56,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       context: async ({ req }) => {
         const correlationId = req.header(CORRELATION_HEADER) ?? randomUUID();
         const requestId = randomUUID();
+        const changeApprovalId = req.header(CHANGE_APPROVAL_HEADER) || undefined;
         try {
           const token = bearerToken(req.header('authorization'));
-          return { auth: token ? await options.verifyToken(token) : undefined, correlationId, requestId };
+          return { auth: token ? await options.verifyToken(token) : undefined, correlationId, requestId, changeApprovalId };
         } catch (error) {
-          if (error instanceof GraphQLError) return { authError: error, correlationId, requestId };
+          if (error instanceof GraphQLError) return { authError: error, correlationId, requestId, changeApprovalId };
           throw error;
         }
       },
