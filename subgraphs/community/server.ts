@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
+import { complianceGuard } from '../../platform/compliance';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { tenantProfileModule } from '../../platform/graphql/tenant-profile-module';
 import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
@@ -16,5 +17,6 @@ export function buildCommunitySubgraph(deps: SubgraphDependencies): Promise<Grap
   return buildFederatedSchema({
     ...tenantProfile,
     container: dependencyContainer(deps),
+    middleware: [complianceGuard(deps)],
   });
 }

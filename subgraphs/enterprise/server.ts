@@ -7,14 +7,18 @@ import { TENANT_EVENTS_SUBSCRIPTION_SDL } from './graphql/tenant-events-subscrip
 import { findTenant } from './graphql/tenant-lookup';
 import { AuditResolver } from './graphql/audit-resolver';
 import { TenantResolver } from './graphql/tenant-resolver';
+import { complianceGuard } from '../../platform/compliance';
+import { ChangeApprovalResolver } from './compliance/graphql/change-approval-resolver';
+import { ComplianceResolver } from './compliance/graphql/compliance-resolver';
 
 /** The enterprise subgraph: tenants and their audit trail; identity and compliance arrive with their issue. */
 export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [TenantResolver, AuditResolver],
+    resolvers: [TenantResolver, AuditResolver, ComplianceResolver, ChangeApprovalResolver],
     orphanedTypes: [TenantEventMessage],
     extraTypeDefs: TENANT_EVENTS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
+    middleware: [complianceGuard(deps)],
     extraResolvers: {
       Tenant: {
         __resolveReference: (reference: { id: string }, context: SubgraphContext) => {

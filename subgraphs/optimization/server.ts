@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
 import { requireTenantAccess, type SubgraphContext } from '../../platform/graphql/subgraph-context';
+import { complianceGuard } from '../../platform/compliance';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { ConstraintResolver } from './graphql/constraint-resolver';
 import { MultiObjectiveResolver } from './graphql/multi-objective-resolver';
@@ -10,6 +11,7 @@ import { findProblem, ProblemResolver } from './graphql/problem-resolver';
 import { SolveJobResolver } from './graphql/solve-job-resolver';
 import { SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL, SolveJobProgress } from './graphql/solve-job-types';
 import { SolveJobRunner } from './jobs/solve-job-runner';
+import { tenantOfOptimizationChange } from './graphql/tenant-of-change';
 
 /** The optimization subgraph: QUBO problems, their constraints, synchronous solves and solve jobs. */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
@@ -18,6 +20,7 @@ export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<G
     orphanedTypes: [OptimizationTenant, SolveJobProgress],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
+    middleware: [complianceGuard(deps, { tenantOf: (_field, args) => tenantOfOptimizationChange(deps, args) })],
     extraResolvers: {
       Tenant: {
         __resolveReference: (reference: { id: string }, context: SubgraphContext) => {
