@@ -18,7 +18,8 @@ export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<Gra
     orphanedTypes: [TenantEventMessage],
     extraTypeDefs: TENANT_EVENTS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
-    middleware: [complianceGuard(deps)],
+    // renameTenant names its tenant as `id`: so a platform administrator's rename is guarded too.
+    middleware: [complianceGuard(deps, { tenantOf: async (field, args) => (field === 'renameTenant' && typeof args.id === 'string' ? args.id : undefined) })],
     extraResolvers: {
       Tenant: {
         __resolveReference: (reference: { id: string }, context: SubgraphContext) => {
