@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FRAMEWORK_TYPES, isFrameworkType, type FrameworkType } from './compliance/compliance-request';
 
 /**
  * Every setting Goliath reads, from environment variables only (DESIGN.md §5). The README's
@@ -35,6 +36,7 @@ export interface PlatformConfig {
   readonly rateLimits: RateLimitSettings;
   readonly apiVersions: ApiVersionSettings;
   readonly signIn: SignInSettings;
+  readonly compliance: ComplianceSettings;
 }
 
 /** Enterprise sign-in: sessions, SAML defaults and brute-force protection. */
@@ -53,6 +55,12 @@ export interface SignInSettings {
   readonly userLockoutFailures: number;
   readonly clientLockoutFailures: number;
   readonly lockoutSeconds: number;
+}
+
+/** Which compliance frameworks tenants may enable here, and how long the guard's check may take. */
+export interface ComplianceSettings {
+  readonly frameworks: readonly FrameworkType[];
+  readonly checkTimeoutMs: number;
 }
 
 /** Requests allowed per window at the gateway, per caller, per tenant and per root field; 0 turns one off. */
@@ -136,6 +144,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     },
     apiVersions: apiVersions(env),
     signIn: signInSettings(env),
+    compliance: {
+      frameworks: complianceFrameworks(env),
+      checkTimeoutMs: positiveInteger(env, 'COMPLIANCE_CHECK_TIMEOUT_MS', 1000),
+    },
   };
 }
 
@@ -155,6 +167,16 @@ function signInSettings(env: NodeJS.ProcessEnv): SignInSettings {
     clientLockoutFailures: positiveInteger(env, 'AUTH_CLIENT_LOCKOUT_AFTER_FAILURES', 50),
     lockoutSeconds: positiveInteger(env, 'AUTH_LOCKOUT_SECONDS', 900),
   };
+}
+
+function complianceFrameworks(env: NodeJS.ProcessEnv): FrameworkType[] {
+  const raw = env.COMPLIANCE_FRAMEWORKS || 'SOC2,ISO27001,GDPR';
+  const names = raw.split(',').map((name) => name.trim().toUpperCase()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !isFrameworkType(name));
+  if (unknown.length > 0) {
+    throw new Error(`Environment variable COMPLIANCE_FRAMEWORKS lists unknown frameworks (${unknown.join(', ')}); known: ${FRAMEWORK_TYPES.join(', ')}`);
+  }
+  return [...new Set(names)] as FrameworkType[];
 }
 
 function apiVersions(env: NodeJS.ProcessEnv): ApiVersionSettings {

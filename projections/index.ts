@@ -6,6 +6,7 @@ import type { Projection } from './projection';
 import { solveJobsProjection } from './solve-jobs';
 import { tenantProfileProjections } from './tenant-profiles';
 import { tenantsProjection } from './tenants';
+import { complianceProjection } from './compliance-profiles';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, auditEntriesProjection, ...identityProjections];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, auditEntriesProjection, ...identityProjections, complianceProjection];

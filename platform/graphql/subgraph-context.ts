@@ -15,6 +15,8 @@ export interface SubgraphContext {
   readonly requestId: string;
   /** Where the request came from, as the gateway saw it; for sign-in throttling only. */
   readonly clientAddress?: string;
+  /** The SOC2 change approval the caller presents (`Goliath-Change-Approval` header), checked by the compliance guard. */
+  readonly changeApprovalId?: string;
 }
 
 export function requireAuth(context: SubgraphContext): AuthContext {

@@ -36,6 +36,8 @@ export const CORRELATION_HEADER = 'x-correlation-id';
  * credential, so a subgraph may take it from its caller (the gateway, on the internal network).
  */
 export const CLIENT_ADDRESS_HEADER = 'x-goliath-client-address';
+/** Names a SOC2 change approval; the gateway forwards it as the client sent it. */
+export const CHANGE_APPROVAL_HEADER = 'goliath-change-approval';
 
 /** Serves one subgraph over HTTP at `/graphql`, verifying the platform token on every request. */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
@@ -63,11 +65,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         const correlationId = req.header(CORRELATION_HEADER) ?? randomUUID();
         const requestId = randomUUID();
         const clientAddress = req.header(CLIENT_ADDRESS_HEADER) ?? req.socket.remoteAddress;
+        const changeApprovalId = req.header(CHANGE_APPROVAL_HEADER) || undefined;
         try {
           const token = bearerToken(req.header('authorization'));
-          return { auth: token ? await options.verifyToken(token) : undefined, correlationId, requestId, clientAddress };
+          return { auth: token ? await options.verifyToken(token) : undefined, correlationId, requestId, clientAddress, changeApprovalId };
         } catch (error) {
-          if (error instanceof GraphQLError) return { authError: error, correlationId, requestId, clientAddress };
+          if (error instanceof GraphQLError) return { authError: error, correlationId, requestId, clientAddress, changeApprovalId };
           throw error;
         }
       },

@@ -3,14 +3,16 @@ import { OPTIMIZATION_EVENT_VERSIONS } from './optimization-events';
 import { SESSION_EVENT_VERSIONS } from './session-events';
 import { SOLVE_JOB_EVENT_VERSIONS } from './solve-job-events';
 import { TENANT_EVENT_VERSIONS } from './tenant-events';
+import { COMPLIANCE_EVENT_VERSIONS } from './compliance-events';
 
 export * from './identity-events';
 export * from './optimization-events';
 export * from './session-events';
 export * from './solve-job-events';
 export * from './tenant-events';
+export * from './compliance-events';
 
-const ALL_EVENT_VERSIONS: Readonly<Record<string, number>> = { ...TENANT_EVENT_VERSIONS, ...OPTIMIZATION_EVENT_VERSIONS, ...SOLVE_JOB_EVENT_VERSIONS, ...SESSION_EVENT_VERSIONS, ...IDENTITY_EVENT_VERSIONS };
+const ALL_EVENT_VERSIONS: Readonly<Record<string, number>> = { ...TENANT_EVENT_VERSIONS, ...OPTIMIZATION_EVENT_VERSIONS, ...SOLVE_JOB_EVENT_VERSIONS, ...SESSION_EVENT_VERSIONS, ...IDENTITY_EVENT_VERSIONS, ...COMPLIANCE_EVENT_VERSIONS };
 
 /** The schema version written with a new event; unknown types are a programming error. */
 export function eventSchemaVersion(eventType: string): number {

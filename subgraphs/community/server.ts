@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
 import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
+import { complianceGuard } from '../../platform/compliance';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { tenantProfileModule } from '../../platform/graphql/tenant-profile-module';
 import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
@@ -18,6 +19,6 @@ export function buildCommunitySubgraph(deps: SubgraphDependencies): Promise<Grap
   return buildFederatedSchema({
     ...tenantProfile,
     container: dependencyContainer(deps),
-    middleware: [permissionShield(COMMUNITY_PERMISSIONS)],
+    middleware: [permissionShield(COMMUNITY_PERMISSIONS), complianceGuard(deps)],
   });
 }

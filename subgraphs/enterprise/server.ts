@@ -13,15 +13,22 @@ import { UserResolver } from './graphql/user-resolver';
 import { TenantResolver } from './graphql/tenant-resolver';
 import { ENTERPRISE_PERMISSIONS } from './graphql/permissions';
 import { samlBrowserFlow } from './identity/saml-browser-flow';
+import { complianceGuard } from '../../platform/compliance';
+import { ChangeApprovalResolver } from './compliance/graphql/change-approval-resolver';
+import { ComplianceResolver } from './compliance/graphql/compliance-resolver';
 
 /** The enterprise subgraph: tenants, identity (providers, sign-in, sessions, users and roles) and the audit trail. */
 export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [TenantResolver, AuditResolver, AuthenticationResolver, IdentityProviderResolver, UserResolver],
+    resolvers: [TenantResolver, AuditResolver, AuthenticationResolver, IdentityProviderResolver, UserResolver, ComplianceResolver, ChangeApprovalResolver],
     orphanedTypes: [TenantEventMessage],
     extraTypeDefs: TENANT_EVENTS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
-    middleware: [permissionShield(ENTERPRISE_PERMISSIONS)],
+    middleware: [
+      permissionShield(ENTERPRISE_PERMISSIONS),
+      // renameTenant names its tenant as `id`: so a platform administrator's rename is guarded too.
+      complianceGuard(deps, { tenantOf: async (field, args) => (field === 'renameTenant' && typeof args.id === 'string' ? args.id : undefined) }),
+    ],
     extraResolvers: {
       Tenant: {
         __resolveReference: (reference: { id: string }, context: SubgraphContext) => {

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
 import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
 import { requireTenantAccess, type SubgraphContext } from '../../platform/graphql/subgraph-context';
+import { complianceGuard } from '../../platform/compliance';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { ConstraintResolver } from './graphql/constraint-resolver';
 import { MultiObjectiveResolver } from './graphql/multi-objective-resolver';
@@ -12,6 +13,7 @@ import { SolveJobResolver } from './graphql/solve-job-resolver';
 import { SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL, SolveJobProgress } from './graphql/solve-job-types';
 import { SolveJobRunner } from './jobs/solve-job-runner';
 import { OPTIMIZATION_PERMISSIONS } from './graphql/permissions';
+import { tenantOfOptimizationChange } from './graphql/tenant-of-change';
 
 /** The optimization subgraph: QUBO problems, their constraints, synchronous solves and solve jobs. */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
@@ -20,7 +22,7 @@ export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<G
     orphanedTypes: [OptimizationTenant, SolveJobProgress],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
-    middleware: [permissionShield(OPTIMIZATION_PERMISSIONS)],
+    middleware: [permissionShield(OPTIMIZATION_PERMISSIONS), complianceGuard(deps, { tenantOf: (_field, args) => tenantOfOptimizationChange(deps, args) })],
     extraResolvers: {
       Tenant: {
         __resolveReference: (reference: { id: string }, context: SubgraphContext) => {

@@ -9,6 +9,11 @@ const AUDIT_WRITERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'analy
 /** Who signs in, with what and with which roles is run by the tenant's admins and checked by its auditors. */
 const IDENTITY_ADMINS: readonly Role[] = ['platform-admin', 'tenant-admin'];
 const IDENTITY_READERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'auditor'];
+/** Compliance is set by the tenant's admins, read and audited by its auditors. */
+const COMPLIANCE_ADMINS: readonly Role[] = ['platform-admin', 'tenant-admin'];
+const COMPLIANCE_READERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'auditor'];
+/** Those who change a tenant's models ask for approvals and check their operations. */
+const CHANGE_MAKERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'analyst', 'developer'];
 
 /** Who may call each enterprise operation (README, "Roles"); tenant scope is checked as well. */
 export const ENTERPRISE_PERMISSIONS = {
@@ -32,4 +37,16 @@ export const ENTERPRISE_PERMISSIONS = {
   'Query.users': IDENTITY_READERS,
   'Mutation.grantRole': IDENTITY_ADMINS,
   'Mutation.revokeRole': IDENTITY_ADMINS,
+  'Query.complianceFrameworks': COMPLIANCE_READERS,
+  'Query.complianceProfile': COMPLIANCE_READERS,
+  'Query.changeApprovals': [...CHANGE_MAKERS, 'auditor'],
+  'Mutation.enableComplianceFramework': COMPLIANCE_ADMINS,
+  'Mutation.updateComplianceFramework': COMPLIANCE_ADMINS,
+  'Mutation.recordComplianceAudit': COMPLIANCE_READERS,
+  'Mutation.updateComplianceProfile': COMPLIANCE_ADMINS,
+  'Mutation.recordErasureRequest': COMPLIANCE_ADMINS,
+  'Mutation.requestChangeApproval': CHANGE_MAKERS,
+  // Peer review: anyone who may make a change may approve someone else's (never their own).
+  'Mutation.approveChange': CHANGE_MAKERS,
+  'Mutation.checkCompliance': [...CHANGE_MAKERS, 'auditor'],
 } satisfies PermissionTable;
