@@ -26,6 +26,8 @@ export const ErrorCode = {
   // Compliance (issue 4).
   ComplianceViolation: 'COMPLIANCE_VIOLATION',
   ComplianceCheckTimeout: 'COMPLIANCE_CHECK_TIMEOUT',
+  // Audit (issue 4): a mutation whose audit entry could not be written is not confirmed.
+  AuditUnavailable: 'AUDIT_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -30,3 +30,5 @@ export {
   type AppendedAuditEntry,
 } from './append-audit-entry';
 export { verifyAuditChain, type VerifyAuditChainOptions } from './verify-audit-chain';
+export { describeMutation, errorCodeOf, PLATFORM_AUDIT_TENANT, type SettledMutation } from './describe-mutation';
+export { DEFAULT_REDACTION_LIMITS, isSecretKey, REDACTED, redactForAudit, type AuditRedactionLimits } from './redact-for-audit';

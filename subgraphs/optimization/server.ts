@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { auditMutations } from '../../platform/graphql/audit-middleware';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
 import { requireTenantAccess, type SubgraphContext } from '../../platform/graphql/subgraph-context';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
@@ -18,6 +19,7 @@ export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<G
     orphanedTypes: [OptimizationTenant, SolveJobProgress],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
+    middleware: [auditMutations(deps, 'optimization')],
     extraResolvers: {
       Tenant: {
         __resolveReference: (reference: { id: string }, context: SubgraphContext) => {
