@@ -1,6 +1,6 @@
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import type { IMiddleware } from 'graphql-middleware';
-import { appendAuditEntry } from '../audit/append-audit-entry';
+import { AuditAppendBatcher } from '../audit/audit-append-batcher';
 import { describeMutation } from '../audit/describe-mutation';
 import { ErrorCode, platformError } from '../errors';
 import type { SubgraphContext } from './subgraph-context';
@@ -10,6 +10,18 @@ import type { SubgraphDependencies } from './subgraph-dependencies';
 const SELF_AUDITED_MUTATIONS: ReadonlySet<string> = new Set(['recordAuditEntry']);
 
 type AuditDependencies = Pick<SubgraphDependencies, 'eventStore' | 'clock' | 'logger' | 'waitForReadModels'>;
+
+/** One batcher per event store, shared by the subgraphs of a process, so their entries batch together. */
+const batchers = new WeakMap<object, AuditAppendBatcher>();
+
+function batcherFor(deps: AuditDependencies): AuditAppendBatcher {
+  let batcher = batchers.get(deps.eventStore);
+  if (!batcher) {
+    batcher = new AuditAppendBatcher(deps.eventStore);
+    batchers.set(deps.eventStore, batcher);
+  }
+  return batcher;
+}
 
 /**
  * Field middleware that appends an audit entry for every mutation of a subgraph once its resolver
@@ -26,16 +38,18 @@ type AuditDependencies = Pick<SubgraphDependencies, 'eventStore' | 'clock' | 'lo
  * has mutations; fields of other types pass straight through without an await.
  */
 export function auditMutations(deps: AuditDependencies, subgraph: string): IMiddleware<unknown, SubgraphContext, Record<string, unknown>> {
+  const batcher = batcherFor(deps);
   return (resolve, parent, args, context, info) => {
     if (info.parentType !== info.schema.getMutationType() || SELF_AUDITED_MUTATIONS.has(info.fieldName)) {
       return resolve(parent, args, context, info);
     }
-    return auditedResolve(deps, subgraph, () => resolve(parent, args, context, info), args, context, info);
+    return auditedResolve(deps, batcher, subgraph, () => resolve(parent, args, context, info), args, context, info);
   };
 }
 
 async function auditedResolve(
   deps: AuditDependencies,
+  batcher: AuditAppendBatcher,
   subgraph: string,
   resolve: () => unknown,
   args: Record<string, unknown>,
@@ -63,7 +77,7 @@ async function auditedResolve(
     error,
   });
   try {
-    const appended = await appendAuditEntry(deps.eventStore, entry, { causationId: context.requestId });
+    const appended = await batcher.append(entry, context.requestId);
     // So that auditTrail right after the mutation shows it; the entry is durable either way.
     await deps.waitForReadModels(appended.position).catch((lagging: unknown) => deps.logger.warn({ err: lagging, action: entry.action }, 'audit read model lagging'));
   } catch (auditError) {

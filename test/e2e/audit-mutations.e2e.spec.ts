@@ -111,6 +111,16 @@ describe('automatic audit of mutations, and replay, through the gateway', () => 
     }
   });
 
+  it('audits a burst of concurrent mutations of one tenant without losing or forking an entry', async () => {
+    const id = data(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Busy" }) { id } }')).createTenant.id;
+    const responses = await Promise.all(Array.from({ length: 40 }, (_unused, index) => createProblem({ tenantId: id, name: `Burst ${index}`, qubo })));
+    responses.forEach((response) => expect(response.errors).toBeUndefined());
+    const created = (await trail(id, 'optimization.createProblem')).filter((entry) => entry.outcome === 'success');
+    expect(new Set(created.map((entry) => entry.target)).size).toBe(40);
+    const verification = data(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number } }>('query ($tenantId: ID!) { verifyAuditChain(tenantId: $tenantId) { valid checkedEntries } }', { tenantId: id })).verifyAuditChain;
+    expect(verification).toEqual({ valid: true, checkedEntries: 41 });
+  });
+
   it('replays the tenant as of a past time: the old name, and no problem created after it', async () => {
     // Given a fresh tenant, a moment T, then a rename and a new problem
     const id = data(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Old name" }) { id } }')).createTenant.id;
