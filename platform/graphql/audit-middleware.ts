@@ -38,11 +38,13 @@ function batcherFor(deps: AuditDependencies): AuditAppendBatcher {
  * has mutations; fields of other types pass straight through without an await.
  */
 export function auditMutations(deps: AuditDependencies, subgraph: string): IMiddleware<unknown, SubgraphContext, Record<string, unknown>> {
-  const batcher = batcherFor(deps);
+  // Looked up at the first mutation: building the schema (e.g. for composition) touches no store.
+  let batcher: AuditAppendBatcher | undefined;
   return (resolve, parent, args, context, info) => {
     if (info.parentType !== info.schema.getMutationType() || SELF_AUDITED_MUTATIONS.has(info.fieldName)) {
       return resolve(parent, args, context, info);
     }
+    batcher ??= batcherFor(deps);
     return auditedResolve(deps, batcher, subgraph, () => resolve(parent, args, context, info), args, context, info);
   };
 }
