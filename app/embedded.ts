@@ -66,6 +66,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       clock: () => new Date(),
       config,
       logger,
+      readModelProjections: ALL_PROJECTIONS,
       waitForReadModels: async (position: number) => {
         try {
           await runner.waitFor(position, config.readYourWritesTimeoutMs);

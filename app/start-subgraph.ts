@@ -24,6 +24,7 @@ runUntilSignalled(`goliath-${name}`, async (config, logger) => {
     clock: () => new Date(),
     config,
     logger,
+    readModelProjections: ALL_PROJECTIONS,
     waitForReadModels: pollCheckpoints(readStore, ALL_PROJECTIONS.map((projection) => projection.name), config.readYourWritesTimeoutMs),
   };
   const schema = await SUBGRAPHS[name].build(dependencies);

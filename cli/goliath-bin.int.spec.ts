@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SolveReport } from './solve-report';
 import { sharedDataFile } from '../test/support/shared-data';
@@ -30,5 +31,14 @@ describe('goliath (the built bin)', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('goliath solve: --time must be a duration such as 500ms, 10s or 2m, got "soon"\nRun "goliath solve --help" for usage.\n');
+  });
+
+  it('goliath audit reads the configured store: one that does not exist is refused, not created', () => {
+    const dataDir = join(tmpdir(), `goliath-no-store-${process.pid}`);
+    const run = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--tenant', 'acme'], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, DATA_DIR: dataDir, SQLITE_FILE: '', EVENTSTORE_URL: '' } });
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`goliath audit: no event store at ${join(dataDir, 'goliath.db')}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL) as for the platform\nRun "goliath audit --help" for usage.\n`);
+    expect(existsSync(dataDir)).toBe(false);
   });
 });

@@ -49,6 +49,8 @@ export const ErrorCode = {
   SamlAssertionExpired: 'SAML_ASSERTION_EXPIRED',
   SamlAssertionReplayed: 'SAML_ASSERTION_REPLAYED',
   SamlAssertionInvalid: 'SAML_ASSERTION_INVALID',
+  // Audit (issue 4): a mutation whose audit entry could not be written is not confirmed.
+  AuditUnavailable: 'AUDIT_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -3,6 +3,7 @@ import { WrongExpectedRevisionError, type EventStore, type NewEvent } from '../e
 import { chainAuditEntry, type AuditChainTail } from './audit-chain-link';
 import {
   assertValidAuditEntry,
+  InvalidAuditEntryError,
   AUDIT_ENTRY_RECORDED,
   auditStreamId,
   type AuditEntry,
@@ -25,7 +26,10 @@ export interface AppendedAuditEntry {
   readonly data: AuditEntryRecordedData;
   /** Stream revision of the entry (equal to its sequence). */
   readonly revision: number;
-  /** Global position of the entry in the event log. */
+  /**
+   * Global position of the entry in the event log; for an entry appended in a batch, the position
+   * of the batch's last event (enough to wait for read models).
+   */
   readonly position: number;
 }
 
@@ -42,33 +46,67 @@ export async function appendAuditEntry(
   entry: AuditEntry,
   options: AppendAuditEntryOptions = {},
 ): Promise<AppendedAuditEntry> {
-  assertValidAuditEntry(entry);
-  const streamId = auditStreamId(entry.tenantId);
+  const [appended] = await appendAuditEntries(eventStore, [{ entry, causationId: options.causationId }], options);
+  return appended;
+}
+
+/** One entry of a batch, with the id of what caused it. */
+export interface PendingAuditEntry {
+  readonly entry: AuditEntry;
+  readonly causationId?: string;
+}
+
+/**
+ * Appends entries of one tenant, in order, as one append: each is linked to the one before it, the
+ * first to the stored tail. Either all are stored or none (a conflict retries them all). This is
+ * how many entries arriving together cost one read and one write instead of racing for the tail.
+ */
+export async function appendAuditEntries(
+  eventStore: EventStore,
+  pending: readonly PendingAuditEntry[],
+  options: Pick<AppendAuditEntryOptions, 'maxAttempts'> = {},
+): Promise<AppendedAuditEntry[]> {
+  if (pending.length === 0) return [];
+  const tenantId = pending[0].entry.tenantId;
+  for (const { entry } of pending) {
+    assertValidAuditEntry(entry);
+    if (entry.tenantId !== tenantId) throw new InvalidAuditEntryError(`A batch of audit entries must belong to one tenant, got ${tenantId} and ${entry.tenantId}`);
+  }
+  const streamId = auditStreamId(tenantId);
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     const [last] = await eventStore.readStream(streamId, { direction: 'backwards', maxCount: 1 });
-    const tail: AuditChainTail | undefined = last ? readTail(last.data, last.revision) : undefined;
-    const data = chainAuditEntry(entry, tail);
-    const event: NewEvent<typeof AUDIT_ENTRY_RECORDED, AuditEntryRecordedData> = {
-      id: randomUUID(),
-      type: AUDIT_ENTRY_RECORDED,
-      data,
-      metadata: {
-        tenantId: entry.tenantId,
-        actor: entry.actor,
-        correlationId: entry.correlationId,
-        causationId: options.causationId ?? entry.correlationId,
-        occurredAt: entry.time,
-        schemaVersion: AUDIT_ENTRY_RECORDED_SCHEMA_VERSION,
-      },
-    };
+    let tail: AuditChainTail | undefined = last ? readTail(last.data, last.revision) : undefined;
+    const chained = pending.map(({ entry, causationId }) => {
+      const data = chainAuditEntry(entry, tail);
+      tail = { sequence: data.sequence, hash: data.hash };
+      return { data, event: auditEvent(entry, data, causationId) };
+    });
     try {
-      const result = await eventStore.append(streamId, [event], last ? last.revision : 'no-stream');
-      return { data, revision: result.nextExpectedRevision, position: result.position };
+      const result = await eventStore.append(streamId, chained.map(({ event }) => event), last ? last.revision : 'no-stream');
+      // Positions are only known for the last event of an append: the others are at or before it.
+      const firstRevision = result.nextExpectedRevision - chained.length + 1;
+      return chained.map(({ data }, index) => ({ data, revision: firstRevision + index, position: result.position }));
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxAttempts) throw error;
     }
   }
+}
+
+function auditEvent(entry: AuditEntry, data: AuditEntryRecordedData, causationId: string | undefined): NewEvent<typeof AUDIT_ENTRY_RECORDED, AuditEntryRecordedData> {
+  return {
+    id: randomUUID(),
+    type: AUDIT_ENTRY_RECORDED,
+    data,
+    metadata: {
+      tenantId: entry.tenantId,
+      actor: entry.actor,
+      correlationId: entry.correlationId,
+      causationId: causationId ?? entry.correlationId,
+      occurredAt: entry.time,
+      schemaVersion: AUDIT_ENTRY_RECORDED_SCHEMA_VERSION,
+    },
+  };
 }
 
 /**

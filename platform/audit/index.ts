@@ -24,9 +24,14 @@ export {
   type AuditChainVerification,
 } from './audit-chain-verifier';
 export {
+  appendAuditEntries,
   appendAuditEntry,
   AUDIT_ENTRY_RECORDED_SCHEMA_VERSION,
   type AppendAuditEntryOptions,
   type AppendedAuditEntry,
+  type PendingAuditEntry,
 } from './append-audit-entry';
+export { AuditAppendBatcher } from './audit-append-batcher';
 export { verifyAuditChain, type VerifyAuditChainOptions } from './verify-audit-chain';
+export { describeMutation, errorCodeOf, PLATFORM_AUDIT_TENANT, type SettledMutation } from './describe-mutation';
+export { DEFAULT_REDACTION_LIMITS, isSecretKey, REDACTED, redactForAudit, type AuditRedactionLimits } from './redact-for-audit';

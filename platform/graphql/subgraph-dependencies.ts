@@ -4,6 +4,7 @@ import type { PlatformConfig } from '../config';
 import type { EventStore } from '../eventstore/port';
 import type { Logger } from '../logging';
 import type { ReadStore } from '../readstore/port';
+import type { ReplayProjection } from '../replay/replay-projection';
 import type { SubgraphContext } from './subgraph-context';
 import { requireAuth } from './subgraph-context';
 
@@ -19,6 +20,11 @@ export interface SubgraphDependencies {
   readonly clock: () => Date;
   readonly config: PlatformConfig;
   readonly logger: Logger;
+  /**
+   * Every read model's projection (projections/ ALL_PROJECTIONS), for replaying a tenant as of a
+   * point in time. Handed in by the hosting process because subgraphs may not import projections/.
+   */
+  readonly readModelProjections?: readonly ReplayProjection[];
 }
 
 /** Resolver classes take the dependencies in their constructor; one instance per class. */

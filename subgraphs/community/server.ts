@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { auditMutations } from '../../platform/graphql/audit-middleware';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
 import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
 import { complianceGuard } from '../../platform/compliance';
@@ -19,6 +20,6 @@ export function buildCommunitySubgraph(deps: SubgraphDependencies): Promise<Grap
   return buildFederatedSchema({
     ...tenantProfile,
     container: dependencyContainer(deps),
-    middleware: [permissionShield(COMMUNITY_PERMISSIONS), complianceGuard(deps)],
+    middleware: [auditMutations(deps, 'community'), permissionShield(COMMUNITY_PERMISSIONS), complianceGuard(deps)],
   });
 }

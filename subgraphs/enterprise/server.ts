@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { auditMutations } from '../../platform/graphql/audit-middleware';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
 import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
 import { requireTenantAccess, type SubgraphContext } from '../../platform/graphql/subgraph-context';
@@ -6,6 +7,7 @@ import { dependencyContainer, type SubgraphDependencies } from '../../platform/g
 import { TenantEventMessage } from '../../schema/graphql/tenant-event-message';
 import { TENANT_EVENTS_SUBSCRIPTION_SDL } from './graphql/tenant-events-subscription';
 import { findTenant } from './graphql/tenant-lookup';
+import { AuditReplayResolver } from './graphql/audit-replay-resolver';
 import { AuditResolver } from './graphql/audit-resolver';
 import { AuthenticationResolver } from './graphql/authentication-resolver';
 import { IdentityProviderResolver } from './graphql/identity-provider-resolver';
@@ -20,11 +22,12 @@ import { ComplianceResolver } from './compliance/graphql/compliance-resolver';
 /** The enterprise subgraph: tenants, identity (providers, sign-in, sessions, users and roles) and the audit trail. */
 export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [TenantResolver, AuditResolver, AuthenticationResolver, IdentityProviderResolver, UserResolver, ComplianceResolver, ChangeApprovalResolver],
+    resolvers: [TenantResolver, AuditResolver, AuditReplayResolver, AuthenticationResolver, IdentityProviderResolver, UserResolver, ComplianceResolver, ChangeApprovalResolver],
     orphanedTypes: [TenantEventMessage],
     extraTypeDefs: TENANT_EVENTS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
     middleware: [
+      auditMutations(deps, 'enterprise'),
       permissionShield(ENTERPRISE_PERMISSIONS),
       // renameTenant names its tenant as `id`: so a platform administrator's rename is guarded too.
       complianceGuard(deps, { tenantOf: async (field, args) => (field === 'renameTenant' && typeof args.id === 'string' ? args.id : undefined) }),

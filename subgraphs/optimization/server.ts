@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { auditMutations } from '../../platform/graphql/audit-middleware';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
 import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
 import { requireTenantAccess, type SubgraphContext } from '../../platform/graphql/subgraph-context';
@@ -22,7 +23,7 @@ export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<G
     orphanedTypes: [OptimizationTenant, SolveJobProgress],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
-    middleware: [permissionShield(OPTIMIZATION_PERMISSIONS), complianceGuard(deps, { tenantOf: (_field, args) => tenantOfOptimizationChange(deps, args) })],
+    middleware: [auditMutations(deps, 'optimization'), permissionShield(OPTIMIZATION_PERMISSIONS), complianceGuard(deps, { tenantOf: (_field, args) => tenantOfOptimizationChange(deps, args) })],
     extraResolvers: {
       Tenant: {
         __resolveReference: (reference: { id: string }, context: SubgraphContext) => {

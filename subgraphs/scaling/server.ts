@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { auditMutations } from '../../platform/graphql/audit-middleware';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
 import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
 import { complianceGuard } from '../../platform/compliance';
@@ -19,6 +20,6 @@ export function buildScalingSubgraph(deps: SubgraphDependencies): Promise<GraphQ
   return buildFederatedSchema({
     ...tenantProfile,
     container: dependencyContainer(deps),
-    middleware: [permissionShield(SCALING_PERMISSIONS), complianceGuard(deps)],
+    middleware: [auditMutations(deps, 'scaling'), permissionShield(SCALING_PERMISSIONS), complianceGuard(deps)],
   });
 }

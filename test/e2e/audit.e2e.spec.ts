@@ -44,8 +44,9 @@ describe('audit trail through the gateway', () => {
   });
 
   it('chains recorded entries, lists them by action, and verifies the chain', async () => {
+    // (entry 0 is the tenant's creation, audited by the middleware)
     const first = data(await record({ action: 'export.requested', target: 'portfolio-7', details: { rows: 120 } })).recordAuditEntry;
-    expect(first).toMatchObject({ sequence: 0, actor: 'ada' });
+    expect(first).toMatchObject({ sequence: 1, actor: 'ada' });
     data(await record({ action: 'login.reviewed', target: 'user-42' }));
     data(await record({ action: 'export.requested', target: 'portfolio-8' }));
 
@@ -56,10 +57,10 @@ describe('audit trail through the gateway', () => {
       ),
     ).auditTrail;
     expect(trail.edges.map((edge) => edge.node)).toEqual([
-      { sequence: 0, target: 'portfolio-7' },
-      { sequence: 2, target: 'portfolio-8' },
+      { sequence: 1, target: 'portfolio-7' },
+      { sequence: 3, target: 'portfolio-8' },
     ]);
-    expect(await verify()).toMatchObject({ valid: true, checkedEntries: 3, firstBrokenPosition: null });
+    expect(await verify()).toMatchObject({ valid: true, checkedEntries: 4, firstBrokenPosition: null });
   });
 
   it('refuses an entry without an action, details that are not an object, and another tenant', async () => {
@@ -81,6 +82,6 @@ describe('audit trail through the gateway', () => {
       db.close();
     }
     // then verification through the gateway reports that entry's position
-    expect(await verify()).toMatchObject({ valid: false, checkedEntries: 1, firstBrokenPosition: 1 });
+    expect(await verify()).toMatchObject({ valid: false, checkedEntries: 2, firstBrokenPosition: 2 });
   });
 });

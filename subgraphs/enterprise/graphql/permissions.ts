@@ -24,6 +24,7 @@ export const ENTERPRISE_PERMISSIONS = {
   'Query.auditTrail': AUDIT_READERS,
   'Query.verifyAuditChain': AUDIT_READERS,
   'Mutation.recordAuditEntry': AUDIT_WRITERS,
+  'Query.replayAudit': AUDIT_READERS,
   // Signing in is what gives a caller a token in the first place.
   'Mutation.authenticate': PUBLIC,
   'Mutation.refreshSession': PUBLIC,

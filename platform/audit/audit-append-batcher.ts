@@ -1,0 +1,61 @@
+import type { EventStore } from '../eventstore/port';
+import { appendAuditEntries, type AppendedAuditEntry, type PendingAuditEntry } from './append-audit-entry';
+import { assertValidAuditEntry, type AuditEntry } from './audit-entry';
+
+interface Waiting {
+  readonly pending: PendingAuditEntry;
+  resolve(appended: AppendedAuditEntry): void;
+  reject(error: unknown): void;
+}
+
+const DEFAULT_MAX_BATCH = 500;
+
+/**
+ * Appends audit entries tenant by tenant, one append in flight per tenant: entries that arrive
+ * while it is in flight wait and go together in the next one (group commit). Without this, N
+ * concurrent mutations of one tenant race for the chain's tail and N-1 of them lose every round,
+ * so a burst larger than the retry budget would fail; with it, contention is left only between
+ * processes, which the optimistic retry of appendAuditEntries handles.
+ */
+export class AuditAppendBatcher {
+  private readonly queues = new Map<string, Waiting[]>();
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly maxBatch = DEFAULT_MAX_BATCH,
+  ) {}
+
+  /** Resolves once the entry is stored in its tenant's chain. */
+  append(entry: AuditEntry, causationId?: string): Promise<AppendedAuditEntry> {
+    try {
+      // Checked here so that a bad entry is refused alone instead of failing the batch it would join.
+      assertValidAuditEntry(entry);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendedAuditEntry>((resolve, reject) => {
+      const queue = this.queues.get(entry.tenantId);
+      const waiting: Waiting = { pending: { entry, causationId }, resolve, reject };
+      if (queue) {
+        queue.push(waiting);
+        return;
+      }
+      this.queues.set(entry.tenantId, [waiting]);
+      void this.drain(entry.tenantId);
+    });
+  }
+
+  private async drain(tenantId: string): Promise<void> {
+    const queue = this.queues.get(tenantId)!;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, this.maxBatch);
+      try {
+        const appended = await appendAuditEntries(this.eventStore, batch.map((waiting) => waiting.pending));
+        batch.forEach((waiting, index) => waiting.resolve(appended[index]));
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error);
+      }
+    }
+    this.queues.delete(tenantId);
+  }
+}
