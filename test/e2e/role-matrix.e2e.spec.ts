@@ -6,6 +6,8 @@ import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded
 import type { Role } from '../../platform/auth/auth-context';
 import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { errorCodes, postGraphQL, type GraphQLResponse } from '../support/gateway-client';
+import { startOidcIssuer, type TestOidcIssuer } from '../support/oidc-issuer';
+import { createSigningKey } from '../support/saml-identity-provider';
 
 jest.setTimeout(120_000);
 
@@ -66,6 +68,34 @@ const EXPECTED: Record<string, Expectation> = {
   'Mutation.optimizeMultiObjective': row('+  +  +  +  F  F', '+  F  F  F  F  F'),
   'Mutation.submitSolveJob':      row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
   'Mutation.cancelSolveJob':      row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
+  // enterprise: sign-in and sessions (public: a token is neither needed nor looked at)
+  'Mutation.authenticate':        row('+  +  +  +  +  +',    '+  +  +  +  +  +'),
+  'Mutation.refreshSession':      row('+  +  +  +  +  +',    '+  +  +  +  +  +'),
+  'Mutation.logout':              row('+  +  +  +  +  +'),
+  'Mutation.revokeSession':       row('+  +  F  F  F  F',    '+  F  F  F  F  F'),
+  'Query.sessions':               row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
+  // enterprise: identity providers, users and roles
+  'Query.identityProviders':      row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
+  'Query.validateSamlConfig':     row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
+  'Mutation.configureIdentityProvider': row('+  +  F  F  F  F', '+  F  F  F  F  F'),
+  'Mutation.removeIdentityProvider': row('+  +  F  F  F  F', '+  F  F  F  F  F'),
+  'Query.users':                  row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
+  'Mutation.grantRole':           row('+  +  F  F  F  F',    '+  F  F  F  F  F'),
+  'Mutation.revokeRole':          row('+  +  F  F  F  F',    '+  F  F  F  F  F'),
+  // enterprise: replay of the audit trail
+  'Query.replayAudit':            row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
+  // enterprise: compliance
+  'Query.complianceFrameworks':   row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
+  'Query.complianceProfile':      row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
+  'Query.changeApprovals':        row('+  +  +  +  +  F',    '+  F  F  F  F  F'),
+  'Mutation.enableComplianceFramework': row('+  +  F  F  F  F', '+  F  F  F  F  F'),
+  'Mutation.updateComplianceFramework': row('+  +  F  F  F  F', '+  F  F  F  F  F'),
+  'Mutation.recordComplianceAudit': row('+  +  F  F  +  F',  '+  F  F  F  F  F'),
+  'Mutation.updateComplianceProfile': row('+  +  F  F  F  F', '+  F  F  F  F  F'),
+  'Mutation.recordErasureRequest': row('+  +  F  F  F  F',   '+  F  F  F  F  F'),
+  'Mutation.requestChangeApproval': row('+  +  +  +  F  F',  '+  F  F  F  F  F'),
+  'Mutation.approveChange':       row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
+  'Mutation.checkCompliance':     row('+  +  +  +  +  F',    '+  F  F  F  F  F'),
 };
 
 /** What a platform-admin set up for each tenant before the matrix runs. */
@@ -74,6 +104,10 @@ interface TenantFixture {
   readonly problemId: string;
   readonly constraintId: string;
   readonly solveJobId: string;
+  /** A SAML identity provider (validateSamlConfig) and an OIDC one (sign-ins). */
+  readonly samlProviderId: string;
+  /** The tenant's SOC2 framework. */
+  readonly frameworkId: string;
 }
 
 interface Request {
@@ -87,6 +121,17 @@ interface Fixtures {
   freshConstraint(tenant: TenantFixture): Promise<string>;
   /** A queued solve job that only this call will use (cancelling it consumes it). */
   freshSolveJob(tenant: TenantFixture): Promise<string>;
+  /** An id token of a new user of the tenant's OIDC provider. */
+  freshIdToken(tenant: TenantFixture): Promise<string>;
+  /** A signed-in session of a new user: its refresh token, id and user. */
+  freshSession(tenant: TenantFixture): Promise<{ refreshToken: string; sessionId: string; userId: string }>;
+  /** A user who holds a granted auditor role. */
+  freshUserWithGrant(tenant: TenantFixture): Promise<string>;
+  freshIdentityProvider(tenant: TenantFixture): Promise<string>;
+  /** A change approval requested by the platform-admin, for someone else to approve. */
+  freshChangeApproval(tenant: TenantFixture): Promise<string>;
+  /** A framework type the tenant has not enabled, taken in turn (only the allowed calls enable one). */
+  nextFrameworkType(tenant: TenantFixture): string;
 }
 
 const QUBO = {
@@ -156,6 +201,75 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
     query: 'mutation ($id: ID!) { cancelSolveJob(id: $id) { id status } }',
     variables: { id: await fixtures.freshSolveJob(t) },
   }),
+  'Mutation.authenticate': async (t, fixtures) => ({
+    query: 'mutation ($input: AuthenticateInput!) { authenticate(input: $input) { userId } }',
+    variables: { input: { authType: 'OIDC', tenantId: t.tenantId, idToken: await fixtures.freshIdToken(t) } },
+  }),
+  'Mutation.refreshSession': async (t, fixtures) => ({
+    query: 'mutation ($r: String!) { refreshSession(refreshToken: $r) { sessionId } }',
+    variables: { r: (await fixtures.freshSession(t)).refreshToken },
+  }),
+  'Mutation.logout': () => ({ query: 'mutation { logout }' }),
+  'Mutation.revokeSession': async (t, fixtures) => ({
+    query: 'mutation ($s: ID!) { revokeSession(sessionId: $s) { id } }',
+    variables: { s: (await fixtures.freshSession(t)).sessionId },
+  }),
+  'Query.sessions': (t) => ({ query: 'query ($t: ID!) { sessions(tenantId: $t) { nodes { id } } }', variables: { t: t.tenantId } }),
+  'Query.identityProviders': (t) => ({ query: 'query ($t: ID!) { identityProviders(tenantId: $t) { id } }', variables: { t: t.tenantId } }),
+  'Query.validateSamlConfig': (t) => ({ query: 'query ($p: ID!) { validateSamlConfig(providerId: $p) { valid } }', variables: { p: t.samlProviderId } }),
+  'Mutation.configureIdentityProvider': (t) => ({
+    query: 'mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id } }',
+    variables: { input: { tenantId: t.tenantId, name: 'Matrix OIDC', type: 'OIDC', oidc: { issuer: 'https://idp.example.com', clientId: 'goliath' } } },
+  }),
+  'Mutation.removeIdentityProvider': async (t, fixtures) => ({
+    query: 'mutation ($p: ID!) { removeIdentityProvider(providerId: $p) }',
+    variables: { p: await fixtures.freshIdentityProvider(t) },
+  }),
+  'Query.users': (t) => ({ query: 'query ($t: ID!) { users(tenantId: $t) { nodes { id } } }', variables: { t: t.tenantId } }),
+  'Mutation.grantRole': async (t, fixtures) => ({
+    query: 'mutation ($u: ID!) { grantRole(userId: $u, role: DEVELOPER) { id } }',
+    variables: { u: (await fixtures.freshSession(t)).userId },
+  }),
+  'Mutation.revokeRole': async (t, fixtures) => ({
+    query: 'mutation ($u: ID!) { revokeRole(userId: $u, role: AUDITOR) { id } }',
+    variables: { u: await fixtures.freshUserWithGrant(t) },
+  }),
+  'Query.replayAudit': (t) => ({ query: 'query ($t: ID!) { replayAudit(tenantId: $t, asOfPosition: 1) { eventCount } }', variables: { t: t.tenantId } }),
+  'Query.complianceFrameworks': (t) => ({ query: 'query ($t: ID!) { complianceFrameworks(tenantId: $t) { id } }', variables: { t: t.tenantId } }),
+  'Query.complianceProfile': (t) => ({ query: 'query ($t: ID!) { complianceProfile(tenantId: $t) { tenantId } }', variables: { t: t.tenantId } }),
+  'Query.changeApprovals': (t) => ({ query: 'query ($t: ID!) { changeApprovals(tenantId: $t) { id } }', variables: { t: t.tenantId } }),
+  'Mutation.enableComplianceFramework': (t, fixtures) => ({
+    query: 'mutation ($input: EnableComplianceFrameworkInput!) { enableComplianceFramework(input: $input) { id } }',
+    variables: { input: { tenantId: t.tenantId, frameworkType: fixtures.nextFrameworkType(t), complianceLevel: 'matrix' } },
+  }),
+  'Mutation.updateComplianceFramework': (t) => ({
+    query: 'mutation ($input: UpdateComplianceFrameworkInput!) { updateComplianceFramework(input: $input) { id } }',
+    variables: { input: { tenantId: t.tenantId, frameworkId: t.frameworkId, complianceLevel: 'Type II' } },
+  }),
+  'Mutation.recordComplianceAudit': (t) => ({
+    query: 'mutation ($t: ID!, $f: ID!) { recordComplianceAudit(tenantId: $t, frameworkId: $f) { id } }',
+    variables: { t: t.tenantId, f: t.frameworkId },
+  }),
+  'Mutation.updateComplianceProfile': (t) => ({
+    query: 'mutation ($input: UpdateComplianceProfileInput!) { updateComplianceProfile(input: $input) { tenantId } }',
+    variables: { input: { tenantId: t.tenantId, permittedRegions: ['eu-west-1'] } },
+  }),
+  'Mutation.recordErasureRequest': (t) => ({
+    query: 'mutation ($t: ID!) { recordErasureRequest(tenantId: $t, dataSubjectId: "subject-of-the-matrix") { tenantId } }',
+    variables: { t: t.tenantId },
+  }),
+  'Mutation.requestChangeApproval': (t) => ({
+    query: 'mutation ($input: RequestChangeApprovalInput!) { requestChangeApproval(input: $input) { id } }',
+    variables: { input: { tenantId: t.tenantId, operation: 'updateConstraint', target: t.constraintId, reason: 'role matrix' } },
+  }),
+  'Mutation.approveChange': async (t, fixtures) => ({
+    query: 'mutation ($t: ID!, $a: ID!) { approveChange(tenantId: $t, approvalId: $a) { id } }',
+    variables: { t: t.tenantId, a: await fixtures.freshChangeApproval(t) },
+  }),
+  'Mutation.checkCompliance': (t) => ({
+    query: 'mutation ($t: ID!) { checkCompliance(tenantId: $t, operation: "createProblem", data: { personalData: false }) { isCompliant } }',
+    variables: { t: t.tenantId },
+  }),
 };
 
 /** Every Query and Mutation field of the composed supergraph, as `Query.name`. */
@@ -212,7 +326,54 @@ describe('role × operation × tenant matrix through the gateway', () => {
           input: { tenantId: tenant.tenantId, problemId: tenant.problemId, timeLimitMs, seed: 1 },
         })
       ).submitSolveJob.id;
-    const fixtures: Fixtures = { freshConstraint: (t) => addConstraint(t.problemId), freshSolveJob: (t) => submitJob(t, 60_000) };
+    let issuer: TestOidcIssuer;
+    let users = 0;
+    const frameworkTurns = new Map<string, number>();
+    const freshIdToken = (t: TenantFixture) => issuer.issueIdToken({ sub: `matrix-user-${users++}`, aud: 'goliath', tenant: t.tenantId });
+    const freshSession = async (t: TenantFixture) => {
+      const response = await postGraphQL<{ authenticate: { refreshToken: string; sessionId: string; userId: string } }>(
+        platform.gatewayUrl,
+        'mutation ($input: AuthenticateInput!) { authenticate(input: $input) { refreshToken sessionId userId } }',
+        { variables: { input: { authType: 'OIDC', tenantId: t.tenantId, idToken: await freshIdToken(t) } } },
+      );
+      if (response.errors) throw new Error(`fixture sign-in failed: ${JSON.stringify(response.errors)}`);
+      return response.data!.authenticate;
+    };
+    const configureOidc = async (tenantId: string, name: string) =>
+      (
+        await asAdmin<{ configureIdentityProvider: { id: string } }>('mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id } }', {
+          input: { tenantId, name, type: 'OIDC', oidc: { issuer: issuer.url, clientId: 'goliath' }, defaultRoles: ['VIEWER'] },
+        })
+      ).configureIdentityProvider.id;
+    const fixtures: Fixtures = {
+      freshConstraint: (t) => addConstraint(t.problemId),
+      freshSolveJob: (t) => submitJob(t, 60_000),
+      freshIdToken,
+      freshSession,
+      freshUserWithGrant: async (t) => {
+        const { userId } = await freshSession(t);
+        await asAdmin('mutation ($u: ID!) { grantRole(userId: $u, role: AUDITOR) { id } }', { u: userId });
+        return userId;
+      },
+      // The issuer URL stays unique per provider, so sign-ins still find the tenant's one OIDC provider.
+      freshIdentityProvider: async (t) =>
+        (
+          await asAdmin<{ configureIdentityProvider: { id: string } }>('mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id } }', {
+            input: { tenantId: t.tenantId, name: 'To remove', type: 'OIDC', oidc: { issuer: `https://removable-${users++}.example.com`, clientId: 'goliath' } },
+          })
+        ).configureIdentityProvider.id,
+      freshChangeApproval: async (t) =>
+        (
+          await asAdmin<{ requestChangeApproval: { id: string } }>('mutation ($input: RequestChangeApprovalInput!) { requestChangeApproval(input: $input) { id } }', {
+            input: { tenantId: t.tenantId, operation: 'updateConstraint', target: t.constraintId, reason: 'matrix fixture' },
+          })
+        ).requestChangeApproval.id,
+      nextFrameworkType: (t) => {
+        const turn = frameworkTurns.get(t.tenantId) ?? 0;
+        frameworkTurns.set(t.tenantId, turn + 1);
+        return ['HIPAA', 'GDPR', 'ISO27001'][turn % 3];
+      },
+    };
 
     const createTenantFixture = async (name: string): Promise<TenantFixture> => {
       const tenantId = (await asAdmin<{ createTenant: { id: string } }>('mutation ($name: String!) { createTenant(input: { name: $name }) { id } }', { name })).createTenant.id;
@@ -220,18 +381,36 @@ describe('role × operation × tenant matrix through the gateway', () => {
         await asAdmin<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId, name: 'Fixture', qubo: QUBO } })
       ).createProblem.id;
       const [constraintId, solveJobId] = await Promise.all([addConstraint(problemId), submitJob({ tenantId, problemId }, 20)]);
-      return { tenantId, problemId, constraintId, solveJobId };
+      await configureOidc(tenantId, 'Matrix OIDC');
+      const samlProviderId = (
+        await asAdmin<{ configureIdentityProvider: { id: string } }>('mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id } }', {
+          input: {
+            tenantId,
+            name: 'Matrix SAML',
+            type: 'SAML',
+            saml: { idpEntityId: 'https://idp.example.com/saml', ssoUrl: 'https://idp.example.com/sso', signingCertificates: [(await createSigningKey()).certificatePem] },
+          },
+        })
+      ).configureIdentityProvider.id;
+      const frameworkId = (
+        await asAdmin<{ enableComplianceFramework: { id: string } }>('mutation ($input: EnableComplianceFrameworkInput!) { enableComplianceFramework(input: $input) { id } }', {
+          input: { tenantId, frameworkType: 'SOC2', complianceLevel: 'Type I' },
+        })
+      ).enableComplianceFramework.id;
+      return { tenantId, problemId, constraintId, solveJobId, samlProviderId, frameworkId };
     };
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'goliath-role-matrix-e2e-'));
-      platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: { SOLVER_WORKERS: '1' } });
+      platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: { SOLVER_WORKERS: '1', COMPLIANCE_FRAMEWORKS: 'SOC2,ISO27001,GDPR,HIPAA' } });
+      issuer = await startOidcIssuer();
       admin = await issueDevelopmentToken({ role: 'platform-admin', subject: 'matrix-admin', keysDir: platform.keysDir });
       const [own, other] = await Promise.all([createTenantFixture('Tenant A'), createTenantFixture('Tenant B')]);
       tenants = { own, other };
     }, 60_000);
 
     afterAll(async () => {
+      await issuer?.stop();
       await platform?.stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });

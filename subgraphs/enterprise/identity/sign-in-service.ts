@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { appendAuditEntry, type AuditOutcome } from '../../../platform/audit';
 import type { Role } from '../../../platform/auth/auth-context';
@@ -77,7 +78,7 @@ export class SignInService {
     let provider: IdentityProviderDocument | undefined;
     let identity: VerifiedIdentity;
     try {
-      provider = await this.findProvider(request.tenantId, credentials.type, request.issuer, request.providerId);
+      provider = await this.findProvider(request.tenantId, credentials.type, request.issuer ?? issuerHint(credentials), request.providerId);
       identity = await this.verify(provider, credentials, request.correlationId);
     } catch (error) {
       if (!(error instanceof IdentityVerificationError)) throw error;
@@ -193,6 +194,8 @@ export class SignInService {
   private async findProvider(tenantId: string, type: IdentityProviderType, issuer?: string, providerId?: string): Promise<IdentityProviderDocument> {
     const page = await this.deps.readStore.collection<IdentityProviderDocument>(IDENTITY_PROVIDERS_COLLECTION).find({ where: { tenantId, type }, first: 100 });
     const candidates = page.items.filter((provider) => (providerId ? provider.id === providerId : issuer ? issuerOf(provider) === issuer : true));
+    // A hint read from the credential itself only helps to choose; it is verified by that provider.
+    if (candidates.length === 0 && issuer && page.items.length === 1 && !providerId) return page.items[0];
     if (candidates.length === 1) return candidates[0];
     if (candidates.length === 0) {
       throw new IdentityVerificationError(
@@ -275,6 +278,20 @@ export function mapRoles(provider: Pick<IdentityProviderDocument, 'roleMappings'
   const groups = new Set(identity.groups);
   const mapped = provider.roleMappings.filter((mapping) => groups.has(mapping.group)).map((mapping) => mapping.role);
   return [...new Set([...provider.defaultRoles, ...mapped])].filter((role) => role !== 'platform-admin').sort();
+}
+
+/**
+ * Who issued the credential, read without verifying it, to pick among several providers of one
+ * type: the `iss` of an id token, the first Issuer of a SAML response. LDAP credentials name none.
+ */
+function issuerHint(credentials: Credentials): string | undefined {
+  try {
+    if (credentials.type === 'OIDC') return decodeJwt(credentials.idToken).iss;
+    if (credentials.type === 'SAML') return /<(?:\w+:)?Issuer\b[^>]*>\s*([^<\s]+)\s*</.exec(Buffer.from(credentials.samlResponse, 'base64').toString('utf8'))?.[1];
+  } catch {
+    // Not decodable: the verifier will say why.
+  }
+  return undefined;
 }
 
 function issuerOf(provider: IdentityProviderDocument): string | undefined {
