@@ -90,6 +90,54 @@ describe('sign-in through the gateway', () => {
     expect(errorCodes(await call(`query ($t: ID!) { auditTrail(tenantId: $t) { edges { cursor } } }`, { t: tenantA }, result.accessToken))).toEqual(['FORBIDDEN']);
   });
 
+  it('audits what a SAML user did, verifies the chain, and replays the tenant as of before it', async () => {
+    // given a SAML analyst who creates a problem
+    const analyst = await samlSignIn({ nameId: 'kay@example.com', attributes: { groups: ['analysts'] } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const before = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const created = data(
+      await call<{ createProblem: { id: string } }>(
+        'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }',
+        { input: { tenantId: tenantA, name: 'Audited portfolio', qubo: { variables: ['a', 'b'], linear: [{ variable: 'a', coefficient: -1 }] } } },
+        analyst.accessToken,
+      ),
+    ).createProblem;
+
+    // then the trail names the user for the sign-in and the change, and the chain verifies
+    const trail = data(
+      await call<{ auditTrail: { edges: { node: { action: string; actor: string; target: string; outcome: string } }[] } }>(
+        'query ($t: ID!, $actor: String!) { auditTrail(tenantId: $t, filter: { actor: $actor }, first: 100) { edges { node { action actor target outcome } } } }',
+        { t: tenantA, actor: analyst.userId },
+        admin,
+      ),
+    ).auditTrail.edges.map((edge) => edge.node);
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        { action: 'enterprise.signIn', actor: analyst.userId, target: analyst.userId, outcome: 'success' },
+        { action: 'optimization.createProblem', actor: analyst.userId, target: created.id, outcome: 'success' },
+      ]),
+    );
+    const chain = data(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number } }>('query ($t: ID!) { verifyAuditChain(tenantId: $t) { valid checkedEntries } }', { t: tenantA }, admin)).verifyAuditChain;
+    expect(chain.valid).toBe(true);
+    expect(chain.checkedEntries).toBeGreaterThan(trail.length);
+
+    // and a replay as of before the change shows the user but not the problem; now, both
+    const replay = async (asOf: string) =>
+      data(
+        await call<{ replayAudit: { aggregates: { name: string; documents: { id: string }[] }[] } }>(
+          'query ($t: ID!, $asOf: DateTime) { replayAudit(tenantId: $t, asOf: $asOf) { aggregates { name documents } } }',
+          { t: tenantA, asOf },
+          admin,
+        ),
+      ).replayAudit.aggregates;
+    const ids = (aggregates: { name: string; documents: { id: string }[] }[], name: string) => (aggregates.find((aggregate) => aggregate.name === name)?.documents ?? []).map((document) => document.id);
+    const past = await replay(before);
+    expect(ids(past, 'users')).toContain(analyst.userId);
+    expect(ids(past, 'problems')).not.toContain(created.id);
+    expect(ids(await replay(new Date().toISOString()), 'problems')).toContain(created.id);
+  });
+
   it('refuses a replayed SAML response and a forged one, each with its own code, and records both', async () => {
     const response = idp.signedResponse({ attributes: { groups: ['analysts'] } });
     data(await authenticate({ authType: 'SAML', tenantId: tenantA, assertion: response }));
