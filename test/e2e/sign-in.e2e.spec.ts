@@ -257,6 +257,19 @@ describe('sign-in through the gateway', () => {
     }
   });
 
+  it('records nothing for a sign-in to a tenant that does not exist', async () => {
+    const madeUp = 'no-such-tenant';
+    expect(errorCodes(await authenticate({ authType: 'OIDC', tenantId: madeUp, idToken: await issuer.issueIdToken({ sub: 'x' }) }))).toEqual(['IDENTITY_PROVIDER_NOT_CONFIGURED']);
+    const store = createSqliteEventStore({ file: join(dataDir, 'goliath.db') });
+    try {
+      const streams = [];
+      for await (const event of store.readAll()) if (event.streamId.endsWith(madeUp)) streams.push(event.streamId);
+      expect(streams).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a tenant admin configuring a provider of another tenant, and a mapping to platform-admin', async () => {
     const outsider = await issueDevelopmentToken({ role: 'tenant-admin', tenantId: tenantB, keysDir: platform.keysDir });
     const oidc = { issuer: issuer.url, clientId: 'goliath' };

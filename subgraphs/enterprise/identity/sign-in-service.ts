@@ -16,6 +16,7 @@ import {
   type IdentityProviderType,
 } from '../../../schema/events';
 import { IDENTITY_PROVIDERS_COLLECTION, type IdentityProviderDocument } from '../../../schema/read-models/identity';
+import { TENANTS_COLLECTION } from '../../../schema/read-models/tenants';
 import { REFRESH_TOKEN_REUSED_REASON, sessionDecider } from '../domain/session-decider';
 import { effectiveRoles, userDecider } from '../domain/user-decider';
 import type { BruteForceGuard } from './brute-force-guard';
@@ -75,6 +76,12 @@ export class SignInService {
     const { credentials } = request;
     const attempt = { tenantId: request.tenantId, username: credentials.type === 'LDAP' ? credentials.username : undefined, clientAddress: request.clientAddress };
     await this.guard.beforeAttempt(attempt);
+    if (!(await this.deps.readStore.collection(TENANTS_COLLECTION).get(request.tenantId))) {
+      // Nothing is recorded for a tenant that does not exist: anyone may call this without a
+      // token, and must not be able to create streams (or audit chains) under made-up tenant ids.
+      await this.guard.recordFailure({ ...attempt, username: undefined });
+      throw platformError(ErrorCode.IdentityProviderNotConfigured, `Tenant ${request.tenantId} has no ${credentials.type} identity provider; a tenant admin configures one with configureIdentityProvider.`);
+    }
     let provider: IdentityProviderDocument | undefined;
     let identity: VerifiedIdentity;
     try {
