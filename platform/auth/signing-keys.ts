@@ -1,7 +1,8 @@
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createFileOnce } from '../files/create-file-once';
 
 export const SIGNING_ALGORITHM = 'ES256';
 /** The single key of data directories made before rotation existed; it counts as generation 0. */
@@ -53,24 +54,15 @@ export async function rotateSigningKey(keysDir: string): Promise<StoredSigningKe
 }
 
 /**
- * Writes a new key as `generation`, race-safe on a shared volume: the key goes to a temporary
- * file that is hard-linked into place, which fails if another process took the name first;
- * then the key under that name is returned, whoever wrote it. Readers never see half a file.
+ * Writes a new key as `generation`, race-safe on a shared volume (createFileOnce); then the key
+ * under that name is returned, whoever wrote it.
  */
 async function addSigningKey(keysDir: string, generation: number): Promise<StoredSigningKey> {
   mkdirSync(keysDir, { recursive: true, mode: 0o700 });
   const file = join(keysDir, `signing-key-${String(generation).padStart(6, '0')}.json`);
   const { privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
   const candidate = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: SIGNING_ALGORITHM, use: 'sig', createdAt: new Date().toISOString() };
-  const temporary = `${file}.${process.pid}.${randomUUID()}`;
-  writeFileSync(temporary, JSON.stringify(candidate), { mode: 0o600 });
-  try {
-    linkSync(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(temporary);
-  }
+  createFileOnce(file, JSON.stringify(candidate));
   const stored = readKeyFile(file, generation);
   if (!stored) throw new Error(`Signing key ${file} could not be read after creation`);
   return stored;

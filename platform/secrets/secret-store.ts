@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createFileOnce } from '../files/create-file-once';
 
 /**
  * Where credentials that the platform must replay to someone else live (an LDAP bind password).
@@ -59,14 +60,6 @@ function loadOrCreateMasterKey(keysDir: string): Buffer {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const temporary = `${file}.${process.pid}.${randomUUID()}`;
-  writeFileSync(temporary, randomBytes(32), { mode: 0o600 });
-  try {
-    linkSync(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(temporary);
-  }
+  createFileOnce(file, randomBytes(32));
   return readFileSync(file);
 }
