@@ -13,9 +13,8 @@ const FIRST_DELAY_MS = 250;
 const LONGEST_DELAY_MS = 8_000;
 
 /**
- * Repeated failures of one user slow their sign-in down and then lock it; many failures from one
- * client address lock the address, so neither guessing one user's password nor spraying one
- * password over many users pays off.
+ * Repeated failures of one user, or from one client address, slow sign-in down and then lock it,
+ * so neither guessing one user's password nor spraying one password over many users pays off.
  * Failures are counted with rate-limiter-flexible over the lockout window; a success clears the
  * user's count (not the client's: a sprayer's one hit must not wipe its record).
  */
@@ -35,7 +34,7 @@ export class BruteForceGuard {
   /** Refuses a locked user or client with ACCOUNT_LOCKED; otherwise waits as long as past failures demand. */
   async beforeAttempt(attempt: SignInAttempt): Promise<void> {
     const failures = await Promise.all(this.keys(attempt).map(async ([limiter, key, points]) => ({ limiter, result: await limiter.get(key), points })));
-    let userFailures = 0;
+    let over = -1;
     for (const { limiter, result, points } of failures) {
       if (!result) continue;
       if (result.consumedPoints >= points) {
@@ -44,10 +43,10 @@ export class BruteForceGuard {
           retryAfterSeconds,
         });
       }
-      // Only a user's own failures slow them down: many people share one address behind a NAT.
-      if (limiter === this.users) userFailures = result.consumedPoints;
+      // Many people share one address behind a NAT: an address slows down only halfway to its lock.
+      const slowDownAfter = limiter === this.users ? this.settings.slowDownAfterFailures : Math.ceil(points / 2);
+      over = Math.max(over, result.consumedPoints - slowDownAfter);
     }
-    const over = userFailures - this.settings.slowDownAfterFailures;
     if (over >= 0) await this.sleep(Math.min(LONGEST_DELAY_MS, FIRST_DELAY_MS * 2 ** over));
   }
 

@@ -36,6 +36,12 @@ describe('brute-force guard', () => {
     await expect(guard.beforeAttempt({ tenantId: 't1', username: 'fresh', clientAddress: '10.0.0.10' })).resolves.toBeUndefined();
   });
 
+  it('slows a spraying address down halfway to its lock, whoever it tries', async () => {
+    for (let i = 0; i < 4; i++) await guard.recordFailure({ tenantId: 't1', username: `user-${i}`, clientAddress: '10.0.0.7' });
+    await guard.beforeAttempt({ tenantId: 't1', username: 'fresh', clientAddress: '10.0.0.7' });
+    expect(waits).toEqual([500]);
+  });
+
   it("clears a user's failures on success", async () => {
     await failTimes(alice, 3);
     await guard.recordSuccess(alice);
