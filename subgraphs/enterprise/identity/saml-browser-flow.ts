@@ -3,11 +3,13 @@ import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { CLIENT_ADDRESS_HEADER, CORRELATION_HEADER } from '../../../platform/graphql/subgraph-server';
-import { IDENTITY_PROVIDERS_COLLECTION, type IdentityProviderDocument } from '../../../schema/read-models/identity';
+import type { IdentityProviderDocument } from '../../../schema/read-models/identity';
+import { findIdentityProvider } from './find-identity-provider';
 import { identityServices } from './identity-services';
 import { samlSettingsOf } from './saml-endpoints';
 import { samlLoginRedirectUrl, samlServiceProviderMetadata } from './saml/saml-service-provider';
 import type { SessionGrant } from './sign-in-service';
+import { IdentityVerificationError } from './verified-identity';
 
 /**
  * The browser side of SAML (SP-initiated, HTTP-Redirect to the IdP, HTTP-POST back):
@@ -18,11 +20,11 @@ import type { SessionGrant } from './sign-in-service';
  */
 export function samlBrowserFlow(deps: SubgraphDependencies): express.Router {
   const router = express.Router();
-  const findProvider = async (tenantId: string, providerId: unknown): Promise<IdentityProviderDocument | undefined> => {
-    const page = await deps.readStore.collection<IdentityProviderDocument>(IDENTITY_PROVIDERS_COLLECTION).find({ where: { tenantId, type: 'SAML' }, first: 100 });
-    const candidates = page.items.filter((provider) => typeof providerId !== 'string' || provider.id === providerId);
-    return candidates.length === 1 ? candidates[0] : undefined;
-  };
+  const findProvider = (tenantId: string, providerId: unknown): Promise<IdentityProviderDocument | undefined> =>
+    findIdentityProvider(deps.readStore, { tenantId, type: 'SAML', providerId: typeof providerId === 'string' ? providerId : undefined }).catch((error: unknown) => {
+      if (error instanceof IdentityVerificationError) return undefined;
+      throw error;
+    });
   const noProvider = (response: Response, tenantId: string) =>
     response.status(404).type('text/plain').send(`Tenant ${tenantId} has no single SAML identity provider; a tenant admin configures one (or pass ?provider=<id>).`);
 

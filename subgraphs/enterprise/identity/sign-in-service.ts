@@ -1,25 +1,17 @@
-import { decodeJwt } from 'jose';
-import { randomUUID } from 'node:crypto';
-import { appendAuditEntry, type AuditOutcome } from '../../../platform/audit';
 import type { Role } from '../../../platform/auth/auth-context';
 import type { TokenClaims } from '../../../platform/auth/platform-token';
 import { handleCommand, loadState, type CommandContext } from '../../../platform/commands/command-handler';
 import { DomainError } from '../../../platform/commands/decider';
 import { ErrorCode, platformError } from '../../../platform/errors';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import {
-  authenticationStreamId,
-  eventSchemaVersion,
-  sessionStreamId,
-  userStreamId,
-  type AuthenticationFailed,
-  type IdentityProviderType,
-} from '../../../schema/events';
-import { IDENTITY_PROVIDERS_COLLECTION, type IdentityProviderDocument } from '../../../schema/read-models/identity';
+import { eventSchemaVersion, sessionStreamId, userStreamId } from '../../../schema/events';
+import type { IdentityProviderDocument } from '../../../schema/read-models/identity';
 import { TENANTS_COLLECTION } from '../../../schema/read-models/tenants';
 import { REFRESH_TOKEN_REUSED_REASON, sessionDecider } from '../domain/session-decider';
 import { effectiveRoles, userDecider } from '../domain/user-decider';
 import type { BruteForceGuard } from './brute-force-guard';
+import { findIdentityProvider, issuerHint } from './find-identity-provider';
+import { SignInRecords } from './sign-in-records';
 import { hashRefreshToken, newRefreshToken, newSessionId, sessionIdOfRefreshToken, userIdFor } from './session-tokens';
 import { IdentityVerificationError, type VerifiedIdentity } from './verified-identity';
 
@@ -65,12 +57,16 @@ export type AccessTokenIssuer = (claims: TokenClaims) => Promise<{ readonly toke
  * credential) and counted by the brute-force guard.
  */
 export class SignInService {
+  private readonly records: SignInRecords;
+
   constructor(
     private readonly deps: SubgraphDependencies,
     private readonly verifiers: CredentialVerifiers,
     private readonly guard: BruteForceGuard,
     private readonly issueAccessToken: AccessTokenIssuer,
-  ) {}
+  ) {
+    this.records = new SignInRecords(deps);
+  }
 
   async signIn(request: SignInRequest): Promise<SessionGrant> {
     const { credentials } = request;
@@ -85,13 +81,18 @@ export class SignInService {
     let provider: IdentityProviderDocument | undefined;
     let identity: VerifiedIdentity;
     try {
-      provider = await this.findProvider(request.tenantId, credentials.type, request.issuer ?? issuerHint(credentials), request.providerId);
+      provider = await findIdentityProvider(this.deps.readStore, {
+        tenantId: request.tenantId,
+        type: credentials.type,
+        issuer: request.issuer ?? issuerHint(credentials),
+        providerId: request.providerId,
+      });
       identity = await this.verify(provider, credentials, request.correlationId);
     } catch (error) {
       if (!(error instanceof IdentityVerificationError)) throw error;
       // A provider outage is nobody's guess: counting it would lock every user out during it.
       if (error.code !== ErrorCode.IdentityProviderUnavailable) await this.guard.recordFailure(attempt);
-      await this.recordFailure(request, error.code, provider?.id, attempt.username);
+      await this.records.failed(request, error.code, provider?.id, attempt.username);
       throw platformError(error.code, error.message);
     }
     const userId = userIdFor(request.tenantId, provider.id, identity.externalId);
@@ -118,7 +119,7 @@ export class SignInService {
     });
     const roles = effectiveRoles(user.state);
     if (roles.length === 0) {
-      await this.recordFailure(request, ErrorCode.Forbidden, provider.id, identity.externalId);
+      await this.records.failed(request, ErrorCode.Forbidden, provider.id, identity.externalId);
       throw platformError(
         ErrorCode.Forbidden,
         `You signed in, but none of your groups maps to a Goliath role and no role was granted to you; ask your tenant admin to map one of your groups.`,
@@ -149,7 +150,7 @@ export class SignInService {
       context,
       schemaVersionOf: eventSchemaVersion,
     });
-    await this.audit(request, 'success', userId, userId, { providerId: provider.id, sessionId, externalId: identity.externalId, roles });
+    await this.records.succeeded(request, userId, { providerId: provider.id, sessionId, externalId: identity.externalId, roles });
     await this.deps.waitForReadModels(started.position);
     const access = await this.issueAccessToken({ subject: userId, roles, tenantId: request.tenantId, authMethod: provider.type.toLowerCase(), sessionId, notAfter: sessionExpiresAt });
     return { userId, sessionId, roles, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, sessionExpiresAt };
@@ -198,21 +199,6 @@ export class SignInService {
     };
   }
 
-  private async findProvider(tenantId: string, type: IdentityProviderType, issuer?: string, providerId?: string): Promise<IdentityProviderDocument> {
-    const page = await this.deps.readStore.collection<IdentityProviderDocument>(IDENTITY_PROVIDERS_COLLECTION).find({ where: { tenantId, type }, first: 100 });
-    const candidates = page.items.filter((provider) => (providerId ? provider.id === providerId : issuer ? issuerOf(provider) === issuer : true));
-    // A hint read from the credential itself only helps to choose; it is verified by that provider.
-    if (candidates.length === 0 && issuer && page.items.length === 1 && !providerId) return page.items[0];
-    if (candidates.length === 1) return candidates[0];
-    if (candidates.length === 0) {
-      throw new IdentityVerificationError(
-        ErrorCode.IdentityProviderNotConfigured,
-        `Tenant ${tenantId} has no ${type} identity provider${issuer ? ` for issuer ${issuer}` : ''}; a tenant admin configures one with configureIdentityProvider.`,
-      );
-    }
-    throw new IdentityVerificationError(ErrorCode.BadUserInput, `Tenant ${tenantId} has several ${type} identity providers; name one with issuer or providerId.`);
-  }
-
   private verify(provider: IdentityProviderDocument, credentials: Credentials, correlationId: string): Promise<VerifiedIdentity> {
     switch (credentials.type) {
       case 'SAML':
@@ -222,57 +208,6 @@ export class SignInService {
       case 'LDAP':
         return this.verifiers.ldap(provider, credentials.username, credentials.password);
     }
-  }
-
-  /** Sign-ins are audited here rather than by the mutation middleware: the browser flow has no mutation. */
-  private async audit(request: SignInRequest, outcome: AuditOutcome, actor: string, target: string, details: Record<string, unknown>): Promise<void> {
-    await appendAuditEntry(this.deps.eventStore, {
-      actor,
-      tenantId: request.tenantId,
-      action: 'enterprise.signIn',
-      target,
-      outcome,
-      correlationId: request.correlationId,
-      time: this.deps.clock().toISOString(),
-      details: { authType: request.credentials.type, ...(request.clientAddress && { clientAddress: request.clientAddress }), ...details },
-    });
-  }
-
-  private async recordFailure(request: SignInRequest, code: string, providerId?: string, attemptedIdentity?: string): Promise<void> {
-    const now = this.deps.clock();
-    const who = attemptedIdentity?.slice(0, 256) ?? 'anonymous';
-    await this.audit(request, code === ErrorCode.Forbidden ? 'denied' : 'failure', who, who, { code, ...(providerId && { providerId }) });
-    const event: AuthenticationFailed = {
-      type: 'AuthenticationFailed',
-      data: {
-        tenantId: request.tenantId,
-        authType: request.credentials.type,
-        code,
-        failedAt: now.toISOString(),
-        ...(attemptedIdentity && { attemptedIdentity: attemptedIdentity.slice(0, 256) }),
-        ...(providerId && { providerId }),
-        ...(request.clientAddress && { clientAddress: request.clientAddress }),
-      },
-    };
-    await this.deps.eventStore.append(
-      authenticationStreamId(request.tenantId),
-      [
-        {
-          id: randomUUID(),
-          type: event.type,
-          data: event.data,
-          metadata: {
-            tenantId: request.tenantId,
-            actor: attemptedIdentity ?? 'anonymous',
-            correlationId: request.correlationId,
-            causationId: request.correlationId,
-            occurredAt: now.toISOString(),
-            schemaVersion: eventSchemaVersion(event.type),
-          },
-        },
-      ],
-      'any',
-    );
   }
 
   private commandContext(tenantId: string, actor: string, correlationId: string, now: Date): CommandContext {
@@ -285,24 +220,6 @@ export function mapRoles(provider: Pick<IdentityProviderDocument, 'roleMappings'
   const groups = new Set(identity.groups);
   const mapped = provider.roleMappings.filter((mapping) => groups.has(mapping.group)).map((mapping) => mapping.role);
   return [...new Set([...provider.defaultRoles, ...mapped])].filter((role) => role !== 'platform-admin').sort();
-}
-
-/**
- * Who issued the credential, read without verifying it, to pick among several providers of one
- * type: the `iss` of an id token, the first Issuer of a SAML response. LDAP credentials name none.
- */
-function issuerHint(credentials: Credentials): string | undefined {
-  try {
-    if (credentials.type === 'OIDC') return decodeJwt(credentials.idToken).iss;
-    if (credentials.type === 'SAML') return /<(?:\w+:)?Issuer\b[^>]*>\s*([^<\s]+)\s*</.exec(Buffer.from(credentials.samlResponse, 'base64').toString('utf8'))?.[1];
-  } catch {
-    // Not decodable: the verifier will say why.
-  }
-  return undefined;
-}
-
-function issuerOf(provider: IdentityProviderDocument): string | undefined {
-  return provider.saml?.idpEntityId ?? provider.oidc?.issuer ?? provider.ldap?.url;
 }
 
 function earliest(date: Date, other?: Date): Date {
