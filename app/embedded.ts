@@ -88,6 +88,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       subgraphUrls,
       verifyToken,
       publishedKeys: tokens.publishedKeys,
+      onSessionRevoked: tokens.onSessionRevoked,
       eventStore,
       logger,
       healthDetails: async () => ({ projections: await runner.lag() }),

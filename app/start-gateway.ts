@@ -11,6 +11,7 @@ runUntilSignalled('goliath-gateway', async (config, logger) => {
     subgraphUrls: config.subgraphUrls,
     verifyToken: tokens.verifyToken,
     publishedKeys: tokens.publishedKeys,
+    onSessionRevoked: tokens.onSessionRevoked,
     eventStore,
     logger,
   });

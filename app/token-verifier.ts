@@ -1,6 +1,6 @@
 import type { JSONWebKeySet } from 'jose';
 import { verifyPlatformToken } from '../platform/auth/platform-token';
-import { SessionRevocationList } from '../platform/auth/session-revocations';
+import { SessionRevocationList, type SessionRevokedListener } from '../platform/auth/session-revocations';
 import { SigningKeyRing } from '../platform/auth/signing-key-ring';
 import { tokenSettings } from '../platform/auth/token-issuer';
 import { rememberVerifiedTokens, type VerifyToken } from '../platform/auth/verified-token-cache';
@@ -14,6 +14,8 @@ export interface TokenVerification {
   readonly verifyToken: VerifyToken;
   /** The unretired public keys, published by the gateway at /.well-known/jwks.json. */
   readonly publishedKeys: () => Promise<JSONWebKeySet>;
+  /** Tells a listener of each session revoked from now on (the gateway ends that session's open subscriptions); returns the unsubscribe. */
+  readonly onSessionRevoked: (listener: SessionRevokedListener) => () => void;
   /** Ends the revocation subscription; call before closing the event store. */
   stop(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function createTokenVerifier(config: PlatformConfig, eventStore: Ev
       return auth;
     },
     publishedKeys: () => ring.publishedKeys(),
+    onSessionRevoked: (listener) => revocations.onRevoked(listener),
     stop: () => revocations.stop(),
   };
 }

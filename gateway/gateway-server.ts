@@ -35,6 +35,8 @@ export interface GatewayOptions {
   readonly verifyToken: TokenVerifier;
   /** The public signing keys served at /.well-known/jwks.json. */
   readonly publishedKeys: () => Promise<JSONWebKeySet>;
+  /** Session revocations as they are learnt (app/token-verifier.ts), so open subscriptions end with their session. */
+  readonly onSessionRevoked: (listener: (sessionId: string) => void) => () => void;
   /** The gateway reads the event store for subscriptions only. */
   readonly eventStore: EventStore;
   readonly limits: QueryLimits;
@@ -84,6 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     eventStore: options.eventStore,
     verifyToken: options.verifyToken,
+    onSessionRevoked: options.onSessionRevoked,
     limits: options.limits,
     logger: options.logger,
   });

@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent } from '../../platform/eventstore/port';
 import { SOLVE_JOB_CATEGORY, SOLVE_JOB_TERMINAL_EVENTS, solveJobStreamId, type SolveJobStatus } from '../../schema/events';
+import { subscribeUntil } from './until-aborted';
 
 const STATUS_AFTER: Readonly<Record<string, SolveJobStatus>> = {
   SolveJobSubmitted: 'SUBMITTED',
@@ -29,15 +30,16 @@ export async function solveJobTenant(eventStore: EventStore, jobId: string): Pro
 /**
  * A job's events from now on, ending with the one that finishes it. A job that has already
  * finished answers with its last event at once, so a late subscriber still learns the outcome.
+ * `signal` ends the stream early: its event-store subscription is closed at once.
  */
-export async function* solveJobProgress(eventStore: EventStore, jobId: string): AsyncGenerator<{ solveJobProgress: SolveJobProgressMessage }> {
+export async function* solveJobProgress(eventStore: EventStore, jobId: string, signal: AbortSignal): AsyncGenerator<{ solveJobProgress: SolveJobProgressMessage }> {
   const streamId = solveJobStreamId(jobId);
   const [latest] = await eventStore.readStream(streamId, { direction: 'backwards', maxCount: 1 });
   if (latest && SOLVE_JOB_TERMINAL_EVENTS.includes(latest.type as never)) {
     yield { solveJobProgress: toMessage(jobId, latest) };
     return;
   }
-  const subscription = eventStore.subscribeToAll({ after: latest?.position, filter: { categories: [SOLVE_JOB_CATEGORY] } });
+  const subscription = subscribeUntil(eventStore, { after: latest?.position, filter: { categories: [SOLVE_JOB_CATEGORY] } }, signal);
   try {
     for await (const event of subscription) {
       if (event.streamId !== streamId || !STATUS_AFTER[event.type]) continue;

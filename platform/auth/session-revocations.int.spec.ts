@@ -92,4 +92,16 @@ describe('SessionRevocationList on SQLite', () => {
     expect(list.isRevoked('s1')).toBe(false);
     expect(list.size).toBe(0);
   });
+
+  it('tells its listeners of each revocation appended after they registered, until they stop listening', async () => {
+    const list = await follow();
+    const heard: string[] = [];
+    const stop = list.onRevoked((sessionId) => heard.push(sessionId));
+    await revoke(otherProcess, 's1');
+    await eventually(() => heard.length === 1);
+    stop();
+    await revoke(otherProcess, 's2');
+    await eventually(() => list.isRevoked('s2'));
+    expect(heard).toEqual(['s1']);
+  });
 });

@@ -23,6 +23,9 @@ export interface SessionRevocationOptions {
   readonly now?: () => number;
 }
 
+/** Called with the session id of each revocation this list learns, for holders of long-lived connections. */
+export type SessionRevokedListener = (sessionId: string) => void;
+
 const RESUBSCRIBE_DELAY_MS = 1000;
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -40,6 +43,7 @@ export class SessionRevocationList {
   private stopped = false;
   private following: Promise<void> | undefined;
   private sweptAt = 0;
+  private readonly listeners = new Set<SessionRevokedListener>();
   private readonly now: () => number;
 
   private constructor(
@@ -86,6 +90,16 @@ export class SessionRevocationList {
     }
   }
 
+  /**
+   * Tells `listener` of every revocation learnt from now on, so that what a token opened once and
+   * keeps open (a WebSocket subscription) can end with its session instead of at its next check.
+   * Returns the function that stops the notifications.
+   */
+  onRevoked(listener: SessionRevokedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   get size(): number {
     return this.revoked.size;
   }
@@ -127,6 +141,18 @@ export class SessionRevocationList {
     const forgetAt = Number.isNaN(expiresAt) ? Number.POSITIVE_INFINITY : expiresAt + this.options.retainAfterExpiryMs;
     if (forgetAt > this.now()) this.revoked.set(revocation.sessionId, forgetAt);
     this.sweep();
+    this.notify(revocation.sessionId);
+  }
+
+  private notify(sessionId: string): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(sessionId);
+      } catch (error) {
+        // One failing holder must neither stop the list nor keep the others from hearing of it.
+        this.options.logger.error({ err: error, sessionId }, 'session revocation listener failed');
+      }
+    }
   }
 
   private sweep(): void {

@@ -1,0 +1,32 @@
+import { ROLES, type AuthContext, type Role } from '../../platform/auth/auth-context';
+import { auditStreamId } from '../../platform/audit';
+import * as events from '../../schema/events';
+import { canReadStream, STREAM_READERS } from './stream-visibility';
+
+const caller = (role: Role): AuthContext => ({ subject: 'ada', roles: [role], tenantId: 'acme', tokenId: 't', authMethod: 'development' });
+const OVERSEERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'auditor'];
+const readersOf = (streamId: string) => ROLES.filter((role) => canReadStream(caller(role), streamId));
+
+describe('stream visibility in tenantEvents', () => {
+  it('has a row for every stream category named in schema/events, and for the audit trail', () => {
+    const categories = Object.entries(events)
+      .filter(([name, value]) => name.endsWith('_CATEGORY') && typeof value === 'string')
+      .map(([, value]) => value as string);
+    expect(categories.length).toBeGreaterThan(5);
+    const missing = [...categories, auditStreamId('x').split('-')[0]].filter((category) => !(category in STREAM_READERS));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(['audit-acme', 'authentication-acme', 'session-s1', 'user-u1', 'identityprovider-p1', 'compliance-acme', 'compliancecheck-c1', 'changeapproval-a1'])(
+    'shows %s only to platform-admin, tenant-admin and auditor',
+    (streamId) => expect(readersOf(streamId)).toEqual(OVERSEERS),
+  );
+
+  it.each(['tenant-acme', 'problem-p1', 'constraint-c1', 'solvejob-j1', 'optimization-r1'])('shows %s to every role', (streamId) => {
+    expect(readersOf(streamId)).toEqual(ROLES);
+  });
+
+  it('shows a category without a row to the overseers only (fail closed)', () => {
+    expect(readersOf('brandnew-1')).toEqual(OVERSEERS);
+  });
+});
