@@ -29,14 +29,9 @@
  * Prints the tables and writes bench/results/auth.json.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
-import { startEmbeddedPlatform } from '../app/embedded';
-import { issueDevelopmentToken } from '../platform/auth/dev-token';
 import { verifyPlatformToken } from '../platform/auth/platform-token';
 import { SigningKeyRing } from '../platform/auth/signing-key-ring';
 import { createPlatformTokenIssuer, tokenSettings } from '../platform/auth/token-issuer';
@@ -46,6 +41,7 @@ import { startOidcIssuer, type TestOidcIssuer } from '../test/support/oidc-issue
 import { createTestIdentityProvider } from '../test/support/saml-identity-provider';
 import { GROUPS_BASE, PEOPLE_BASE, SERVICE_DN, SERVICE_PASSWORD, SLAPD_BINARY, startSlapd, type TestSlapd, type TestUser } from '../test/support/slapd';
 import { machineInfo, writeBenchResult } from './bench-results';
+import { percentile, round2, runBenchmark, startPlatformChild, type PlatformChild } from './platform-child';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 3;
@@ -60,8 +56,6 @@ const SIGN_IN_SEQUENTIAL = 200;
 const SIGN_IN_CONCURRENT = 400;
 const SIGN_IN_IN_FLIGHT = 8;
 const SIGN_INS_PER_METHOD = SIGN_IN_WARMUP + SIGN_IN_SEQUENTIAL + SIGN_IN_CONCURRENT;
-const PLATFORM_ROLE = '--platform';
-const CPU_REQUEST = 'cpu';
 const TYPENAME_QUERY = '{ __typename }';
 /** The exact bytes Apollo Server answers (its JSON ends with a newline); every timed response must match. */
 const EXPECTED_TYPENAME_BODY = '{"data":{"__typename":"Query"}}\n';
@@ -77,91 +71,6 @@ const PLATFORM_ENV = {
   AUTH_LOCKOUT_AFTER_FAILURES: '1000000',
   AUTH_CLIENT_LOCKOUT_AFTER_FAILURES: '1000000',
 };
-
-/** What the platform child prints, as one JSON line, once it is ready. */
-interface PlatformHandle {
-  readonly gatewayUrl: string;
-  readonly keysDir: string;
-  readonly adminToken: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Child: the platform. It answers a `cpu` line on stdin with its CPU time so far and stops when
-// stdin closes (see bench/gateway.bench.ts for why not on SIGTERM).
-
-async function runPlatform(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'goliath-bench-auth-'));
-  const platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: PLATFORM_ENV });
-  const adminToken = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
-  const input = createInterface({ input: process.stdin });
-  input.on('line', (line) => {
-    if (line === CPU_REQUEST) process.stdout.write(`${JSON.stringify(process.cpuUsage())}\n`);
-  });
-  input.once('close', () => {
-    platform
-      .stop()
-      .finally(() => rmSync(dataDir, { recursive: true, force: true }))
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-  });
-  const handle: PlatformHandle = { gatewayUrl: platform.gatewayUrl, keysDir: platform.keysDir, adminToken };
-  process.stdout.write(`${JSON.stringify(handle)}\n`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parent.
-
-interface PlatformChild {
-  readonly handle: PlatformHandle;
-  /** CPU time (user + system) the platform process has used so far, in ms. */
-  cpuMs(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-async function startPlatformChild(): Promise<PlatformChild> {
-  const child = spawn(process.execPath, [__filename, PLATFORM_ROLE], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'silent' },
-  });
-  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.stdin.end();
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    await exited;
-    clearTimeout(killer);
-  };
-  const waiting: ((line: string) => void)[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(line));
-  const nextLine = () => new Promise<string>((resolveLine) => waiting.push(resolveLine));
-  const ready = await Promise.race([
-    nextLine(),
-    exited.then(() => {
-      throw new Error(`The platform child exited before it was ready (code ${child.exitCode}, signal ${child.signalCode})`);
-    }),
-  ]);
-  try {
-    const handle = JSON.parse(ready) as PlatformHandle;
-    return {
-      handle,
-      cpuMs: async () => {
-        const line = nextLine();
-        child.stdin.write(`${CPU_REQUEST}\n`);
-        const usage = JSON.parse(await line) as NodeJS.CpuUsage;
-        return (usage.user + usage.system) / 1000;
-      },
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw new Error(`The platform child printed ${JSON.stringify(ready)}: ${String(error)}`);
-  }
-}
 
 interface GraphQLAnswer<T> {
   readonly status: number;
@@ -182,13 +91,6 @@ async function data<T>(answer: Promise<GraphQLAnswer<T>>, what: string): Promise
   if (status !== 200 || body.errors || !body.data) throw new Error(`${what} failed (HTTP ${status}): ${JSON.stringify(body)}`);
   return body.data;
 }
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 // --- 1. token verification --------------------------------------------------------------------
 
@@ -384,7 +286,7 @@ const range = (count: number) => Array.from({ length: count }, (_, i) => i);
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  const platform = await startPlatformChild();
+  const platform = await startPlatformChild(__filename);
   let issuer: TestOidcIssuer | undefined;
   let directory: TestSlapd | undefined;
   try {
@@ -529,8 +431,4 @@ async function main(): Promise<void> {
   }
 }
 
-const role = process.argv[2] === PLATFORM_ROLE ? runPlatform : main;
-role().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main, PLATFORM_ENV);

@@ -12,16 +12,10 @@
  * BENCH_CPU_PROF=<dir> runs the platform child with --cpu-prof into that folder.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import { startEmbeddedPlatform } from '../app/embedded';
-import { issueDevelopmentToken } from '../platform/auth/dev-token';
-import type { SubgraphName } from '../platform/config';
 import { machineInfo, writeBenchResult } from './bench-results';
+import { percentile, round2, runBenchmark, startPlatformChild, type PlatformChild } from './platform-child';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 3;
@@ -30,16 +24,6 @@ const REFERENCE_CONNECTIONS = 1;
 const REFERENCE_WARMUP_SECONDS = 1;
 const REFERENCE_SECONDS = 5;
 const CHECKS_BEFORE_RUN = 20;
-const PLATFORM_ROLE = '--platform';
-const CPU_REQUEST = 'cpu';
-
-/** What the platform child prints, as one JSON line, once it is ready. */
-interface PlatformHandle {
-  readonly gatewayUrl: string;
-  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
-  readonly token: string;
-  readonly pid: number;
-}
 
 interface Scenario {
   readonly name: string;
@@ -57,89 +41,6 @@ interface Row {
   readonly 'platform CPU/request (ms)': number;
   readonly requests: number;
   readonly errors: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Child: the platform. It answers a `cpu` line on stdin with its CPU time so far, and stops when
-// stdin closes (also when the parent dies). Not on SIGTERM: Apollo Server stops itself on that
-// signal too, and a second stop() called while its own is running waits on a barrier it never
-// resolves (@apollo/server 5).
-
-async function runPlatform(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'goliath-bench-gateway-'));
-  const platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
-  const token = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
-  const input = createInterface({ input: process.stdin });
-  input.on('line', (line) => {
-    if (line === CPU_REQUEST) process.stdout.write(`${JSON.stringify(process.cpuUsage())}\n`);
-  });
-  input.once('close', () => {
-    platform
-      .stop()
-      .finally(() => rmSync(dataDir, { recursive: true, force: true }))
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-  });
-  const handle: PlatformHandle = { gatewayUrl: platform.gatewayUrl, subgraphUrls: platform.subgraphUrls, token, pid: process.pid };
-  process.stdout.write(`${JSON.stringify(handle)}\n`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parent: the load generator.
-
-interface PlatformChild {
-  readonly handle: PlatformHandle;
-  /** CPU time (user + system) the platform process has used so far, in ms. */
-  cpuMs(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-async function startPlatformChild(): Promise<PlatformChild> {
-  const profileDir = process.env.BENCH_CPU_PROF;
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, __filename, PLATFORM_ROLE], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'silent' },
-  });
-  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.stdin.end();
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    await exited;
-    clearTimeout(killer);
-  };
-  const waiting: ((line: string) => void)[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(line));
-  const nextLine = () => new Promise<string>((resolveLine) => waiting.push(resolveLine));
-
-  const ready = await Promise.race([
-    nextLine(),
-    exited.then(() => {
-      throw new Error(`The platform child exited before it was ready (code ${child.exitCode}, signal ${child.signalCode})`);
-    }),
-  ]);
-  try {
-    const handle = JSON.parse(ready) as PlatformHandle;
-    return {
-      handle,
-      cpuMs: async () => {
-        const line = nextLine();
-        child.stdin.write(`${CPU_REQUEST}\n`);
-        const usage = JSON.parse(await line) as NodeJS.CpuUsage;
-        return (usage.user + usage.system) / 1000;
-      },
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw new Error(`The platform child printed ${JSON.stringify(ready)}: ${String(error)}`);
-  }
 }
 
 async function post(url: string, token: string, query: string): Promise<{ status: number; text: string }> {
@@ -170,12 +71,6 @@ async function verifiedBody(scenario: Scenario, token: string): Promise<string> 
   return body!;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
-
 /**
  * One autocannon run. Latencies are taken from each client's `response` event (sub-millisecond
  * resolution; autocannon's own histogram keeps whole milliseconds, too coarse for a 3 ms budget).
@@ -189,7 +84,7 @@ async function load(platform: PlatformChild, scenario: Scenario, expectedBody: s
     connections,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${platform.handle.token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${platform.handle.adminToken}` },
     body: JSON.stringify({ query: scenario.query }),
     setupClient: (client) => {
       client.on('response', (statusCode: number, _bytes: number, responseTime: number) => {
@@ -256,9 +151,9 @@ async function measure(platform: PlatformChild, scenario: Scenario, expectedBody
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  const platform = await startPlatformChild();
+  const platform = await startPlatformChild(__filename);
   try {
-    const { gatewayUrl, subgraphUrls, token } = platform.handle;
+    const { gatewayUrl, subgraphUrls, adminToken: token } = platform.handle;
     const created = JSON.parse((await post(gatewayUrl, token, 'mutation { createTenant(input: { name: "Bench" }) { id name createdAt } }')).text) as {
       data?: { createTenant: { id: string; name: string; createdAt: string } };
       errors?: unknown;
@@ -331,8 +226,4 @@ async function main(): Promise<void> {
   }
 }
 
-const role = process.argv[2] === PLATFORM_ROLE ? runPlatform : main;
-role().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parse-options';
 import { UsageError } from './usage-error';
 
 export type AuditArgs =
@@ -34,8 +34,17 @@ Exit codes: 0 done (verify: chain valid), 1 chain broken or unexpected failure, 
 const ACTIONS = ['verify', 'replay', 'export'] as const;
 
 /** Reads `goliath audit ...` arguments; every mistake becomes a UsageError naming the flag. */
+const AUDIT_OPTIONS = {
+  tenant: { type: 'string' },
+  'as-of': { type: 'string' },
+  position: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseAuditArgs(argv: readonly string[]): AuditArgs {
-  const { values, positionals } = parseWith(argv);
+  const { values, positionals } = parseOptions(argv, AUDIT_OPTIONS);
   if (values.help) return { action: 'help' };
   const [action, ...extra] = positionals;
   if (action === undefined) throw new UsageError(`missing action: one of ${ACTIONS.join(', ')}`);
@@ -58,27 +67,6 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
   return { action: 'replay', tenant, asOf: values['as-of'] !== undefined ? { time: time(values['as-of'], '--as-of') } : { position: position(values.position!) } };
 }
 
-function parseWith(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        tenant: { type: 'string' },
-        'as-of': { type: 'string' },
-        position: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    const { code, message } = error as Error & { code?: string };
-    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(message)?.[1] : undefined;
-    throw new UsageError(unknown ? `unknown option ${unknown}` : message);
-  }
-}
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 

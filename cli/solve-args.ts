@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import type { Strategy } from '../subgraphs/optimization/engine/solve-types';
 import { FILE_FORMATS, FORMAT_INFERENCE_RULE, type FileFormat } from './infer-format';
 import { parseDuration } from './parse-duration';
+import { parseOptions } from './parse-options';
 import { UsageError } from './usage-error';
 
 export const DEFAULT_TIME = '10s';
@@ -55,8 +55,18 @@ Exit codes: 0 solved, 2 bad usage or unreadable/malformed file, 1 unexpected fai
 Ctrl-C stops the solve early and still prints the best result found (stoppedBy "cancelled").`;
 
 /** Reads `goliath solve` arguments; every mistake becomes a UsageError naming the flag. */
+const SOLVE_OPTIONS = {
+  format: { type: 'string' },
+  instance: { type: 'string' },
+  time: { type: 'string' },
+  strategy: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseSolveArgs(argv: readonly string[]): ParsedSolveArgs {
-  const { values, positionals } = parseWith(argv);
+  const { values, positionals } = parseOptions(argv, SOLVE_OPTIONS);
   if (values.help) return { help: true };
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'missing FILE to solve' : `expected one FILE, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -75,29 +85,6 @@ export function parseSolveArgs(argv: readonly string[]): ParsedSolveArgs {
   };
 }
 
-function parseWith(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        instance: { type: 'string' },
-        time: { type: 'string' },
-        strategy: { type: 'string' },
-        seed: { type: 'string' },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // parseArgs' own messages are fine except the unknown-option one, which rambles about '--'.
-    const { code, message } = error as Error & { code?: string };
-    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(message)?.[1] : undefined;
-    throw new UsageError(unknown ? `unknown option ${unknown}` : message);
-  }
-}
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
   if (value === undefined) return undefined;
