@@ -99,12 +99,18 @@ describe('evaluateCompliance', () => {
 
   describe('ISO27001 access control', () => {
     const iso = all('ISO27001');
-    it('refuses a privileged operation from a development token or an LDAP session, accepts SSO', async () => {
-      for (const authMethod of ['development', 'ldap']) {
+    it('refuses a privileged operation from a development token, accepts a session from the tenant’s identity provider', async () => {
+      for (const authMethod of ['development']) {
         expect(await violationsOf(iso, request({ operation: 'updateComplianceProfile', actor: { subject: 'a', roles: ['tenant-admin'], authMethod } }))).toEqual(['ISO27001 A.5.15 access control']);
       }
-      for (const authMethod of ['saml', 'oidc']) {
+      for (const authMethod of ['saml', 'oidc', 'ldap']) {
         expect(await violationsOf(iso, request({ operation: 'updateComplianceProfile', actor: { subject: 'a', roles: ['tenant-admin'], authMethod } }))).toEqual([]);
+      }
+    });
+    it('counts role grants and identity provider changes as privileged', async () => {
+      const admin = { subject: 'a', roles: ['tenant-admin'], authMethod: 'development' };
+      for (const operation of ['grantRole', 'revokeRole', 'configureIdentityProvider', 'removeIdentityProvider', 'revokeSession']) {
+        expect(await violationsOf(iso, request({ operation, actor: admin }))).toEqual(['ISO27001 A.5.15 access control']);
       }
     });
     it('counts the tenant’s own privileged operations too', async () => {

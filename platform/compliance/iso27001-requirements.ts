@@ -13,10 +13,18 @@ export const PLATFORM_PRIVILEGED_OPERATIONS: readonly string[] = [
   'updateComplianceProfile',
   'recordErasureRequest',
   'approveChange',
+  'configureIdentityProvider',
+  'removeIdentityProvider',
+  'grantRole',
+  'revokeRole',
+  'revokeSession',
 ];
 
-/** Sessions opened through the organisation's identity provider; LDAP binds and development tokens are not single sign-on. */
-export const SSO_AUTH_METHODS: readonly string[] = ['saml', 'oidc'];
+/**
+ * Sessions opened through one of the tenant's identity providers: the seed's "Enterprise SSO" is
+ * SAML, OAuth 2.0 / OIDC and LDAP. A development token is nobody's identity provider.
+ */
+export const SSO_AUTH_METHODS: readonly string[] = ['saml', 'oidc', 'ldap'];
 
 export function isPrivileged({ operation, tenant }: ComplianceRequest): boolean {
   return PLATFORM_PRIVILEGED_OPERATIONS.includes(operation) || tenant.privilegedOperations.includes(operation);
@@ -28,7 +36,7 @@ export const ISO27001_REQUIREMENTS: readonly Requirement[] = [
     framework: 'ISO27001',
     evaluate(request) {
       if (!isPrivileged(request) || SSO_AUTH_METHODS.includes(request.actor.authMethod)) return undefined;
-      return `${request.operation} is privileged: sign in through single sign-on (SAML or OIDC); a ${request.actor.authMethod} session may not perform it.`;
+      return `${request.operation} is privileged: sign in through the tenant's identity provider (SAML, OIDC or LDAP); a ${request.actor.authMethod} session may not perform it.`;
     },
   },
 ];
