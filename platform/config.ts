@@ -55,6 +55,11 @@ export interface SignInSettings {
   readonly userLockoutFailures: number;
   readonly clientLockoutFailures: number;
   readonly lockoutSeconds: number;
+  /**
+   * PLATFORM_OPERATOR_TENANT: the tenant of the platform's operators, the one tenant whose identity
+   * providers may map a group to platform-admin (set up with `goliath operators init`).
+   */
+  readonly operatorTenantId?: string;
 }
 
 /** Which compliance frameworks tenants may enable here, and how long the guard's check may take. */
@@ -166,6 +171,7 @@ function signInSettings(env: NodeJS.ProcessEnv): SignInSettings {
     userLockoutFailures: positiveInteger(env, 'AUTH_LOCKOUT_AFTER_FAILURES', 10),
     clientLockoutFailures: positiveInteger(env, 'AUTH_CLIENT_LOCKOUT_AFTER_FAILURES', 50),
     lockoutSeconds: positiveInteger(env, 'AUTH_LOCKOUT_SECONDS', 900),
+    operatorTenantId: env.PLATFORM_OPERATOR_TENANT || undefined,
   };
 }
 

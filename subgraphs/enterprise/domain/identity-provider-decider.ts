@@ -8,7 +8,13 @@ export type IdentityProviderState =
   | { readonly status: 'removed'; readonly tenantId: string };
 
 export type IdentityProviderCommand =
-  | { readonly type: 'ConfigureIdentityProvider'; readonly definition: IdentityProviderDefinition; readonly requestedAt: string }
+  | {
+      readonly type: 'ConfigureIdentityProvider';
+      readonly definition: IdentityProviderDefinition;
+      readonly requestedAt: string;
+      /** Only for the operators' tenant (PLATFORM_OPERATOR_TENANT): its mappings may give platform-admin. */
+      readonly allowPlatformAdmin?: boolean;
+    }
   | { readonly type: 'RemoveIdentityProvider'; readonly providerId: string; readonly tenantId: string; readonly requestedAt: string };
 
 export const identityProviderDecider: Decider<IdentityProviderState, IdentityProviderCommand, IdentityProviderEvent> = {
@@ -29,7 +35,7 @@ export const identityProviderDecider: Decider<IdentityProviderState, IdentityPro
   decide(command, state) {
     switch (command.type) {
       case 'ConfigureIdentityProvider': {
-        const definition = validDefinition(command.definition);
+        const definition = validDefinition(command.definition, command.allowPlatformAdmin ?? false);
         if (state.status === 'removed') {
           throw new DomainError('CONFLICT', `Identity provider ${definition.providerId} was removed; configure a new one.`);
         }
@@ -52,10 +58,10 @@ export const identityProviderDecider: Decider<IdentityProviderState, IdentityPro
 };
 
 /**
- * A tenant's provider can hand out any tenant role, never platform-admin: otherwise whoever runs a
- * tenant's IdP would run the whole platform.
+ * A tenant's provider can hand out any tenant role, never platform-admin (except the operators'
+ * tenant's): otherwise whoever runs a tenant's IdP would run the whole platform.
  */
-function validDefinition(definition: IdentityProviderDefinition): IdentityProviderDefinition {
+function validDefinition(definition: IdentityProviderDefinition, allowPlatformAdmin: boolean): IdentityProviderDefinition {
   const name = definition.name.trim();
   if (name.length === 0 || name.length > 100) throw new DomainError('BAD_USER_INPUT', 'A provider name has 1 to 100 characters.', { field: 'name' });
   const settingsByType = { SAML: definition.saml, OIDC: definition.oidc, LDAP: definition.ldap };
@@ -65,7 +71,7 @@ function validDefinition(definition: IdentityProviderDefinition): IdentityProvid
     }
   }
   for (const role of [...definition.roleMappings.map((mapping) => mapping.role), ...definition.defaultRoles]) {
-    assertTenantRole(role, 'roleMappings');
+    assertTenantRole(role, 'roleMappings', allowPlatformAdmin);
   }
   for (const mapping of definition.roleMappings) {
     if (mapping.group.trim().length === 0) throw new DomainError('BAD_USER_INPUT', 'A role mapping needs a group.', { field: 'roleMappings' });
@@ -97,9 +103,11 @@ function validDefinition(definition: IdentityProviderDefinition): IdentityProvid
   return { ...definition, name };
 }
 
-export function assertTenantRole(role: string, field: string): asserts role is Role {
+export function assertTenantRole(role: string, field: string, allowPlatformAdmin = false): asserts role is Role {
   if (!isRole(role)) throw new DomainError('BAD_USER_INPUT', `${role} is not a role.`, { field });
-  if (role === 'platform-admin') throw new DomainError('FORBIDDEN', 'platform-admin cannot be given inside a tenant.', { field });
+  if (role === 'platform-admin' && !allowPlatformAdmin) {
+    throw new DomainError('FORBIDDEN', "platform-admin cannot be given inside a tenant, only in the operators' tenant (PLATFORM_OPERATOR_TENANT).", { field });
+  }
 }
 
 function requireText(value: string, field: string): void {

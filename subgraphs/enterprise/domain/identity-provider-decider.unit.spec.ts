@@ -31,6 +31,12 @@ describe('identity provider decider', () => {
     spec.given([]).when(configure({ ...oidc, defaultRoles: ['platform-admin'] })).thenRejects('FORBIDDEN');
   });
 
+  it("lets the operators' tenant map a group to platform-admin, and only it", () => {
+    const operators = { ...oidc, roleMappings: [{ group: 'operators', role: 'platform-admin' as const }] };
+    spec.given([]).when({ type: 'ConfigureIdentityProvider', definition: operators, requestedAt: at, allowPlatformAdmin: true }).then([{ type: 'IdentityProviderConfigured', data: { ...operators, configuredAt: at } }]);
+    spec.given([]).when(configure(operators)).thenRejects('FORBIDDEN', /operators' tenant/);
+  });
+
   it('refuses settings that do not match the type', () => {
     spec.given([]).when(configure({ ...oidc, oidc: undefined })).thenRejects('BAD_USER_INPUT', /OIDC provider takes/);
   });

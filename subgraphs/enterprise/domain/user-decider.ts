@@ -29,8 +29,19 @@ export type UserCommand =
       readonly providerRoles: readonly Role[];
       readonly at: string;
     }
-  | { readonly type: 'GrantRole'; readonly userId: string; readonly tenantId: string; readonly role: string; readonly by: string; readonly at: string }
-  | { readonly type: 'RevokeRole'; readonly userId: string; readonly tenantId: string; readonly role: string; readonly by: string; readonly at: string };
+  | RoleChange<'GrantRole'>
+  | RoleChange<'RevokeRole'>;
+
+interface RoleChange<Type extends string> {
+  readonly type: Type;
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly role: string;
+  readonly by: string;
+  readonly at: string;
+  /** Only in the operators' tenant (PLATFORM_OPERATOR_TENANT) may platform-admin be granted. */
+  readonly allowPlatformAdmin?: boolean;
+}
 
 export function effectiveRoles(state: UserState): readonly Role[] {
   return state.status === 'registered' ? [...new Set([...state.grantedRoles, ...state.providerRoles])].sort() : [];
@@ -74,13 +85,13 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
       }
       case 'GrantRole': {
         if (state.status === 'absent') throw new DomainError('NOT_FOUND', `User ${command.userId} does not exist.`);
-        assertTenantRole(command.role, 'role');
+        assertTenantRole(command.role, 'role', command.allowPlatformAdmin);
         if (state.grantedRoles.includes(command.role)) return [];
         return [{ type: 'RoleGranted', data: { userId: command.userId, tenantId: command.tenantId, role: command.role, grantedBy: command.by, grantedAt: command.at } }];
       }
       case 'RevokeRole': {
         if (state.status === 'absent') throw new DomainError('NOT_FOUND', `User ${command.userId} does not exist.`);
-        assertTenantRole(command.role, 'role');
+        assertTenantRole(command.role, 'role', command.allowPlatformAdmin);
         if (!state.grantedRoles.includes(command.role)) {
           const reason = state.providerRoles.includes(command.role)
             ? `comes from the identity provider's role mapping; change the mapping or the user's groups there`

@@ -43,6 +43,12 @@ describe('user decider', () => {
     spec.given([registered]).when(grant('auditor', 't2')).thenRejects('NOT_FOUND');
   });
 
+  it("grants platform-admin only in the operators' tenant", () => {
+    spec.given([registered]).when({ type: 'GrantRole', userId: 'u1', tenantId: 't1', role: 'platform-admin', by: 'admin', at, allowPlatformAdmin: true }).then([
+      { type: 'RoleGranted', data: { userId: 'u1', tenantId: 't1', role: 'platform-admin', grantedBy: 'admin', grantedAt: at } },
+    ]);
+  });
+
   it('revokes a granted role, and explains that a mapped role is changed at the provider', () => {
     spec.given([registered, granted]).when(revoke('auditor')).then([{ type: 'RoleRevoked', data: { userId: 'u1', tenantId: 't1', role: 'auditor', revokedBy: 'admin', revokedAt: at } }]);
     spec.given([registered, synced(['analyst'])]).when(revoke('analyst')).thenRejects('BAD_USER_INPUT', /identity provider's role mapping/);

@@ -1,13 +1,14 @@
-import { X509Certificate, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { handleCommand, loadState } from '../../../platform/commands/command-handler';
 import { badUserInput, notFound } from '../../../platform/errors';
-import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { requirePlatformAdmin, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { eventSchemaVersion, identityProviderStreamId, type IdentityProviderDefinition } from '../../../schema/events';
+import { eventSchemaVersion, identityProviderStreamId } from '../../../schema/events';
 import { IDENTITY_PROVIDERS_COLLECTION, type IdentityProviderDocument } from '../../../schema/read-models/identity';
 import { identityProviderDecider, type IdentityProviderCommand } from '../domain/identity-provider-decider';
 import { identityServices } from '../identity/identity-services';
+import { identityProviderDefinition } from '../identity/provider-definition';
 import { samlEndpoints, samlSettingsOf } from '../identity/saml-endpoints';
 import { validateSamlConfig } from '../identity/saml/validate-saml-config';
 import { ConfigureIdentityProviderInput, IdentityProvider, SamlConfigValidation } from './identity-types';
@@ -39,11 +40,17 @@ export class IdentityProviderResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<IdentityProvider> {
     requireTenantAccess(context, input.tenantId);
+    const operators = this.requireOperatorsAdmin(context, input.tenantId);
     const providerId = input.providerId ?? randomUUID();
     const existing = input.providerId ? await loadState(this.deps.eventStore, identityProviderStreamId(providerId), identityProviderDecider) : undefined;
     const previous = existing?.status === 'active' ? existing.definition : undefined;
-    const definition = await this.definitionOf(input, providerId, previous);
-    const document = await this.execute(context, input.tenantId, { type: 'ConfigureIdentityProvider', definition, requestedAt: this.deps.clock().toISOString() });
+    const definition = await identityProviderDefinition(input, providerId, { config: this.deps.config, secrets: identityServices(this.deps).secrets, previous });
+    const document = await this.execute(context, input.tenantId, {
+      type: 'ConfigureIdentityProvider',
+      definition,
+      requestedAt: this.deps.clock().toISOString(),
+      allowPlatformAdmin: operators,
+    });
     return this.toProvider(document!);
   }
 
@@ -52,47 +59,9 @@ export class IdentityProviderResolver {
     const state = await loadState(this.deps.eventStore, identityProviderStreamId(providerId), identityProviderDecider);
     if (state.status !== 'active') throw notFound('Identity provider', providerId);
     requireTenantAccess(context, state.definition.tenantId);
+    this.requireOperatorsAdmin(context, state.definition.tenantId);
     await this.execute(context, state.definition.tenantId, { type: 'RemoveIdentityProvider', providerId, tenantId: state.definition.tenantId, requestedAt: this.deps.clock().toISOString() });
     return providerId;
-  }
-
-  private async definitionOf(input: ConfigureIdentityProviderInput, providerId: string, previous?: IdentityProviderDefinition): Promise<IdentityProviderDefinition> {
-    const endpoints = samlEndpoints(this.deps.config, input.tenantId);
-    const base = { providerId, tenantId: input.tenantId, name: input.name, type: input.type, roleMappings: input.roleMappings ?? [], defaultRoles: input.defaultRoles ?? [] };
-    if (input.saml) {
-      const signingCertificates = (input.saml.signingCertificates ?? []).map((pem, index) => {
-        try {
-          return new X509Certificate(pem).toString();
-        } catch {
-          throw badUserInput(`signingCertificates[${index}] is not a PEM certificate.`, 'saml.signingCertificates');
-        }
-      });
-      if (signingCertificates.length === 0 && !this.deps.config.signIn.samlCertPath) {
-        throw badUserInput('Give the IdP signing certificate in signingCertificates, or set SAML_CERT_PATH.', 'saml.signingCertificates');
-      }
-      return {
-        ...base,
-        saml: {
-          idpEntityId: input.saml.idpEntityId,
-          ssoUrl: input.saml.ssoUrl,
-          signingCertificates,
-          spEntityId: input.saml.spEntityId ?? endpoints.metadataUrl,
-          acsUrl: input.saml.acsUrl ?? endpoints.acsUrl,
-          ...(input.saml.groupsAttribute && { groupsAttribute: input.saml.groupsAttribute }),
-        },
-      };
-    }
-    if (input.oidc) {
-      const { issuer, clientId, audience, jwksUri, groupsClaim } = input.oidc;
-      return { ...base, oidc: { issuer: issuer.replace(/\/+$/, ''), clientId, ...(audience && { audience }), ...(jwksUri && { jwksUri }), ...(groupsClaim && { groupsClaim }) } };
-    }
-    if (input.ldap) {
-      const { bindPassword, startTls, groupSearchBase, groupFilter, ...ldap } = input.ldap;
-      const bindPasswordRef = bindPassword ? await identityServices(this.deps).secrets.put(bindPassword) : previous?.ldap?.bindPasswordRef;
-      if (!bindPasswordRef) throw badUserInput('An LDAP provider needs bindPassword when it is first configured.', 'ldap.bindPassword');
-      return { ...base, ldap: { ...ldap, bindPasswordRef, startTls: startTls ?? false, ...(groupSearchBase && { groupSearchBase }), ...(groupFilter && { groupFilter }) } };
-    }
-    return base;
   }
 
   private async execute(context: SubgraphContext, tenantId: string, command: IdentityProviderCommand): Promise<IdentityProviderDocument | undefined> {
@@ -107,6 +76,16 @@ export class IdentityProviderResolver {
     });
     await this.deps.waitForReadModels(result.position);
     return this.providers().get(providerId);
+  }
+
+  /**
+   * The operators' tenant's providers decide who the platform admins are, so only a platform-admin
+   * changes them. Answers whether `tenantId` is the operators' tenant.
+   */
+  private requireOperatorsAdmin(context: SubgraphContext, tenantId: string): boolean {
+    const operators = tenantId === this.deps.config.signIn.operatorTenantId;
+    if (operators) requirePlatformAdmin(context);
+    return operators;
   }
 
   private providers() {

@@ -3,7 +3,7 @@ import type { Role } from '../../../platform/auth/auth-context';
 import { handleCommand, loadState } from '../../../platform/commands/command-handler';
 import { badUserInput, notFound } from '../../../platform/errors';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
-import { requireAuth, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { requireAuth, requirePlatformAdmin, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { eventSchemaVersion, userStreamId } from '../../../schema/events';
 import { USERS_COLLECTION, type UserDocument } from '../../../schema/read-models/identity';
@@ -42,12 +42,14 @@ export class UserResolver {
     const state = await loadState(this.deps.eventStore, userStreamId(userId), userDecider);
     if (state.status === 'absent') throw notFound('User', userId);
     requireTenantAccess(context, state.tenantId);
+    // Only a platform-admin makes another, and only in the operators' tenant (the decider checks that).
+    if (role === 'platform-admin') requirePlatformAdmin(context);
     const now = this.deps.clock();
     const result = await handleCommand({
       eventStore: this.deps.eventStore,
       streamId: userStreamId(userId),
       decider: userDecider,
-      command: { type, userId, tenantId: state.tenantId, role, by: auth.subject, at: now.toISOString() },
+      command: { type, userId, tenantId: state.tenantId, role, by: auth.subject, at: now.toISOString(), allowPlatformAdmin: state.tenantId === this.deps.config.signIn.operatorTenantId },
       context: commandContext(context, state.tenantId, now),
       schemaVersionOf: eventSchemaVersion,
     });

@@ -11,7 +11,9 @@ describe('mapping provider groups to roles', () => {
     expect(mapRoles(provider, { groups: [] })).toEqual(['viewer']);
   });
 
-  it('never gives platform-admin, even from a stored mapping that names it', () => {
-    expect(mapRoles({ roleMappings: [{ group: 'it', role: 'platform-admin' }], defaultRoles: [] }, { groups: ['it'] })).toEqual([]);
+  it("never gives platform-admin, even from a stored mapping that names it, except in the operators' tenant", () => {
+    const operators = { roleMappings: [{ group: 'it', role: 'platform-admin' as const }], defaultRoles: [] };
+    expect(mapRoles(operators, { groups: ['it'] })).toEqual([]);
+    expect(mapRoles(operators, { groups: ['it'] }, true)).toEqual(['platform-admin']);
   });
 });

@@ -96,7 +96,7 @@ export class SignInService {
       throw platformError(error.code, error.message);
     }
     const userId = userIdFor(request.tenantId, provider.id, identity.externalId);
-    const providerRoles = mapRoles(provider, identity);
+    const providerRoles = mapRoles(provider, identity, provider.tenantId === this.deps.config.signIn.operatorTenantId);
     const now = this.deps.clock();
     const context = this.commandContext(request.tenantId, userId, request.correlationId, now);
     const user = await handleCommand({
@@ -215,11 +215,18 @@ export class SignInService {
   }
 }
 
-/** The provider's default roles plus every role whose group the identity is in. */
-export function mapRoles(provider: Pick<IdentityProviderDocument, 'roleMappings' | 'defaultRoles'>, identity: Pick<VerifiedIdentity, 'groups'>): Role[] {
+/**
+ * The provider's default roles plus every role whose group the identity is in; platform-admin only
+ * from the operators' tenant's providers (a stored mapping elsewhere is never trusted with it).
+ */
+export function mapRoles(
+  provider: Pick<IdentityProviderDocument, 'roleMappings' | 'defaultRoles'>,
+  identity: Pick<VerifiedIdentity, 'groups'>,
+  allowPlatformAdmin = false,
+): Role[] {
   const groups = new Set(identity.groups);
   const mapped = provider.roleMappings.filter((mapping) => groups.has(mapping.group)).map((mapping) => mapping.role);
-  return [...new Set([...provider.defaultRoles, ...mapped])].filter((role) => role !== 'platform-admin').sort();
+  return [...new Set([...provider.defaultRoles, ...mapped])].filter((role) => allowPlatformAdmin || role !== 'platform-admin').sort();
 }
 
 function earliest(date: Date, other?: Date): Date {

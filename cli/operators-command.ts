@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { openEventStore } from '../app/stores';
+import { appendAuditEntry } from '../platform/audit';
+import { handleCommand, type CommandContext } from '../platform/commands/command-handler';
+import { DomainError } from '../platform/commands/decider';
+import { loadConfig } from '../platform/config';
+import { openFileSecretStore } from '../platform/secrets/secret-store';
+import { eventSchemaVersion, identityProviderStreamId, tenantStreamId } from '../schema/events';
+import { identityProviderDecider } from '../subgraphs/enterprise/domain/identity-provider-decider';
+import { tenantDecider } from '../subgraphs/enterprise/domain/tenant-decider';
+import { identityProviderDefinition, type IdentityProviderSettingsInput } from '../subgraphs/enterprise/identity/provider-definition';
+import type { CliIo } from './cli-io';
+import type { Command } from './command';
+import { parseOptions } from './parse-options';
+import { EXIT_OK, UsageError } from './usage-error';
+
+export const OPERATORS_USAGE = `Usage: goliath operators init --name NAME --provider FILE
+
+Creates the platform operators' tenant and its identity provider, straight in the configured event
+store (DATA_DIR / SQLITE_FILE / EVENTSTORE_URL): the way in for the first platform-admin when
+development tokens are refused (NODE_ENV=production). FILE is JSON like configureIdentityProvider's
+input without tenantId, with role names as in tokens, e.g.
+  {"name": "Okta", "type": "OIDC", "oidc": {"issuer": "https://acme.okta.com", "clientId": "goliath"},
+   "roleMappings": [{"group": "goliath-operators", "role": "platform-admin"}]}
+Then set PLATFORM_OPERATOR_TENANT=<tenantId> for every Goliath process and restart them.`;
+
+export const operatorsCommand: Command = {
+  name: 'operators',
+  summary: "create the platform operators' tenant and its identity provider (first platform-admin)",
+  run: (argv, io) => runOperators(argv, io),
+};
+
+/** `goliath operators init ...`: see OPERATORS_USAGE. `env` stands in for process.env in tests. */
+export async function runOperators(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { values, positionals } = parseOptions(argv, { name: { type: 'string' }, provider: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const);
+  if (values.help) {
+    io.stdout.write(`${OPERATORS_USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1 || positionals[0] !== 'init') throw new UsageError('the only action is init');
+  if (!values.name?.trim()) throw new UsageError('--name is required');
+  if (!values.provider) throw new UsageError('--provider FILE is required');
+  const config = loadConfig(env);
+  if (config.signIn.operatorTenantId) {
+    throw new UsageError(`PLATFORM_OPERATOR_TENANT is already set (${config.signIn.operatorTenantId}): change its identity providers through the API as a platform-admin`);
+  }
+  const settings = readProviderFile(values.provider);
+  if (![...(settings.roleMappings ?? []).map((mapping) => mapping.role), ...(settings.defaultRoles ?? [])].includes('platform-admin')) {
+    throw new UsageError('the provider must give platform-admin to some group (roleMappings) or to everyone (defaultRoles)');
+  }
+
+  const eventStore = openEventStore(config);
+  try {
+    const tenantId = randomUUID();
+    const providerId = randomUUID();
+    const now = new Date();
+    const context: CommandContext = { tenantId, actor: `goliath-cli:${userInfo().username}`, correlationId: randomUUID(), causationId: randomUUID(), now };
+    const definition = await identityProviderDefinition({ ...settings, tenantId }, providerId, { config, secrets: openFileSecretStore(config.keysDir) }).catch(asUsageError);
+    await handleCommand({
+      eventStore,
+      streamId: tenantStreamId(tenantId),
+      decider: tenantDecider,
+      command: { type: 'CreateTenant', tenantId, name: values.name, requestedAt: now.toISOString() },
+      context,
+      schemaVersionOf: eventSchemaVersion,
+    }).catch(asUsageError);
+    await handleCommand({
+      eventStore,
+      streamId: identityProviderStreamId(providerId),
+      decider: identityProviderDecider,
+      command: { type: 'ConfigureIdentityProvider', definition, requestedAt: now.toISOString(), allowPlatformAdmin: true },
+      context,
+      schemaVersionOf: eventSchemaVersion,
+    }).catch(asUsageError);
+    await appendAuditEntry(eventStore, {
+      actor: context.actor,
+      tenantId,
+      action: 'cli.operatorsInit',
+      target: providerId,
+      outcome: 'success',
+      correlationId: context.correlationId,
+      time: now.toISOString(),
+      details: { name: values.name, providerType: definition.type },
+    });
+    io.stdout.write(`${JSON.stringify({ tenantId, providerId, next: `set PLATFORM_OPERATOR_TENANT=${tenantId} for every Goliath process and restart them` })}\n`);
+    return EXIT_OK;
+  } finally {
+    await eventStore.close();
+  }
+}
+
+function readProviderFile(file: string): Omit<IdentityProviderSettingsInput, 'tenantId'> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read ${file} as JSON: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`${file} must hold one JSON object`);
+  return parsed as Omit<IdentityProviderSettingsInput, 'tenantId'>;
+}
+
+/** A refused setting (decider or definition) is the user's to fix: one line, exit 2. */
+function asUsageError(error: unknown): never {
+  if (error instanceof DomainError || (error instanceof Error && 'extensions' in error)) throw new UsageError(error.message);
+  throw error;
+}
