@@ -117,7 +117,7 @@ export class SignInService {
       context,
       schemaVersionOf: eventSchemaVersion,
     });
-    const roles = effectiveRoles(user.state);
+    const roles = this.rolesIn(request.tenantId, effectiveRoles(user.state));
     if (roles.length === 0) {
       await this.records.failed(request, ErrorCode.Forbidden, provider.id, identity.externalId);
       throw platformError(
@@ -183,7 +183,7 @@ export class SignInService {
         : platformError(ErrorCode.SessionRevoked, 'The session was ended; sign in again.');
     }
     const session = result.state.session;
-    const roles = effectiveRoles(await loadState(this.deps.eventStore, userStreamId(session.userId), userDecider));
+    const roles = this.rolesIn(session.tenantId, effectiveRoles(await loadState(this.deps.eventStore, userStreamId(session.userId), userDecider)));
     if (roles.length === 0) throw platformError(ErrorCode.Forbidden, 'You no longer hold any role in this tenant; ask your tenant admin.');
     await this.deps.waitForReadModels(result.position);
     const sessionExpiresAt = new Date(session.expiresAt);
@@ -208,6 +208,11 @@ export class SignInService {
       case 'LDAP':
         return this.verifiers.ldap(provider, credentials.username, credentials.password);
     }
+  }
+
+  /** platform-admin counts only while its tenant is the operators' one (PLATFORM_OPERATOR_TENANT may move). */
+  private rolesIn(tenantId: string, roles: readonly Role[]): Role[] {
+    return roles.filter((role) => role !== 'platform-admin' || tenantId === this.deps.config.signIn.operatorTenantId);
   }
 
   private commandContext(tenantId: string, actor: string, correlationId: string, now: Date): CommandContext {
