@@ -72,7 +72,7 @@ export const usersProjection: Projection = {
 /** Sessions, so that an admin can see who is signed in and revoke a session. */
 export const sessionsProjection: Projection = {
   name: 'sessions',
-  collections: [{ name: SESSIONS_COLLECTION, indexes: ['tenantId', 'userId', 'startedAt'] }],
+  collections: [{ name: SESSIONS_COLLECTION, indexes: ['tenantId', 'userId', 'providerId', 'startedAt', 'expiresAt'] }],
   filter: { categories: [SESSION_CATEGORY] },
   handle(recorded, context) {
     const event = recorded as unknown as SessionEvent;

@@ -34,7 +34,7 @@ export type SessionRevoked = DomainEvent<
   {
     readonly sessionId: string;
     readonly tenantId: string;
-    /** logout | revoked | refresh-token-reused */
+    /** logout | revoked | role-revoked | provider-removed | refresh-token-reused */
     readonly reason: string;
     readonly revokedAt: string;
     /** Copied from SessionStarted so that a revocation list can forget the session after it. */

@@ -231,6 +231,28 @@ describe('sign-in through the gateway', () => {
     expect(errorCodes(await call('{ tenants { edges { cursor } } }', {}, refreshed.accessToken))).toEqual(['SESSION_REVOKED']);
   });
 
+  it("ends a user's sessions when a granted role is revoked, and a provider's when it is removed", async () => {
+    const user = await samlSignIn({ nameId: 'max@example.com', attributes: { groups: ['analysts'] } });
+    data(await call(`mutation ($u: ID!) { grantRole(userId: $u, role: AUDITOR) { id } }`, { u: user.userId }, admin));
+    const refreshed = data(await call<{ refreshSession: AuthenticationResult }>(`mutation ($r: String!) { refreshSession(refreshToken: $r) { ${RESULT_FIELDS} } }`, { r: user.refreshToken })).refreshSession;
+    expect(refreshed.roles).toEqual(['ANALYST', 'AUDITOR']);
+    data(await call(`mutation ($u: ID!) { revokeRole(userId: $u, role: AUDITOR) { id } }`, { u: user.userId }, admin));
+    expect(errorCodes(await call('{ tenants { edges { cursor } } }', {}, refreshed.accessToken))).toEqual(['SESSION_REVOKED']);
+
+    const oidcIssuer = await startOidcIssuer();
+    try {
+      const provider = data(
+        await configure({ tenantId: tenantB, name: 'Short-lived', type: 'OIDC', oidc: { issuer: oidcIssuer.url, clientId: 'goliath' }, defaultRoles: ['VIEWER'] }),
+      ).configureIdentityProvider;
+      const viewer = data(await authenticate({ authType: 'OIDC', tenantId: tenantB, idToken: await oidcIssuer.issueIdToken({ sub: 'vic' }) })).authenticate;
+      data(await call('mutation ($p: ID!) { removeIdentityProvider(providerId: $p) }', { p: provider.id }, admin));
+      expect(errorCodes(await call('{ tenants { edges { cursor } } }', {}, viewer.accessToken))).toEqual(['SESSION_REVOKED']);
+      expect(errorCodes(await authenticate({ authType: 'OIDC', tenantId: tenantB, idToken: await oidcIssuer.issueIdToken({ sub: 'vic' }) }))).toEqual(['IDENTITY_PROVIDER_NOT_CONFIGURED']);
+    } finally {
+      await oidcIssuer.stop();
+    }
+  });
+
   it('keeps the LDAP bind password out of events, read models and answers', async () => {
     const secret = 'ldap-bind-password-that-must-not-leak';
     const provider = data(

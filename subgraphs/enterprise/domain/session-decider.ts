@@ -13,7 +13,10 @@ export type SessionCommand =
   | { readonly type: 'StartSession'; readonly session: SessionStarted['data'] }
   /** `presentedHash` is the hash of the refresh token the client sent; `nextHash` the new one's. */
   | { readonly type: 'RefreshSession'; readonly sessionId: string; readonly presentedHash: string; readonly nextHash: string; readonly at: string }
-  | { readonly type: 'RevokeSession'; readonly sessionId: string; readonly tenantId: string; readonly reason: 'logout' | 'revoked'; readonly at: string };
+  | { readonly type: 'RevokeSession'; readonly sessionId: string; readonly tenantId: string; readonly reason: SessionEndReason; readonly at: string };
+
+/** Why a session ended: the user logged out, an admin revoked it, or its role or provider went away. */
+export type SessionEndReason = 'logout' | 'revoked' | 'role-revoked' | 'provider-removed';
 
 export const REFRESH_TOKEN_REUSED_REASON = 'refresh-token-reused';
 

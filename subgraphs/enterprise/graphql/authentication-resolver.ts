@@ -1,13 +1,13 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { handleCommand, loadState } from '../../../platform/commands/command-handler';
-import { DomainError } from '../../../platform/commands/decider';
-import { badUserInput, notFound, platformError } from '../../../platform/errors';
+import { loadState } from '../../../platform/commands/command-handler';
+import { badUserInput, notFound } from '../../../platform/errors';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
 import { requireAuth, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import { commandContext, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { eventSchemaVersion, sessionStreamId } from '../../../schema/events';
+import { sessionStreamId } from '../../../schema/events';
 import { SESSIONS_COLLECTION, type SessionDocument } from '../../../schema/read-models/identity';
-import { sessionDecider } from '../domain/session-decider';
+import { sessionDecider, type SessionEndReason } from '../domain/session-decider';
+import { endSession } from '../identity/end-sessions';
 import { identityServices } from '../identity/identity-services';
 import type { Credentials, SessionGrant } from '../identity/sign-in-service';
 import { AuthenticateInput, AuthenticationResult, AuthType, Session, SessionConnection } from './identity-types';
@@ -74,20 +74,9 @@ export class AuthenticationResolver {
     return { nodes: page.items as unknown as Session[], pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
   }
 
-  private async revoke(context: SubgraphContext, sessionId: string, tenantId: string, reason: 'logout' | 'revoked'): Promise<void> {
-    const now = this.deps.clock();
-    const result = await handleCommand({
-      eventStore: this.deps.eventStore,
-      streamId: sessionStreamId(sessionId),
-      decider: sessionDecider,
-      command: { type: 'RevokeSession', sessionId, tenantId, reason, at: now.toISOString() },
-      context: commandContext(context, tenantId, now),
-      schemaVersionOf: eventSchemaVersion,
-    }).catch((error: unknown) => {
-      if (error instanceof DomainError) throw platformError(error.code, error.message);
-      throw error;
-    });
-    await this.deps.waitForReadModels(result.position);
+  private async revoke(context: SubgraphContext, sessionId: string, tenantId: string, reason: SessionEndReason): Promise<void> {
+    const position = await endSession(this.deps, commandContext(context, tenantId, this.deps.clock()), sessionId, tenantId, reason);
+    await this.deps.waitForReadModels(position);
   }
 }
 

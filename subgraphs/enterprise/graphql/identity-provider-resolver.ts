@@ -7,6 +7,7 @@ import { commandContext, type SubgraphDependencies } from '../../../platform/gra
 import { eventSchemaVersion, identityProviderStreamId } from '../../../schema/events';
 import { IDENTITY_PROVIDERS_COLLECTION, type IdentityProviderDocument } from '../../../schema/read-models/identity';
 import { identityProviderDecider, type IdentityProviderCommand } from '../domain/identity-provider-decider';
+import { endOpenSessions } from '../identity/end-sessions';
 import { identityServices } from '../identity/identity-services';
 import { identityProviderDefinition } from '../identity/provider-definition';
 import { samlEndpoints, samlSettingsOf } from '../identity/saml-endpoints';
@@ -54,13 +55,17 @@ export class IdentityProviderResolver {
     return this.toProvider(document!);
   }
 
-  @Mutation(() => ID, { description: 'Removes an identity provider; its users can no longer sign in through it. Answers its id.' })
+  @Mutation(() => ID, { description: 'Removes an identity provider and ends the sessions opened through it; its users can no longer sign in through it. Answers its id.' })
   async removeIdentityProvider(@Arg('providerId', () => ID) providerId: string, @Ctx() context: SubgraphContext): Promise<string> {
     const state = await loadState(this.deps.eventStore, identityProviderStreamId(providerId), identityProviderDecider);
     if (state.status !== 'active') throw notFound('Identity provider', providerId);
     requireTenantAccess(context, state.definition.tenantId);
     this.requireOperatorsAdmin(context, state.definition.tenantId);
-    await this.execute(context, state.definition.tenantId, { type: 'RemoveIdentityProvider', providerId, tenantId: state.definition.tenantId, requestedAt: this.deps.clock().toISOString() });
+    const tenantId = state.definition.tenantId;
+    await this.execute(context, tenantId, { type: 'RemoveIdentityProvider', providerId, tenantId, requestedAt: this.deps.clock().toISOString() });
+    // Sessions opened through it end too: removing a provider is how a tenant cuts it off.
+    const ended = await endOpenSessions(this.deps, commandContext(context, tenantId, this.deps.clock()), { tenantId, providerId }, 'provider-removed');
+    if (ended > 0) await this.deps.waitForReadModels(ended);
     return providerId;
   }
 

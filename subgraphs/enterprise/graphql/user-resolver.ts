@@ -8,6 +8,7 @@ import { commandContext, type SubgraphDependencies } from '../../../platform/gra
 import { eventSchemaVersion, userStreamId } from '../../../schema/events';
 import { USERS_COLLECTION, type UserDocument } from '../../../schema/read-models/identity';
 import { userDecider } from '../domain/user-decider';
+import { endOpenSessions } from '../identity/end-sessions';
 import { RoleName, User, UserConnection } from './identity-types';
 
 @Resolver(() => User)
@@ -32,7 +33,9 @@ export class UserResolver {
     return this.changeRole(context, userId, role, 'GrantRole');
   }
 
-  @Mutation(() => User, { description: 'Takes back a granted role; roles from the provider mapping are changed at the provider.' })
+  @Mutation(() => User, {
+    description: "Takes back a granted role and ends the user's open sessions; roles from the provider mapping are changed at the provider.",
+  })
   revokeRole(@Arg('userId', () => ID) userId: string, @Arg('role', () => RoleName) role: Role, @Ctx() context: SubgraphContext): Promise<User> {
     return this.changeRole(context, userId, role, 'RevokeRole');
   }
@@ -45,15 +48,18 @@ export class UserResolver {
     // Only a platform-admin makes another, and only in the operators' tenant (the decider checks that).
     if (role === 'platform-admin') requirePlatformAdmin(context);
     const now = this.deps.clock();
+    const commandMetadata = commandContext(context, state.tenantId, now);
     const result = await handleCommand({
       eventStore: this.deps.eventStore,
       streamId: userStreamId(userId),
       decider: userDecider,
       command: { type, userId, tenantId: state.tenantId, role, by: auth.subject, at: now.toISOString(), allowPlatformAdmin: state.tenantId === this.deps.config.signIn.operatorTenantId },
-      context: commandContext(context, state.tenantId, now),
+      context: commandMetadata,
       schemaVersionOf: eventSchemaVersion,
     });
-    await this.deps.waitForReadModels(result.position);
+    // A revoked role must not live on in tokens already issued: the user signs in again.
+    const ended = type === 'RevokeRole' && result.appended.length > 0 ? await endOpenSessions(this.deps, commandMetadata, { tenantId: state.tenantId, userId }, 'role-revoked') : 0;
+    await this.deps.waitForReadModels(Math.max(result.position, ended));
     const user = await this.userCollection().get(userId);
     if (!user) throw notFound('User', userId);
     return toUser(user);
