@@ -59,3 +59,19 @@ export class AuditAppendBatcher {
     this.queues.delete(tenantId);
   }
 }
+
+const batchers = new WeakMap<EventStore, AuditAppendBatcher>();
+
+/**
+ * The one batcher of an event store in this process: every writer of audit entries (the mutation
+ * middleware of each subgraph, sign-ins, recordAuditEntry) queues behind it, so they batch together
+ * instead of racing one another for a chain's tail.
+ */
+export function auditBatcherFor(eventStore: EventStore): AuditAppendBatcher {
+  let batcher = batchers.get(eventStore);
+  if (!batcher) {
+    batcher = new AuditAppendBatcher(eventStore);
+    batchers.set(eventStore, batcher);
+  }
+  return batcher;
+}

@@ -31,7 +31,7 @@ export {
   type AppendedAuditEntry,
   type PendingAuditEntry,
 } from './append-audit-entry';
-export { AuditAppendBatcher } from './audit-append-batcher';
+export { AuditAppendBatcher, auditBatcherFor } from './audit-append-batcher';
 export { verifyAuditChain, type VerifyAuditChainOptions } from './verify-audit-chain';
 export { describeMutation, errorCodeOf, PLATFORM_AUDIT_TENANT, type SettledMutation } from './describe-mutation';
 export { DEFAULT_REDACTION_LIMITS, isSecretKey, REDACTED, redactForAudit, type AuditRedactionLimits } from './redact-for-audit';

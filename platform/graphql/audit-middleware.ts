@@ -1,6 +1,6 @@
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import type { IMiddleware } from 'graphql-middleware';
-import { AuditAppendBatcher } from '../audit/audit-append-batcher';
+import { auditBatcherFor, type AuditAppendBatcher } from '../audit/audit-append-batcher';
 import { describeMutation } from '../audit/describe-mutation';
 import { ErrorCode, platformError } from '../errors';
 import type { SubgraphContext } from './subgraph-context';
@@ -10,18 +10,6 @@ import type { SubgraphDependencies } from './subgraph-dependencies';
 const SELF_AUDITED_MUTATIONS: ReadonlySet<string> = new Set(['recordAuditEntry', 'authenticate']);
 
 type AuditDependencies = Pick<SubgraphDependencies, 'eventStore' | 'clock' | 'logger' | 'waitForReadModels'>;
-
-/** One batcher per event store, shared by the subgraphs of a process, so their entries batch together. */
-const batchers = new WeakMap<object, AuditAppendBatcher>();
-
-function batcherFor(deps: AuditDependencies): AuditAppendBatcher {
-  let batcher = batchers.get(deps.eventStore);
-  if (!batcher) {
-    batcher = new AuditAppendBatcher(deps.eventStore);
-    batchers.set(deps.eventStore, batcher);
-  }
-  return batcher;
-}
 
 /**
  * Field middleware that appends an audit entry for every mutation of a subgraph once its resolver
@@ -44,7 +32,7 @@ export function auditMutations(deps: AuditDependencies, subgraph: string): IMidd
     if (info.parentType !== info.schema.getMutationType() || SELF_AUDITED_MUTATIONS.has(info.fieldName)) {
       return resolve(parent, args, context, info);
     }
-    batcher ??= batcherFor(deps);
+    batcher ??= auditBatcherFor(deps.eventStore);
     return auditedResolve(deps, batcher, subgraph, () => resolve(parent, args, context, info), args, context, info);
   };
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { appendAuditEntry, InvalidAuditEntryError, verifyAuditChain } from '../../../platform/audit';
+import { auditBatcherFor, InvalidAuditEntryError, verifyAuditChain } from '../../../platform/audit';
 import { badUserInput } from '../../../platform/errors';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
 import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
@@ -53,7 +53,7 @@ export class AuditResolver {
       throw badUserInput('details must be a JSON object.', 'details');
     }
     try {
-      const appended = await appendAuditEntry(this.deps.eventStore, {
+      const appended = await auditBatcherFor(this.deps.eventStore).append({
         actor: auth.subject,
         tenantId: input.tenantId,
         action: input.action.trim(),

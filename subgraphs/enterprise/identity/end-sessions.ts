@@ -1,6 +1,4 @@
 import { handleCommand, type CommandContext } from '../../../platform/commands/command-handler';
-import { DomainError } from '../../../platform/commands/decider';
-import { platformError } from '../../../platform/errors';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { eventSchemaVersion, sessionStreamId } from '../../../schema/events';
 import { SESSIONS_COLLECTION, type SessionDocument } from '../../../schema/read-models/identity';
@@ -17,9 +15,6 @@ export async function endSession(deps: SessionDependencies, context: CommandCont
     command: { type: 'RevokeSession', sessionId, tenantId, reason, at: context.now.toISOString() },
     context,
     schemaVersionOf: eventSchemaVersion,
-  }).catch((error: unknown) => {
-    if (error instanceof DomainError) throw platformError(error.code, error.message);
-    throw error;
   });
   return result.position;
 }

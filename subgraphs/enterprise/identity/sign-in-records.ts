@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendAuditEntry, type AuditOutcome } from '../../../platform/audit';
+import { auditBatcherFor, type AuditOutcome } from '../../../platform/audit';
 import { ErrorCode } from '../../../platform/errors';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { authenticationStreamId, eventSchemaVersion, type AuthenticationFailed } from '../../../schema/events';
@@ -47,7 +47,7 @@ export class SignInRecords {
   }
 
   private async audit(request: SignInRequest, outcome: AuditOutcome, actor: string, details: Record<string, unknown>): Promise<void> {
-    await appendAuditEntry(this.deps.eventStore, {
+    await auditBatcherFor(this.deps.eventStore).append({
       actor,
       tenantId: request.tenantId,
       action: 'enterprise.signIn',

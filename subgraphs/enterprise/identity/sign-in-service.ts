@@ -1,7 +1,6 @@
 import type { Role } from '../../../platform/auth/auth-context';
 import type { TokenClaims } from '../../../platform/auth/platform-token';
 import { handleCommand, loadState, type CommandContext } from '../../../platform/commands/command-handler';
-import { DomainError } from '../../../platform/commands/decider';
 import { ErrorCode, platformError } from '../../../platform/errors';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { eventSchemaVersion, sessionStreamId, userStreamId } from '../../../schema/events';
@@ -171,10 +170,8 @@ export class SignInService {
       decider: sessionDecider,
       command: { type: 'RefreshSession', sessionId, presentedHash: hashRefreshToken(refreshToken), nextHash: hashRefreshToken(nextRefreshToken), at: now.toISOString() },
       context: this.commandContext('unknown', 'refresh-token', correlationId, now),
+      // A refusal (unknown token, expired or ended session) is a DomainError: formatSubgraphError gives it its code.
       schemaVersionOf: eventSchemaVersion,
-    }).catch((error: unknown) => {
-      if (error instanceof DomainError) throw platformError(error.code, error.message);
-      throw error;
     });
     if (result.state.status !== 'active') {
       const reused = result.appended.some((event) => (event.data as { reason?: string }).reason === REFRESH_TOKEN_REUSED_REASON);
