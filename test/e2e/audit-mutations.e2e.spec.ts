@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import { issueDevelopmentToken } from '../../platform/auth/dev-token';
-import { errorCodes, postGraphQL, type GraphQLResponse } from '../support/gateway-client';
+import { dataOf, errorCodes, postGraphQL } from '../support/gateway-client';
 
 interface TrailEntry {
   sequence: number;
@@ -31,12 +31,8 @@ describe('automatic audit of mutations, and replay, through the gateway', () => 
 
   const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token = admin) =>
     postGraphQL<T>(platform.gatewayUrl, query, { token, variables });
-  const data = <T>(response: GraphQLResponse<T>): T => {
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  };
   const trail = async (tenant: string, action?: string) =>
-    data(
+    dataOf(
       await call<{ auditTrail: { edges: { node: TrailEntry }[] } }>(
         'query ($tenantId: ID!, $filter: AuditTrailFilter) { auditTrail(tenantId: $tenantId, filter: $filter, first: 100) { edges { node { sequence actor action target outcome correlationId details } } } }',
         { tenantId: tenant, filter: action ? { action } : null },
@@ -57,8 +53,8 @@ describe('automatic audit of mutations, and replay, through the gateway', () => 
     dataDir = mkdtempSync(join(tmpdir(), 'goliath-audit-mutations-e2e-'));
     platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
     admin = await issueDevelopmentToken({ role: 'platform-admin', subject: 'ada', keysDir: platform.keysDir });
-    tenantId = data(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Before" }) { id } }')).createTenant.id;
-    otherTenantId = data(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Other" }) { id } }')).createTenant.id;
+    tenantId = dataOf(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Before" }) { id } }')).createTenant.id;
+    otherTenantId = dataOf(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Other" }) { id } }')).createTenant.id;
     outsider = await issueDevelopmentToken({ role: 'tenant-admin', subject: 'mallory', tenantId: otherTenantId, keysDir: platform.keysDir });
   }, 30_000);
 
@@ -74,8 +70,8 @@ describe('automatic audit of mutations, and replay, through the gateway', () => 
   });
 
   it('records optimization mutations with the item they created or named', async () => {
-    const problemId = data(await createProblem({ tenantId, name: 'Audited problem', qubo })).createProblem.id;
-    const job = data(
+    const problemId = dataOf(await createProblem({ tenantId, name: 'Audited problem', qubo })).createProblem.id;
+    const job = dataOf(
       await call<{ submitSolveJob: { id: string } }>('mutation ($input: OptimizeQuboInput!) { submitSolveJob(input: $input) { id } }', { input: { tenantId, problemId, timeLimitMs: 60_000, seed: 1 } }),
     ).submitSolveJob;
     await call(`mutation { cancelSolveJob(id: "${job.id}") { status } }`);
@@ -101,38 +97,38 @@ describe('automatic audit of mutations, and replay, through the gateway', () => 
   });
 
   it('does not audit recordAuditEntry twice, and the chain still verifies', async () => {
-    data(await call('mutation ($input: RecordAuditEntryInput!) { recordAuditEntry(input: $input) { sequence } }', { input: { tenantId, action: 'manual.note', target: 'x' } }));
+    dataOf(await call('mutation ($input: RecordAuditEntryInput!) { recordAuditEntry(input: $input) { sequence } }', { input: { tenantId, action: 'manual.note', target: 'x' } }));
     const entries = await trail(tenantId);
     expect(entries.filter((entry) => entry.action.includes('recordAuditEntry'))).toEqual([]);
     expect(entries.filter((entry) => entry.action === 'manual.note')).toHaveLength(1);
     for (const tenant of [tenantId, otherTenantId]) {
-      const verification = data(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number } }>('query ($tenantId: ID!) { verifyAuditChain(tenantId: $tenantId) { valid checkedEntries } }', { tenantId: tenant })).verifyAuditChain;
+      const verification = dataOf(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number } }>('query ($tenantId: ID!) { verifyAuditChain(tenantId: $tenantId) { valid checkedEntries } }', { tenantId: tenant })).verifyAuditChain;
       expect(verification).toEqual({ valid: true, checkedEntries: (await trail(tenant)).length });
     }
   });
 
   it('audits a burst of concurrent mutations of one tenant without losing or forking an entry', async () => {
-    const id = data(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Busy" }) { id } }')).createTenant.id;
+    const id = dataOf(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Busy" }) { id } }')).createTenant.id;
     const responses = await Promise.all(Array.from({ length: 40 }, (_unused, index) => createProblem({ tenantId: id, name: `Burst ${index}`, qubo })));
     responses.forEach((response) => expect(response.errors).toBeUndefined());
     const created = (await trail(id, 'optimization.createProblem')).filter((entry) => entry.outcome === 'success');
     expect(new Set(created.map((entry) => entry.target)).size).toBe(40);
-    const verification = data(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number } }>('query ($tenantId: ID!) { verifyAuditChain(tenantId: $tenantId) { valid checkedEntries } }', { tenantId: id })).verifyAuditChain;
+    const verification = dataOf(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number } }>('query ($tenantId: ID!) { verifyAuditChain(tenantId: $tenantId) { valid checkedEntries } }', { tenantId: id })).verifyAuditChain;
     expect(verification).toEqual({ valid: true, checkedEntries: 41 });
   });
 
   it('replays the tenant as of a past time: the old name, and no problem created after it', async () => {
     // Given a fresh tenant, a moment T, then a rename and a new problem
-    const id = data(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Old name" }) { id } }')).createTenant.id;
+    const id = dataOf(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Old name" }) { id } }')).createTenant.id;
     await new Promise((resolve) => setTimeout(resolve, 20));
     const moment = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    data(await call(`mutation { renameTenant(id: "${id}", name: "New name") { name } }`));
-    const problemId = data(await createProblem({ tenantId: id, name: 'Later problem', qubo })).createProblem.id;
+    dataOf(await call(`mutation { renameTenant(id: "${id}", name: "New name") { name } }`));
+    const problemId = dataOf(await createProblem({ tenantId: id, name: 'Later problem', qubo })).createProblem.id;
 
     // When replayed as of T and as of now
-    const past = data(await replay({ tenantId: id, asOf: moment })).replayAudit;
-    const present = data(await replay({ tenantId: id, asOfPosition: 2_000_000_000 })).replayAudit;
+    const past = dataOf(await replay({ tenantId: id, asOf: moment })).replayAudit;
+    const present = dataOf(await replay({ tenantId: id, asOfPosition: 2_000_000_000 })).replayAudit;
 
     // Then T shows the old name and no problem; now shows the new name, the problem and more audit entries
     expect(past).toMatchObject({ tenantId: id, asOf: moment });
@@ -144,7 +140,7 @@ describe('automatic audit of mutations, and replay, through the gateway', () => 
     expect(present.eventCount).toBeGreaterThan(past.eventCount);
 
     // And a replay as of the position a time replay reports is the same replay
-    const samePoint = data(await replay({ tenantId: id, asOfPosition: past.position })).replayAudit;
+    const samePoint = dataOf(await replay({ tenantId: id, asOfPosition: past.position })).replayAudit;
     expect(samePoint.aggregates).toEqual(past.aggregates);
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import { issueDevelopmentToken } from '../../platform/auth/dev-token';
-import { errorCodes, postGraphQL, type GraphQLResponse } from '../support/gateway-client';
+import { dataOf, errorCodes, postGraphQL } from '../support/gateway-client';
 
 /** recordAuditEntry, auditTrail and verifyAuditChain through the gateway. */
 describe('audit trail through the gateway', () => {
@@ -16,10 +16,6 @@ describe('audit trail through the gateway', () => {
 
   const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token = admin) =>
     postGraphQL<T>(platform.gatewayUrl, query, { token, variables });
-  const data = <T>(response: GraphQLResponse<T>): T => {
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  };
   const record = (input: Record<string, unknown>, token = admin) =>
     call<{ recordAuditEntry: { sequence: number; actor: string; hash: string } }>(
       'mutation ($input: RecordAuditEntryInput!) { recordAuditEntry(input: $input) { sequence actor action target outcome hash details } }',
@@ -27,13 +23,13 @@ describe('audit trail through the gateway', () => {
       token,
     );
   const verify = async () =>
-    data(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number; firstBrokenPosition: number | null } }>('query ($tenantId: ID!) { verifyAuditChain(tenantId: $tenantId) { valid checkedEntries firstBrokenPosition reason } }', { tenantId })).verifyAuditChain;
+    dataOf(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number; firstBrokenPosition: number | null } }>('query ($tenantId: ID!) { verifyAuditChain(tenantId: $tenantId) { valid checkedEntries firstBrokenPosition reason } }', { tenantId })).verifyAuditChain;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'goliath-audit-e2e-'));
     platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
     admin = await issueDevelopmentToken({ role: 'platform-admin', subject: 'ada', keysDir: platform.keysDir });
-    const tenants = await Promise.all(['Audited', 'Other'].map(async (name) => data(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`)).createTenant.id));
+    const tenants = await Promise.all(['Audited', 'Other'].map(async (name) => dataOf(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`)).createTenant.id));
     tenantId = tenants[0];
     outsider = await issueDevelopmentToken({ role: 'tenant-admin', tenantId: tenants[1], keysDir: platform.keysDir });
   }, 30_000);
@@ -45,12 +41,12 @@ describe('audit trail through the gateway', () => {
 
   it('chains recorded entries, lists them by action, and verifies the chain', async () => {
     // (entry 0 is the tenant's creation, audited by the middleware)
-    const first = data(await record({ action: 'export.requested', target: 'portfolio-7', details: { rows: 120 } })).recordAuditEntry;
+    const first = dataOf(await record({ action: 'export.requested', target: 'portfolio-7', details: { rows: 120 } })).recordAuditEntry;
     expect(first).toMatchObject({ sequence: 1, actor: 'ada' });
-    data(await record({ action: 'login.reviewed', target: 'user-42' }));
-    data(await record({ action: 'export.requested', target: 'portfolio-8' }));
+    dataOf(await record({ action: 'login.reviewed', target: 'user-42' }));
+    dataOf(await record({ action: 'export.requested', target: 'portfolio-8' }));
 
-    const trail = data(
+    const trail = dataOf(
       await call<{ auditTrail: { edges: { node: { sequence: number; target: string } }[] } }>(
         'query ($tenantId: ID!) { auditTrail(tenantId: $tenantId, filter: { action: "export.requested" }) { edges { node { sequence target } } } }',
         { tenantId },

@@ -7,7 +7,7 @@ import type { Role } from '../../platform/auth/auth-context';
 import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { createPlatformTokenIssuer } from '../../platform/auth/token-issuer';
 import { loadConfig } from '../../platform/config';
-import { errorCodes, type GraphQLResponse } from '../support/gateway-client';
+import { dataOf, errorCodes, type GraphQLResponse } from '../support/gateway-client';
 
 interface Violation {
   framework: string;
@@ -39,20 +39,16 @@ describe('compliance through the gateway', () => {
     });
     return (await response.json()) as GraphQLResponse<T>;
   };
-  const data = <T>(response: GraphQLResponse<T>): T => {
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  };
   const check = async (operation: string, checked: Record<string, unknown>, token = admin, timeoutMs?: number) =>
     call<{ checkCompliance: CheckResult }>(
       'mutation ($tenantId: ID!, $operation: String!, $data: JSON, $timeoutMs: Int) { checkCompliance(tenantId: $tenantId, operation: $operation, data: $data, timeoutMs: $timeoutMs) { isCompliant evaluatedAt violations { framework requirement message } } }',
       { tenantId, operation, data: checked, timeoutMs },
       token,
     );
-  const verdict = async (operation: string, checked: Record<string, unknown>, token = admin) => data(await check(operation, checked, token)).checkCompliance;
+  const verdict = async (operation: string, checked: Record<string, unknown>, token = admin) => dataOf(await check(operation, checked, token)).checkCompliance;
   const requirements = (result: CheckResult) => result.violations.map((violation) => violation.requirement);
   const updateProfile = async (input: Record<string, unknown>, token = admin) =>
-    data(
+    dataOf(
       await call<{ updateComplianceProfile: Record<string, unknown> }>(
         'mutation ($input: UpdateComplianceProfileInput!) { updateComplianceProfile(input: $input) { guardedOperations permittedRegions encryptionAtRest changeApprovalRequired erasureRequestCount businessAssociateAgreement { signedBy signedAt } } }',
         { input: { tenantId, ...input } },
@@ -60,7 +56,7 @@ describe('compliance through the gateway', () => {
       ),
     ).updateComplianceProfile;
   const requestApproval = async (operation: string, token: string, target?: string) =>
-    data(
+    dataOf(
       await call<{ requestChangeApproval: { id: string; status: string; requestedBy: string } }>(
         'mutation ($input: RequestChangeApprovalInput!) { requestChangeApproval(input: $input) { id status requestedBy } }',
         { input: { tenantId, operation, target, reason: 'the penalty is too low' } },
@@ -84,7 +80,7 @@ describe('compliance through the gateway', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'goliath-compliance-e2e-'));
     platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: { COMPLIANCE_FRAMEWORKS: 'SOC2,ISO27001,GDPR,HIPAA' } });
     admin = await issueDevelopmentToken({ role: 'platform-admin', subject: 'ada', keysDir: platform.keysDir });
-    const tenants = await Promise.all(['Clinic', 'Other'].map(async (name) => data(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`)).createTenant.id));
+    const tenants = await Promise.all(['Clinic', 'Other'].map(async (name) => dataOf(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`)).createTenant.id));
     tenantId = tenants[0];
     alice = await issueDevelopmentToken({ role: 'analyst', tenantId, subject: 'alice', keysDir: platform.keysDir });
     bob = await issueDevelopmentToken({ role: 'analyst', tenantId, subject: 'bob', keysDir: platform.keysDir });
@@ -103,12 +99,12 @@ describe('compliance through the gateway', () => {
         'mutation ($input: EnableComplianceFrameworkInput!) { enableComplianceFramework(input: $input) { id frameworkType status requirements nextAudit lastAudit } }',
         { input: { tenantId, frameworkType, complianceLevel: 'certified', auditSchedule } },
       );
-    const gdpr = data(await enable('GDPR', 'QUARTERLY')).enableComplianceFramework;
+    const gdpr = dataOf(await enable('GDPR', 'QUARTERLY')).enableComplianceFramework;
     expect(gdpr).toMatchObject({ frameworkType: 'GDPR', status: 'ACTIVE', lastAudit: null, requirements: ['GDPR Art.6 lawful basis', 'GDPR Art.44 transfers', 'GDPR Art.17 erasure'] });
-    for (const type of ['HIPAA', 'SOC2', 'ISO27001']) data(await enable(type));
+    for (const type of ['HIPAA', 'SOC2', 'ISO27001']) dataOf(await enable(type));
     expect(errorCodes(await enable('GDPR'))).toEqual(['CONFLICT']);
 
-    const frameworks = data(await call<{ complianceFrameworks: { frameworkType: string; auditSchedule: string }[] }>('query ($tenantId: ID!) { complianceFrameworks(tenantId: $tenantId) { frameworkType auditSchedule } }', { tenantId })).complianceFrameworks;
+    const frameworks = dataOf(await call<{ complianceFrameworks: { frameworkType: string; auditSchedule: string }[] }>('query ($tenantId: ID!) { complianceFrameworks(tenantId: $tenantId) { frameworkType auditSchedule } }', { tenantId })).complianceFrameworks;
     expect(frameworks).toEqual([
       { frameworkType: 'GDPR', auditSchedule: 'QUARTERLY' },
       { frameworkType: 'HIPAA', auditSchedule: 'ANNUAL' },
@@ -116,7 +112,7 @@ describe('compliance through the gateway', () => {
       { frameworkType: 'ISO27001', auditSchedule: 'ANNUAL' },
     ]);
 
-    const audited = data(
+    const audited = dataOf(
       await call<{ recordComplianceAudit: { lastAudit: string; nextAudit: string } }>(
         'mutation ($tenantId: ID!, $id: ID!) { recordComplianceAudit(tenantId: $tenantId, frameworkId: $id, auditedAt: "2026-01-15T00:00:00Z") { lastAudit nextAudit } }',
         { tenantId, id: gdpr.id },
@@ -132,7 +128,7 @@ describe('compliance through the gateway', () => {
     expect(requirements(await verdict('exportReport', { ...lawful, lawfulBasis: undefined }))).toEqual(['GDPR Art.6 lawful basis']);
     expect(requirements(await verdict('exportReport', { ...lawful, processingRegion: 'us-east-1' }))).toEqual(['GDPR Art.44 transfers']);
 
-    const profile = data(
+    const profile = dataOf(
       await call<{ recordErasureRequest: { erasureRequestCount: number } }>('mutation ($tenantId: ID!) { recordErasureRequest(tenantId: $tenantId, dataSubjectId: "ann@example.com") { erasureRequestCount } }', { tenantId }),
     ).recordErasureRequest;
     expect(profile).toEqual({ erasureRequestCount: 1 });
@@ -155,7 +151,7 @@ describe('compliance through the gateway', () => {
     const selfApproval = await approve(approval.id, alice);
     expect(errorCodes(selfApproval)).toEqual(['FORBIDDEN']);
     expect(selfApproval.errors?.[0].extensions?.reason).toBe('APPROVER_IS_REQUESTER');
-    expect(data(await approve(approval.id, bob)).approveChange).toMatchObject({ status: 'APPROVED', approvedBy: 'bob' });
+    expect(dataOf(await approve(approval.id, bob)).approveChange).toMatchObject({ status: 'APPROVED', approvedBy: 'bob' });
 
     const byApprover = await verdict('updateConstraint', { changeApprovalId: approval.id }, bob);
     expect(byApprover.violations).toEqual([{ framework: 'SOC2', requirement: 'SOC2 CC8.1 change approval', message: expect.stringContaining('approver must be someone else') }]);
@@ -169,12 +165,12 @@ describe('compliance through the gateway', () => {
   });
 
   it('refuses a guarded mutation in the optimization subgraph with COMPLIANCE_VIOLATION and stores nothing, then lets it through once compliant', async () => {
-    const problemId = data(
+    const problemId = dataOf(
       await call<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', {
         input: { tenantId, name: 'Shifts', qubo: { variables: ['a', 'b', 'c'], linear: [{ variable: 'a', coefficient: -1 }], quadratic: [] } },
       }, alice),
     ).createProblem.id;
-    const constraintId = data(
+    const constraintId = dataOf(
       await call<{ addConstraint: { id: string } }>('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', {
         input: { problemId, constraint: { kind: 'ONE_HOT', penaltyWeight: 4, variables: ['a', 'b', 'c'] } },
       }, alice),
@@ -189,7 +185,7 @@ describe('compliance through the gateway', () => {
         headers,
       );
     const penalty = async () =>
-      data(await call<{ constraints: { penaltyWeight: number; version: number }[] }>('query ($tenantId: ID!, $problemId: ID!) { constraints(tenantId: $tenantId, problemId: $problemId) { penaltyWeight version } }', { tenantId, problemId })).constraints[0];
+      dataOf(await call<{ constraints: { penaltyWeight: number; version: number }[] }>('query ($tenantId: ID!, $problemId: ID!) { constraints(tenantId: $tenantId, problemId: $problemId) { penaltyWeight version } }', { tenantId, problemId })).constraints[0];
 
     const refused = await update(alice);
     expect(errorCodes(refused)).toEqual(['COMPLIANCE_VIOLATION']);
@@ -199,8 +195,8 @@ describe('compliance through the gateway', () => {
     expect(await penalty()).toEqual({ penaltyWeight: 4, version: 1 });
 
     const approval = await requestApproval('updateConstraint', alice, constraintId);
-    data(await approve(approval.id, bob));
-    expect(data(await update(alice, { 'Goliath-Change-Approval': approval.id })).updateConstraint).toEqual({ penaltyWeight: 9, version: 2 });
+    dataOf(await approve(approval.id, bob));
+    expect(dataOf(await update(alice, { 'Goliath-Change-Approval': approval.id })).updateConstraint).toEqual({ penaltyWeight: 9, version: 2 });
     expect(await penalty()).toEqual({ penaltyWeight: 9, version: 2 });
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import { issueDevelopmentToken } from '../../platform/auth/dev-token';
-import { errorCodes, postGraphQL, type GraphQLResponse } from '../support/gateway-client';
+import { dataOf, errorCodes, postGraphQL } from '../support/gateway-client';
 
 /** Problems and constraints through the gateway: event-sourced, validated by the model layer, tenant-scoped. */
 describe('problems and constraints through the gateway', () => {
@@ -15,10 +15,6 @@ describe('problems and constraints through the gateway', () => {
 
   const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token = admin) =>
     postGraphQL<T>(platform.gatewayUrl, query, { token, variables });
-  const data = <T>(response: GraphQLResponse<T>): T => {
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  };
 
   const qubo = {
     variables: ['a', 'b', 'c'],
@@ -37,7 +33,7 @@ describe('problems and constraints through the gateway', () => {
     platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
     admin = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
     const tenants = await Promise.all(
-      ['Acme', 'Globex'].map(async (name) => data(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`)).createTenant.id),
+      ['Acme', 'Globex'].map(async (name) => dataOf(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`)).createTenant.id),
     );
     tenantId = tenants[0];
     otherTenantAdmin = await issueDevelopmentToken({ role: 'tenant-admin', tenantId: tenants[1], keysDir: platform.keysDir });
@@ -49,10 +45,10 @@ describe('problems and constraints through the gateway', () => {
   });
 
   it('creates a problem, adds, evolves and removes a constraint, and reads each step back', async () => {
-    const problem = data(await createProblem({ tenantId, name: 'Toy', qubo })).createProblem;
+    const problem = dataOf(await createProblem({ tenantId, name: 'Toy', qubo })).createProblem;
     expect(problem).toMatchObject({ variableCount: 3, constraintCount: 0, qubo: { sense: 'MINIMIZE' } });
 
-    const added = data(
+    const added = dataOf(
       await call<{ addConstraint: { id: string; kind: string; penaltyWeight: number; version: number } }>(
         'mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id kind penaltyWeight version parameters { variables } } }',
         { input: { problemId: problem.id, constraint: { kind: 'ONE_HOT', penaltyWeight: 4, variables: ['a', 'b', 'c'] } } },
@@ -60,7 +56,7 @@ describe('problems and constraints through the gateway', () => {
     ).addConstraint;
     expect(added).toMatchObject({ kind: 'ONE_HOT', penaltyWeight: 4, version: 1 });
 
-    const evolved = data(
+    const evolved = dataOf(
       await call<{ updateConstraint: Record<string, unknown> }>(
         'mutation ($id: ID!) { updateConstraint(constraintId: $id, newParameters: { penaltyWeight: 9 }, evolutionReason: "violated in 3 of 5 solves") { penaltyWeight version lastEvolutionReason parameters { variables } } }',
         { id: added.id },
@@ -68,7 +64,7 @@ describe('problems and constraints through the gateway', () => {
     ).updateConstraint;
     expect(evolved).toEqual({ penaltyWeight: 9, version: 2, lastEvolutionReason: 'violated in 3 of 5 solves', parameters: { variables: ['a', 'b', 'c'] } });
 
-    const listed = data(
+    const listed = dataOf(
       await call<{ constraints: { id: string }[]; problem: { constraintCount: number } }>(
         'query ($tenantId: ID!, $problemId: ID!) { constraints(tenantId: $tenantId, problemId: $problemId) { id } problem(id: $problemId) { constraintCount } }',
         { tenantId, problemId: problem.id },
@@ -76,8 +72,8 @@ describe('problems and constraints through the gateway', () => {
     );
     expect(listed).toEqual({ constraints: [{ id: added.id }], problem: { constraintCount: 1 } });
 
-    data(await call('mutation ($id: ID!) { removeConstraint(constraintId: $id, reason: "obsolete") }', { id: added.id }));
-    const afterRemoval = data(
+    dataOf(await call('mutation ($id: ID!) { removeConstraint(constraintId: $id, reason: "obsolete") }', { id: added.id }));
+    const afterRemoval = dataOf(
       await call<{ constraints: unknown[]; problems: { edges: { node: { constraintCount: number } }[] } }>(
         'query ($tenantId: ID!) { constraints(tenantId: $tenantId) { id } problems(tenantId: $tenantId) { edges { node { constraintCount } } } }',
         { tenantId },
@@ -95,12 +91,12 @@ describe('problems and constraints through the gateway', () => {
     const response = await createProblem({ tenantId, name: 'Bad', qubo: badQubo });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0].extensions).toMatchObject({ reason });
-    const problems = data(await call<{ problems: { edges: { node: { name: string } }[] } }>('query ($tenantId: ID!) { problems(tenantId: $tenantId) { edges { node { name } } } }', { tenantId }));
+    const problems = dataOf(await call<{ problems: { edges: { node: { name: string } }[] } }>('query ($tenantId: ID!) { problems(tenantId: $tenantId) { edges { node { name } } } }', { tenantId }));
     expect(problems.problems.edges.map((edge) => edge.node.name)).not.toContain('Bad');
   });
 
   it('refuses a constraint that is infeasible by construction, or names an unknown variable', async () => {
-    const problem = data(await createProblem({ tenantId, name: 'Strict', qubo })).createProblem;
+    const problem = dataOf(await createProblem({ tenantId, name: 'Strict', qubo })).createProblem;
     for (const constraint of [
       { kind: 'ONE_HOT', penaltyWeight: 1, variables: [] },
       { kind: 'AT_MOST_K', penaltyWeight: 1, variables: ['a', 'ghost'], k: 1 },
@@ -113,7 +109,7 @@ describe('problems and constraints through the gateway', () => {
   });
 
   it("keeps another tenant out of a tenant's problems", async () => {
-    const problem = data(await createProblem({ tenantId, name: 'Private', qubo })).createProblem;
+    const problem = dataOf(await createProblem({ tenantId, name: 'Private', qubo })).createProblem;
     expect(errorCodes(await call(`{ problem(id: "${problem.id}") { name } }`, {}, otherTenantAdmin))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await createProblem({ tenantId, name: 'Intruder', qubo }, otherTenantAdmin))).toEqual(['FORBIDDEN']);
     const addForeign = await call(
@@ -136,7 +132,7 @@ describe('problems and constraints through the gateway', () => {
 
     it('solves an inline QUBO with a one-hot constraint to its constrained optimum', async () => {
       // given: minimise -a -2b +3ab, exactly one of a, b, c → the optimum is b alone (objective -2)
-      const result = data(await optimize({ tenantId, qubo, constraints: [{ kind: 'ONE_HOT', penaltyWeight: 10, variables: ['a', 'b', 'c'] }], timeLimitMs: 200, seed: 7 })).optimizeQubo;
+      const result = dataOf(await optimize({ tenantId, qubo, constraints: [{ kind: 'ONE_HOT', penaltyWeight: 10, variables: ['a', 'b', 'c'] }], timeLimitMs: 200, seed: 7 })).optimizeQubo;
       expect(result.best).toMatchObject({ objective: -2, energy: -2, feasible: true, constraintResults: [{ satisfied: true, violation: 0 }] });
       expect(result.best.assignment).toEqual([
         { variable: 'a', value: 0 },
@@ -148,9 +144,9 @@ describe('problems and constraints through the gateway', () => {
 
     it("solves a stored problem with its live constraints, reporting the objective in the problem's own sense", async () => {
       const maximise = { variables: ['x', 'y'], linear: [{ variable: 'x', coefficient: 3 }, { variable: 'y', coefficient: 2 }], sense: 'MAXIMIZE' };
-      const problem = data(await createProblem({ tenantId, name: 'Pick one', qubo: maximise })).createProblem;
-      data(await call('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId: problem.id, constraint: { kind: 'AT_MOST_K', penaltyWeight: 10, variables: ['x', 'y'], k: 1 } } }));
-      const result = data(await optimize({ tenantId, problemId: problem.id, strategy: 'TABU', timeLimitMs: 200, seed: 1 })).optimizeQubo;
+      const problem = dataOf(await createProblem({ tenantId, name: 'Pick one', qubo: maximise })).createProblem;
+      dataOf(await call('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId: problem.id, constraint: { kind: 'AT_MOST_K', penaltyWeight: 10, variables: ['x', 'y'], k: 1 } } }));
+      const result = dataOf(await optimize({ tenantId, problemId: problem.id, strategy: 'TABU', timeLimitMs: 200, seed: 1 })).optimizeQubo;
       expect(result.strategy).toBe('TABU');
       expect(result.best).toMatchObject({ objective: 3, feasible: true });
     });
@@ -197,7 +193,7 @@ describe('problems and constraints through the gateway', () => {
       );
 
     it('answers the non-dominated trade-offs and the weighted best', async () => {
-      const result = data(await optimize(input())).optimizeMultiObjective;
+      const result = dataOf(await optimize(input())).optimizeMultiObjective;
       const front = result.paretoFront.map((point) => point.objectives.map((objective) => objective.value));
       expect(front.sort()).toEqual([[0, 0], [1, 1], [2, 3]].sort());
     });

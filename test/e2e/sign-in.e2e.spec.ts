@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { createSqliteEventStore } from '../../platform/eventstore/sqlite/sqlite-event-store';
-import { errorCodes, postGraphQL, type GraphQLResponse } from '../support/gateway-client';
+import { dataOf, errorCodes, postGraphQL } from '../support/gateway-client';
 import { startOidcIssuer, type TestOidcIssuer } from '../support/oidc-issuer';
 import { createTestIdentityProvider, type TestIdentityProvider } from '../support/saml-identity-provider';
 
@@ -35,14 +35,10 @@ describe('sign-in through the gateway', () => {
 
   const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string) =>
     postGraphQL<T>(platform.gatewayUrl, query, { token, variables });
-  const data = <T>(response: GraphQLResponse<T>): T => {
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  };
   const authenticate = (input: Record<string, unknown>) =>
     call<{ authenticate: AuthenticationResult }>(`mutation ($input: AuthenticateInput!) { authenticate(input: $input) { ${RESULT_FIELDS} } }`, { input });
   const samlSignIn = async (options: Parameters<TestIdentityProvider['signedResponse']>[0] = {}) =>
-    data(await authenticate({ authType: 'SAML', tenantId: tenantA, assertion: idp.signedResponse(options) })).authenticate;
+    dataOf(await authenticate({ authType: 'SAML', tenantId: tenantA, assertion: idp.signedResponse(options) })).authenticate;
   const configure = (input: Record<string, unknown>, token = admin) =>
     call<{ configureIdentityProvider: { id: string; ldap?: { bindPasswordSet: boolean } } }>(
       'mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id name type ldap { bindPasswordSet } saml { acsUrl spEntityId } } }',
@@ -56,11 +52,11 @@ describe('sign-in through the gateway', () => {
     origin = new URL(platform.gatewayUrl).origin;
     admin = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
     [tenantA, tenantB] = await Promise.all(
-      ['Signed', 'Other'].map(async (name) => data(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`, {}, admin)).createTenant.id),
+      ['Signed', 'Other'].map(async (name) => dataOf(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`, {}, admin)).createTenant.id),
     );
     const serviceProvider = { entityId: `${origin}/auth/saml/${tenantA}/metadata`, acsUrl: `${origin}/auth/saml/${tenantA}/acs` };
     idp = await createTestIdentityProvider({ serviceProvider, ssoUrl: 'http://127.0.0.1:9/sso' });
-    data(
+    dataOf(
       await configure({
         tenantId: tenantA,
         name: 'Corporate SAML',
@@ -70,7 +66,7 @@ describe('sign-in through the gateway', () => {
       }),
     );
     issuer = await startOidcIssuer();
-    data(await configure({ tenantId: tenantA, name: 'Okta', type: 'OIDC', oidc: { issuer: issuer.url, clientId: 'goliath' }, defaultRoles: ['VIEWER'] }));
+    dataOf(await configure({ tenantId: tenantA, name: 'Okta', type: 'OIDC', oidc: { issuer: issuer.url, clientId: 'goliath' }, defaultRoles: ['VIEWER'] }));
   });
 
   afterAll(async () => {
@@ -96,7 +92,7 @@ describe('sign-in through the gateway', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const before = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const created = data(
+    const created = dataOf(
       await call<{ createProblem: { id: string } }>(
         'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }',
         { input: { tenantId: tenantA, name: 'Audited portfolio', qubo: { variables: ['a', 'b'], linear: [{ variable: 'a', coefficient: -1 }] } } },
@@ -105,7 +101,7 @@ describe('sign-in through the gateway', () => {
     ).createProblem;
 
     // then the trail names the user for the sign-in and the change, and the chain verifies
-    const trail = data(
+    const trail = dataOf(
       await call<{ auditTrail: { edges: { node: { action: string; actor: string; target: string; outcome: string } }[] } }>(
         'query ($t: ID!, $actor: String!) { auditTrail(tenantId: $t, filter: { actor: $actor }, first: 100) { edges { node { action actor target outcome } } } }',
         { t: tenantA, actor: analyst.userId },
@@ -118,13 +114,13 @@ describe('sign-in through the gateway', () => {
         { action: 'optimization.createProblem', actor: analyst.userId, target: created.id, outcome: 'success' },
       ]),
     );
-    const chain = data(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number } }>('query ($t: ID!) { verifyAuditChain(tenantId: $t) { valid checkedEntries } }', { t: tenantA }, admin)).verifyAuditChain;
+    const chain = dataOf(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number } }>('query ($t: ID!) { verifyAuditChain(tenantId: $t) { valid checkedEntries } }', { t: tenantA }, admin)).verifyAuditChain;
     expect(chain.valid).toBe(true);
     expect(chain.checkedEntries).toBeGreaterThan(trail.length);
 
     // and a replay as of before the change shows the user but not the problem; now, both
     const replay = async (asOf: string) =>
-      data(
+      dataOf(
         await call<{ replayAudit: { aggregates: { name: string; documents: { id: string }[] }[] } }>(
           'query ($t: ID!, $asOf: DateTime) { replayAudit(tenantId: $t, asOf: $asOf) { aggregates { name documents } } }',
           { t: tenantA, asOf },
@@ -140,14 +136,14 @@ describe('sign-in through the gateway', () => {
 
   it('refuses a replayed SAML response and a forged one, each with its own code, and records both', async () => {
     const response = idp.signedResponse({ attributes: { groups: ['analysts'] } });
-    data(await authenticate({ authType: 'SAML', tenantId: tenantA, assertion: response }));
+    dataOf(await authenticate({ authType: 'SAML', tenantId: tenantA, assertion: response }));
     expect(errorCodes(await authenticate({ authType: 'SAML', tenantId: tenantA, assertion: response }))).toEqual(['SAML_ASSERTION_REPLAYED']);
     expect(errorCodes(await authenticate({ authType: 'SAML', tenantId: tenantA, assertion: idp.signedResponse({ audience: 'https://elsewhere.example' }) }))).toEqual([
       'SAML_AUDIENCE_MISMATCH',
     ]);
     expect(errorCodes(await authenticate({ authType: 'SAML', tenantId: tenantB, assertion: idp.signedResponse() }))).toEqual(['IDENTITY_PROVIDER_NOT_CONFIGURED']);
 
-    const trail = data(
+    const trail = dataOf(
       await call<{ auditTrail: { edges: { node: { action: string; outcome: string; details: { code?: string } } }[] } }>(
         `query ($t: ID!) { auditTrail(tenantId: $t, filter: { action: "enterprise.signIn" }, first: 100) { edges { node { action outcome details } } } }`,
         { t: tenantA },
@@ -187,7 +183,7 @@ describe('sign-in through the gateway', () => {
   });
 
   it('signs in with an OIDC id token; refuses a forged one', async () => {
-    const result = data(await authenticate({ authType: 'OIDC', tenantId: tenantA, idToken: await issuer.issueIdToken({ sub: 'grace', email: 'grace@example.com' }) })).authenticate;
+    const result = dataOf(await authenticate({ authType: 'OIDC', tenantId: tenantA, idToken: await issuer.issueIdToken({ sub: 'grace', email: 'grace@example.com' }) })).authenticate;
     expect(result.roles).toEqual(['VIEWER']);
     expect(errorCodes(await authenticate({ authType: 'OIDC', tenantId: tenantA, idToken: await issuer.issueIdToken({ sub: 'grace' }, { signWithUnpublishedKey: true }) }))).toEqual([
       'OIDC_TOKEN_INVALID',
@@ -197,7 +193,7 @@ describe('sign-in through the gateway', () => {
 
   it('rotates refresh tokens, ends the session when a spent one comes back, and logs out', async () => {
     const first = await samlSignIn({ attributes: { groups: ['analysts'] } });
-    const second = data(await call<{ refreshSession: AuthenticationResult }>(`mutation ($r: String!) { refreshSession(refreshToken: $r) { ${RESULT_FIELDS} } }`, { r: first.refreshToken })).refreshSession;
+    const second = dataOf(await call<{ refreshSession: AuthenticationResult }>(`mutation ($r: String!) { refreshSession(refreshToken: $r) { ${RESULT_FIELDS} } }`, { r: first.refreshToken })).refreshSession;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.sessionId).toBe(first.sessionId);
 
@@ -206,46 +202,46 @@ describe('sign-in through the gateway', () => {
     expect(errorCodes(await call(`mutation ($r: String!) { refreshSession(refreshToken: $r) { accessToken } }`, { r: second.refreshToken }))).toEqual(['SESSION_REVOKED']);
 
     const third = await samlSignIn({ attributes: { groups: ['analysts'] } });
-    data(await call('mutation { logout }', {}, third.accessToken));
+    dataOf(await call('mutation { logout }', {}, third.accessToken));
     expect(errorCodes(await call('{ tenants { edges { cursor } } }', {}, third.accessToken))).toEqual(['SESSION_REVOKED']);
   });
 
   it('lists users and sessions, grants and revokes roles, and an admin revokes a session', async () => {
     const result = await samlSignIn({ nameId: 'lin@example.com', attributes: { groups: ['analysts'] } });
-    const granted = data(
+    const granted = dataOf(
       await call<{ grantRole: { roles: string[]; grantedRoles: string[] } }>(`mutation ($u: ID!) { grantRole(userId: $u, role: AUDITOR) { roles grantedRoles } }`, { u: result.userId }, admin),
     ).grantRole;
     expect(granted).toEqual({ roles: ['ANALYST', 'AUDITOR'], grantedRoles: ['AUDITOR'] });
-    const refreshed = data(await call<{ refreshSession: AuthenticationResult }>(`mutation ($r: String!) { refreshSession(refreshToken: $r) { ${RESULT_FIELDS} } }`, { r: result.refreshToken })).refreshSession;
+    const refreshed = dataOf(await call<{ refreshSession: AuthenticationResult }>(`mutation ($r: String!) { refreshSession(refreshToken: $r) { ${RESULT_FIELDS} } }`, { r: result.refreshToken })).refreshSession;
     expect(refreshed.roles).toEqual(['ANALYST', 'AUDITOR']);
     expect(errorCodes(await call(`mutation ($u: ID!) { revokeRole(userId: $u, role: ANALYST) { roles } }`, { u: result.userId }, admin))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await call(`mutation ($u: ID!) { grantRole(userId: $u, role: PLATFORM_ADMIN) { roles } }`, { u: result.userId }, admin))).toEqual(['FORBIDDEN']);
 
-    const users = data(await call<{ users: { nodes: { id: string; externalId: string }[] } }>(`query ($t: ID!) { users(tenantId: $t) { nodes { id externalId } } }`, { t: tenantA }, admin)).users;
+    const users = dataOf(await call<{ users: { nodes: { id: string; externalId: string }[] } }>(`query ($t: ID!) { users(tenantId: $t) { nodes { id externalId } } }`, { t: tenantA }, admin)).users;
     expect(users.nodes).toEqual(expect.arrayContaining([{ id: result.userId, externalId: 'lin@example.com' }]));
     const outsider = await issueDevelopmentToken({ role: 'tenant-admin', tenantId: tenantB, keysDir: platform.keysDir });
     expect(errorCodes(await call(`mutation ($s: ID!) { revokeSession(sessionId: $s) { id } }`, { s: result.sessionId }, outsider))).toEqual(['FORBIDDEN']);
 
-    const revoked = data(await call<{ revokeSession: { revocationReason: string } }>(`mutation ($s: ID!) { revokeSession(sessionId: $s) { revocationReason } }`, { s: result.sessionId }, admin)).revokeSession;
+    const revoked = dataOf(await call<{ revokeSession: { revocationReason: string } }>(`mutation ($s: ID!) { revokeSession(sessionId: $s) { revocationReason } }`, { s: result.sessionId }, admin)).revokeSession;
     expect(revoked.revocationReason).toBe('revoked');
     expect(errorCodes(await call('{ tenants { edges { cursor } } }', {}, refreshed.accessToken))).toEqual(['SESSION_REVOKED']);
   });
 
   it("ends a user's sessions when a granted role is revoked, and a provider's when it is removed", async () => {
     const user = await samlSignIn({ nameId: 'max@example.com', attributes: { groups: ['analysts'] } });
-    data(await call(`mutation ($u: ID!) { grantRole(userId: $u, role: AUDITOR) { id } }`, { u: user.userId }, admin));
-    const refreshed = data(await call<{ refreshSession: AuthenticationResult }>(`mutation ($r: String!) { refreshSession(refreshToken: $r) { ${RESULT_FIELDS} } }`, { r: user.refreshToken })).refreshSession;
+    dataOf(await call(`mutation ($u: ID!) { grantRole(userId: $u, role: AUDITOR) { id } }`, { u: user.userId }, admin));
+    const refreshed = dataOf(await call<{ refreshSession: AuthenticationResult }>(`mutation ($r: String!) { refreshSession(refreshToken: $r) { ${RESULT_FIELDS} } }`, { r: user.refreshToken })).refreshSession;
     expect(refreshed.roles).toEqual(['ANALYST', 'AUDITOR']);
-    data(await call(`mutation ($u: ID!) { revokeRole(userId: $u, role: AUDITOR) { id } }`, { u: user.userId }, admin));
+    dataOf(await call(`mutation ($u: ID!) { revokeRole(userId: $u, role: AUDITOR) { id } }`, { u: user.userId }, admin));
     expect(errorCodes(await call('{ tenants { edges { cursor } } }', {}, refreshed.accessToken))).toEqual(['SESSION_REVOKED']);
 
     const oidcIssuer = await startOidcIssuer();
     try {
-      const provider = data(
+      const provider = dataOf(
         await configure({ tenantId: tenantB, name: 'Short-lived', type: 'OIDC', oidc: { issuer: oidcIssuer.url, clientId: 'goliath' }, defaultRoles: ['VIEWER'] }),
       ).configureIdentityProvider;
-      const viewer = data(await authenticate({ authType: 'OIDC', tenantId: tenantB, idToken: await oidcIssuer.issueIdToken({ sub: 'vic' }) })).authenticate;
-      data(await call('mutation ($p: ID!) { removeIdentityProvider(providerId: $p) }', { p: provider.id }, admin));
+      const viewer = dataOf(await authenticate({ authType: 'OIDC', tenantId: tenantB, idToken: await oidcIssuer.issueIdToken({ sub: 'vic' }) })).authenticate;
+      dataOf(await call('mutation ($p: ID!) { removeIdentityProvider(providerId: $p) }', { p: provider.id }, admin));
       expect(errorCodes(await call('{ tenants { edges { cursor } } }', {}, viewer.accessToken))).toEqual(['SESSION_REVOKED']);
       expect(errorCodes(await authenticate({ authType: 'OIDC', tenantId: tenantB, idToken: await oidcIssuer.issueIdToken({ sub: 'vic' }) }))).toEqual(['IDENTITY_PROVIDER_NOT_CONFIGURED']);
     } finally {
@@ -255,7 +251,7 @@ describe('sign-in through the gateway', () => {
 
   it('keeps the LDAP bind password out of events, read models and answers', async () => {
     const secret = 'ldap-bind-password-that-must-not-leak';
-    const provider = data(
+    const provider = dataOf(
       await configure({
         tenantId: tenantA,
         name: 'Directory',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { createSqliteEventStore } from '../../platform/eventstore/sqlite';
-import { collect, errorCodes, postGraphQL, subscriptionClient, type GraphQLResponse } from '../support/gateway-client';
+import { collect, dataOf, errorCodes, postGraphQL, subscriptionClient } from '../support/gateway-client';
 
 jest.setTimeout(60_000);
 
@@ -16,10 +16,6 @@ describe('solve jobs through the gateway', () => {
   let tenantId: string;
 
   const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(platform.gatewayUrl, query, { token: admin, variables });
-  const data = <T>(response: GraphQLResponse<T>): T => {
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  };
   // A 60-variable chain with a one-hot over the first ten: solvable in milliseconds, so jobs run their full time.
   const variables = Array.from({ length: 60 }, (_, index) => `x${index}`);
   const qubo = {
@@ -28,13 +24,13 @@ describe('solve jobs through the gateway', () => {
     quadratic: variables.slice(1).map((variable, index) => ({ u: variables[index], v: variable, coefficient: 1.5 })),
   };
   const submit = async (timeLimitMs: number) =>
-    data(
+    dataOf(
       await call<{ submitSolveJob: { id: string; status: string } }>('mutation ($input: OptimizeQuboInput!) { submitSolveJob(input: $input) { id status attempt } }', {
         input: { tenantId, qubo, constraints: [{ kind: 'ONE_HOT', penaltyWeight: 20, variables: variables.slice(0, 10) }], timeLimitMs, seed: 3 },
       }),
     ).submitSolveJob;
   const job = async (id: string) =>
-    data(await call<{ solveJob: { status: string; attempt: number; result: { feasible: boolean; bestAssignment: string } | null } }>(`{ solveJob(id: "${id}") { status attempt fractionOfBudget result } }`)).solveJob;
+    dataOf(await call<{ solveJob: { status: string; attempt: number; result: { feasible: boolean; bestAssignment: string } | null } }>(`{ solveJob(id: "${id}") { status attempt fractionOfBudget result } }`)).solveJob;
   const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -51,7 +47,7 @@ describe('solve jobs through the gateway', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'goliath-jobs-e2e-'));
     await start();
-    tenantId = data(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Jobs" }) { id } }')).createTenant.id;
+    tenantId = dataOf(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Jobs" }) { id } }')).createTenant.id;
   }, 30_000);
 
   afterAll(async () => {
@@ -95,7 +91,7 @@ describe('solve jobs through the gateway', () => {
   it('cancels a running job, and refuses to cancel it twice', async () => {
     const submitted = await submit(30_000);
     await until(() => job(submitted.id), (value) => value.status === 'RUNNING');
-    const cancelled = data(await call<{ cancelSolveJob: { status: string } }>(`mutation { cancelSolveJob(id: "${submitted.id}") { status } }`)).cancelSolveJob;
+    const cancelled = dataOf(await call<{ cancelSolveJob: { status: string } }>(`mutation { cancelSolveJob(id: "${submitted.id}") { status } }`)).cancelSolveJob;
     expect(cancelled.status).toBe('CANCELLED');
     expect(errorCodes(await call(`mutation { cancelSolveJob(id: "${submitted.id}") { status } }`))).toEqual(['CONFLICT']);
     // and the next job still runs: the cancelled solve let go of the solver
@@ -119,12 +115,12 @@ describe('solve jobs through the gateway', () => {
     // then the job is started again (attempt 2) and completes
     const finished = await until(() => job(submitted.id), (value) => value.status === 'COMPLETED');
     expect(finished).toMatchObject({ status: 'COMPLETED', attempt: 2 });
-    const listed = data(await call<{ solveJobs: { edges: { node: { id: string } }[] } }>(`{ solveJobs(tenantId: "${tenantId}", status: COMPLETED) { edges { node { id } } } }`));
+    const listed = dataOf(await call<{ solveJobs: { edges: { node: { id: string } }[] } }>(`{ solveJobs(tenantId: "${tenantId}", status: COMPLETED) { edges { node { id } } } }`));
     expect(listed.solveJobs.edges.map((edge) => edge.node.id)).toContain(submitted.id);
   });
 
   it("counts the tenant's jobs by status and the CPU-seconds they used in Tenant.optimizationProfile", async () => {
-    const profile = data(
+    const profile = dataOf(
       await call<{ tenant: { optimizationProfile: { jobCounts: Record<string, number>; cpuSecondsUsed: number } } }>(
         `{ tenant(id: "${tenantId}") { optimizationProfile { problemCount cpuSecondsUsed jobCounts { SUBMITTED RUNNING COMPLETED FAILED CANCELLED } } } }`,
       ),

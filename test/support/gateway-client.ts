@@ -20,6 +20,12 @@ export async function postGraphQL<T = Record<string, unknown>>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
+/** The data of an answer that must have no errors (the test fails on any, showing them). */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  expect(response.errors).toBeUndefined();
+  return response.data as T;
+}
+
 export function errorCodes(response: GraphQLResponse<unknown>): (string | undefined)[] {
   return (response.errors ?? []).map((error) => error.extensions?.code);
 }

@@ -9,11 +9,11 @@ export function escapeLdapFilterValue(value: string): string {
 }
 
 /**
- * Fills `{name}` placeholders of a configured filter template with escaped values. A function
+ * Fills the `{name}` slots of a configured filter template with escaped values. A function
  * replacer, so `$&` and friends in the value are not read as replacement patterns.
  */
 export function fillLdapFilterTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in values ? escapeLdapFilterValue(values[name]!) : placeholder,
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) =>
+    name in values ? escapeLdapFilterValue(values[name]!) : slot,
   );
 }
