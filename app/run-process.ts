@@ -1,5 +1,6 @@
 import { loadConfig, type PlatformConfig } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logging';
+import { CONFIG_VOCABULARY } from './config-vocabulary';
 
 /** Starts something and returns how to stop it: drain requests, close subscriptions and stores. */
 export type ProcessStarter = (config: PlatformConfig, logger: Logger) => Promise<() => Promise<void>>;
@@ -10,7 +11,7 @@ export type ProcessStarter = (config: PlatformConfig, logger: Logger) => Promise
  */
 export function runUntilSignalled(name: string, start: ProcessStarter): void {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
-  const config = loadConfig();
+  const config = loadConfig(process.env, CONFIG_VOCABULARY);
   const logger = createLogger(name, config.logLevel);
   start(config, logger).then(
     (stop) => {

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FRAMEWORK_TYPES, isFrameworkType, type FrameworkType } from './compliance/compliance-request';
 
 /**
  * Every setting Goliath reads, from environment variables only (DESIGN.md §5). The README's
@@ -64,7 +63,8 @@ export interface SignInSettings {
 
 /** Which compliance frameworks tenants may enable here, and how long the guard's check may take. */
 export interface ComplianceSettings {
-  readonly frameworks: readonly FrameworkType[];
+  /** Upper-cased, each once; names the compliance catalogue knows when loaded with a ConfigVocabulary. */
+  readonly frameworks: readonly string[];
   readonly checkTimeoutMs: number;
 }
 
@@ -96,7 +96,16 @@ export function isSubgraphName(name: string): name is SubgraphName {
   return (SUBGRAPH_NAMES as readonly string[]).includes(name);
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+/**
+ * What settings are checked against that platform/ cannot know (DESIGN.md §2: the domain's
+ * vocabulary is handed in). A process passes it at startup, so a misspelt setting stops it there.
+ */
+export interface ConfigVocabulary {
+  /** Every compliance framework the catalogue has (schema/compliance FRAMEWORK_TYPES). */
+  readonly complianceFrameworks: readonly string[];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: ConfigVocabulary): PlatformConfig {
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   for (const name of SUBGRAPH_NAMES) {
@@ -150,7 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     apiVersions: apiVersions(env),
     signIn: signInSettings(env),
     compliance: {
-      frameworks: complianceFrameworks(env),
+      frameworks: complianceFrameworks(env, vocabulary?.complianceFrameworks),
       checkTimeoutMs: positiveInteger(env, 'COMPLIANCE_CHECK_TIMEOUT_MS', 1000),
     },
   };
@@ -175,14 +184,14 @@ function signInSettings(env: NodeJS.ProcessEnv): SignInSettings {
   };
 }
 
-function complianceFrameworks(env: NodeJS.ProcessEnv): FrameworkType[] {
+function complianceFrameworks(env: NodeJS.ProcessEnv, known: readonly string[] | undefined): string[] {
   const raw = env.COMPLIANCE_FRAMEWORKS || 'SOC2,ISO27001,GDPR';
   const names = raw.split(',').map((name) => name.trim().toUpperCase()).filter((name) => name !== '');
-  const unknown = names.filter((name) => !isFrameworkType(name));
-  if (unknown.length > 0) {
-    throw new Error(`Environment variable COMPLIANCE_FRAMEWORKS lists unknown frameworks (${unknown.join(', ')}); known: ${FRAMEWORK_TYPES.join(', ')}`);
+  const unknown = names.filter((name) => known !== undefined && !known.includes(name));
+  if (known && unknown.length > 0) {
+    throw new Error(`Environment variable COMPLIANCE_FRAMEWORKS lists unknown frameworks (${unknown.join(', ')}); known: ${known.join(', ')}`);
   }
-  return [...new Set(names)] as FrameworkType[];
+  return [...new Set(names)];
 }
 
 function apiVersions(env: NodeJS.ProcessEnv): ApiVersionSettings {

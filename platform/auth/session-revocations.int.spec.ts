@@ -2,19 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SESSION_CATEGORY, sessionStreamId, type SessionRevoked } from '../../schema/events/session-events';
 import type { EventStore } from '../eventstore/port';
 import { createSqliteEventStore } from '../eventstore/sqlite';
 import { createLogger } from '../logging';
-import { SessionRevocationList } from './session-revocations';
+import { SessionRevocationList, type SessionRevocation } from './session-revocations';
 
 const HOUR = 3_600_000;
-const filter = { categories: [SESSION_CATEGORY], eventTypes: ['SessionRevoked'] };
+// The list is handed the names of the revocation events (app/ hands it schema/events'); platform/ cannot name them itself.
+const REVOCATION_CATEGORY = 'session';
+const filter = { categories: [REVOCATION_CATEGORY], eventTypes: ['SessionRevoked'] };
 
 function revoke(store: EventStore, sessionId: string, expiresAt = new Date(Date.now() + HOUR)) {
-  const data: SessionRevoked['data'] = { sessionId, tenantId: 't1', reason: 'logout', revokedAt: new Date().toISOString(), expiresAt: expiresAt.toISOString() };
+  const revocation: SessionRevocation = { sessionId, expiresAt: expiresAt.toISOString() };
+  const data = { ...revocation, tenantId: 't1', reason: 'logout', revokedAt: new Date().toISOString() };
   return store.append(
-    sessionStreamId(sessionId),
+    `${REVOCATION_CATEGORY}-${sessionId}`,
     [{ id: randomUUID(), type: 'SessionRevoked', data, metadata: { tenantId: 't1', actor: 'ada', correlationId: 'c', causationId: 'c', occurredAt: data.revokedAt, schemaVersion: 1 } }],
     'any',
   );

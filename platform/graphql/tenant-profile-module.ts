@@ -1,8 +1,9 @@
+import type { GraphQLScalarType } from 'graphql';
 import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
-import { DateTimeScalar } from '../../schema/graphql/scalars';
-import type { TenantProfileDocument } from '../../schema/read-models/tenants';
+import type { ReadDocument } from '../readstore/port';
 import { requireTenantAccess, type SubgraphContext } from './subgraph-context';
 import type { SubgraphDependencies } from './subgraph-dependencies';
+import { tenantKeyReference } from './tenant-reference';
 import type { FederatedSchemaOptions } from './build-federated-schema';
 
 export interface TenantProfileModuleOptions {
@@ -13,6 +14,14 @@ export interface TenantProfileModuleOptions {
   /** Read model the subgraph's own projection keeps, one document per tenant. */
   readonly collection: string;
   readonly description: string;
+  /** The shared `DateTime` scalar (schema/graphql/scalars), so composition sees one definition of it. */
+  readonly dateTimeScalar: GraphQLScalarType;
+}
+
+/** What the module reads of a profile document (its full shape is the subgraph's read model in schema/). */
+interface TenantProfileFields extends ReadDocument {
+  readonly tenantId: string;
+  readonly createdAt: string;
 }
 
 /**
@@ -26,7 +35,7 @@ export function tenantProfileModule(options: TenantProfileModuleOptions): Pick<F
     @Field(() => ID)
     tenantId!: string;
 
-    @Field(() => DateTimeScalar, { description: 'When this subgraph first saw the tenant.' })
+    @Field(() => options.dateTimeScalar, { description: 'When this subgraph first saw the tenant.' })
     createdAt!: string;
   }
 
@@ -44,7 +53,7 @@ export function tenantProfileModule(options: TenantProfileModuleOptions): Pick<F
     @FieldResolver(() => TenantProfile, { name: options.fieldName, nullable: true })
     async profile(@Root() tenant: TenantReference, @Ctx() context: SubgraphContext): Promise<TenantProfile | undefined> {
       requireTenantAccess(context, tenant.id);
-      const document = await this.deps.readStore.collection<TenantProfileDocument>(options.collection).get(tenant.id);
+      const document = await this.deps.readStore.collection<TenantProfileFields>(options.collection).get(tenant.id);
       return document && { tenantId: document.tenantId, createdAt: document.createdAt };
     }
   }
@@ -52,13 +61,6 @@ export function tenantProfileModule(options: TenantProfileModuleOptions): Pick<F
   return {
     resolvers: [TenantProfileResolver],
     orphanedTypes: [TenantReference],
-    extraResolvers: {
-      Tenant: {
-        __resolveReference: (reference: { id: string }, context: SubgraphContext) => {
-          requireTenantAccess(context, reference.id);
-          return { id: reference.id };
-        },
-      },
-    },
+    extraResolvers: tenantKeyReference,
   };
 }

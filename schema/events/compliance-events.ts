@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../platform/commands/decider';
-import type { BusinessAssociateAgreement, ComplianceViolation, FrameworkType } from '../../platform/compliance/compliance-request';
+import type { BusinessAssociateAgreement, ComplianceViolation, FrameworkType } from '../compliance/compliance-request';
 
 /**
  * Compliance events, owned by the enterprise subgraph. `compliance-<tenantId>`: the tenant's

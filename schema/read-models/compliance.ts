@@ -1,4 +1,4 @@
-import type { BusinessAssociateAgreement } from '../../platform/compliance/compliance-request';
+import type { BusinessAssociateAgreement } from '../compliance/compliance-request';
 
 /**
  * Compliance read models. Every subgraph's compliance guard reads them, so they live in the

@@ -1,10 +1,9 @@
 import type { GraphQLSchema } from 'graphql';
-import { auditMutations } from '../../platform/graphql/audit-middleware';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
-import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
-import { complianceGuard } from '../../platform/compliance';
+import { operationMiddleware } from '../../platform/graphql/operation-middleware';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { tenantProfileModule } from '../../platform/graphql/tenant-profile-module';
+import { DateTimeScalar } from '../../schema/graphql/scalars';
 import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
 import { COMMUNITY_PERMISSIONS } from './graphql/permissions';
 
@@ -13,6 +12,7 @@ const tenantProfile = tenantProfileModule({
   fieldName: 'communityProfile',
   collection: TENANT_PROFILE_COLLECTIONS.community,
   description: 'The tenant as the community subgraph knows it.',
+  dateTimeScalar: DateTimeScalar,
 });
 
 /** The community subgraph. For now it contributes `Tenant.communityProfile` from its own read model. */
@@ -20,6 +20,6 @@ export function buildCommunitySubgraph(deps: SubgraphDependencies): Promise<Grap
   return buildFederatedSchema({
     ...tenantProfile,
     container: dependencyContainer(deps),
-    middleware: [auditMutations(deps, 'community'), permissionShield(COMMUNITY_PERMISSIONS), complianceGuard(deps)],
+    middleware: operationMiddleware(deps, 'community', COMMUNITY_PERMISSIONS),
   });
 }

@@ -1,10 +1,9 @@
 import type { GraphQLSchema } from 'graphql';
-import { auditMutations } from '../../platform/graphql/audit-middleware';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
-import { permissionShield } from '../../platform/graphql/permissions/permission-shield';
-import { complianceGuard } from '../../platform/compliance';
+import { operationMiddleware } from '../../platform/graphql/operation-middleware';
 import { dependencyContainer, type SubgraphDependencies } from '../../platform/graphql/subgraph-dependencies';
 import { tenantProfileModule } from '../../platform/graphql/tenant-profile-module';
+import { DateTimeScalar } from '../../schema/graphql/scalars';
 import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
 import { SCALING_PERMISSIONS } from './graphql/permissions';
 
@@ -13,6 +12,7 @@ const tenantProfile = tenantProfileModule({
   fieldName: 'scalingProfile',
   collection: TENANT_PROFILE_COLLECTIONS.scaling,
   description: 'The tenant as the scaling subgraph knows it.',
+  dateTimeScalar: DateTimeScalar,
 });
 
 /** The scaling subgraph. For now it contributes `Tenant.scalingProfile` from its own read model. */
@@ -20,6 +20,6 @@ export function buildScalingSubgraph(deps: SubgraphDependencies): Promise<GraphQ
   return buildFederatedSchema({
     ...tenantProfile,
     container: dependencyContainer(deps),
-    middleware: [auditMutations(deps, 'scaling'), permissionShield(SCALING_PERMISSIONS), complianceGuard(deps)],
+    middleware: operationMiddleware(deps, 'scaling', SCALING_PERMISSIONS),
   });
 }

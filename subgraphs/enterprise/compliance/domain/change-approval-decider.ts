@@ -1,5 +1,5 @@
 import { DomainError, type Decider } from '../../../../platform/commands/decider';
-import { isChangeManaged } from '../../../../platform/compliance';
+import { isChangeManaged } from '../../../../schema/compliance';
 import type { ChangeApprovalEvent } from '../../../../schema/events';
 import { validOperation, validText } from './compliance-validation';
 

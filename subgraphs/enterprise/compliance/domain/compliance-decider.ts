@@ -1,5 +1,5 @@
 import { DomainError, type Decider } from '../../../../platform/commands/decider';
-import { requirementIds, type BusinessAssociateAgreement, type FrameworkType } from '../../../../platform/compliance';
+import { requirementIds, type BusinessAssociateAgreement, type FrameworkType } from '../../../../schema/compliance';
 import type { ComplianceAuditSchedule, ComplianceEvent, ComplianceFrameworkStatus, ComplianceProfileUpdated } from '../../../../schema/events';
 import { nextAuditAfter } from './audit-schedule';
 import { validOperations, validPastTime, validRegions, validText } from './compliance-validation';
@@ -53,8 +53,8 @@ export type ComplianceCommand =
       /** Every requirement of the framework when omitted. */
       readonly requirements?: readonly string[];
       readonly auditSchedule: ComplianceAuditSchedule;
-      /** COMPLIANCE_FRAMEWORKS: the frameworks this deployment offers. */
-      readonly offeredFrameworks: readonly FrameworkType[];
+      /** COMPLIANCE_FRAMEWORKS: the frameworks this deployment offers (checked against FRAMEWORK_TYPES at startup). */
+      readonly offeredFrameworks: readonly string[];
       readonly requestedAt: string;
     }
   | {

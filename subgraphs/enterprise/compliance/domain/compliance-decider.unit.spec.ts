@@ -1,4 +1,4 @@
-import { requirementIds } from '../../../../platform/compliance';
+import { requirementIds } from '../../../../schema/compliance';
 import type { ComplianceEvent } from '../../../../schema/events';
 import { deciderSpec } from '../../../../test/support/decider-spec';
 import { nextAuditAfter } from './audit-schedule';

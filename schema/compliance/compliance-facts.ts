@@ -1,4 +1,5 @@
-import type { ReadStore } from '../readstore/port';
+import type { ComplianceQuestion } from '../../platform/compliance/compliance-catalog';
+import type { ReadStore } from '../../platform/readstore/port';
 import {
   CHANGE_APPROVALS_COLLECTION,
   COMPLIANCE_ERASURES_COLLECTION,
@@ -7,8 +8,8 @@ import {
   type ChangeApprovalDocument,
   type ComplianceFrameworkDocument,
   type ComplianceProfileDocument,
-} from '../../schema/read-models/compliance';
-import { dataSubjectIds, DATA_FIELDS, isFrameworkType, type ChangeApprovalRecord, type ComplianceActor, type ComplianceRequest, type EnabledFramework, type TenantComplianceProfile } from './compliance-request';
+} from '../read-models/compliance';
+import { dataSubjectIds, DATA_FIELDS, isFrameworkType, type ChangeApprovalRecord, type ComplianceRequest, type EnabledFramework, type TenantComplianceProfile } from './compliance-request';
 import { erasedSubjectHash } from './subject-hash';
 
 /** A tenant has at most one framework of each type, so this bounds the list. */
@@ -26,18 +27,8 @@ export async function loadActiveFrameworks(readStore: ReadStore, tenantId: strin
   return page.items.flatMap((framework) => (isFrameworkType(framework.frameworkType) ? [{ frameworkType: framework.frameworkType, requirements: framework.requirements }] : []));
 }
 
-export interface ComplianceQuestion {
-  readonly tenantId: string;
-  readonly operation: string;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly actor: ComplianceActor;
-  readonly now: Date;
-  /** Already read by the caller (the guard reads it first to see whether the operation is guarded). */
-  readonly profile?: ComplianceProfileDocument;
-}
-
 /** Looks up what the rules need from the read models, so that the rules themselves stay pure. */
-export async function resolveComplianceRequest(readStore: ReadStore, question: ComplianceQuestion): Promise<ComplianceRequest> {
+export async function resolveComplianceRequest(readStore: ReadStore, question: ComplianceQuestion<ComplianceProfileDocument>): Promise<ComplianceRequest> {
   const { tenantId, data } = question;
   const profile = question.profile ?? (await loadComplianceProfile(readStore, tenantId));
   const [erasedSubjectIds, changeApproval] = await Promise.all([erasedSubjects(readStore, tenantId, dataSubjectIds(data)), namedApproval(readStore, tenantId, data)]);
