@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EventStore, NewEvent } from '../platform/eventstore/port';
 import { createSqliteEventStore } from '../platform/eventstore/sqlite';
+import { NO_UPCASTERS } from '../platform/eventstore/upcasting';
 import { machineInfo, writeBenchResult } from './bench-results';
 import { createSqliteReadStore } from '../platform/readstore/sqlite';
 import type { Projection } from '../projections/projection';
@@ -103,7 +104,7 @@ async function appendToProjectionLag(file: string): Promise<{ p50: number; p99: 
   const eventStore = createSqliteEventStore({ file, synchronous: 'FULL' });
   const readStore = createSqliteReadStore({ file });
   const logger = { info: () => undefined, error: (obj: object, msg: string) => console.error(msg, obj) };
-  const runner = new ProjectionRunner({ eventStore, readStore, projections: [benchProjection], logger });
+  const runner = new ProjectionRunner({ eventStore, readStore, projections: [benchProjection], upcasters: NO_UPCASTERS, logger });
   await runner.start();
   await runner.waitFor(await eventStore.headPosition(), 60_000);
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { UPCASTER_REGISTRY } from '../app/event-upcasters';
 import { openEventStore } from '../app/stores';
 import { auditStreamId, verifyAuditChain } from '../platform/audit';
 import { loadConfig } from '../platform/config';
@@ -75,7 +76,7 @@ async function replay(eventStore: EventStore, tenant: string, asOf: { time: Date
     eventsRead = read;
     progress.update(read);
   };
-  const replayed = await replayTenantAsOf(eventStore, tenant, asOf, ALL_PROJECTIONS, { onProgress });
+  const replayed = await replayTenantAsOf(eventStore, tenant, asOf, ALL_PROJECTIONS, UPCASTER_REGISTRY, { onProgress });
   progress.finish(eventsRead);
   io.stdout.write(`${JSON.stringify(replayed, null, 2)}\n`);
   return EXIT_OK;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NO_UPCASTERS } from '../platform/eventstore/upcasting';
 import type { ReadStore } from '../platform/readstore/port';
 import type { Projection } from './projection';
 import { ProjectionsLaggingError } from './projections-lagging-error';
@@ -38,6 +39,7 @@ describe('ProjectionRunner (SQLite event store + SQLite read store)', () => {
       eventStore: stores.eventStore,
       readStore: options.readStore ?? stores.readStore,
       projections: options.projections ?? PROJECTIONS,
+      upcasters: NO_UPCASTERS,
       logger: options.logger ?? recordingLogger(),
       batchSize: options.batchSize,
     });

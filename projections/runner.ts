@@ -1,4 +1,5 @@
 import type { EventStore } from '../platform/eventstore/port';
+import type { UpcasterRegistry } from '../platform/eventstore/upcasting';
 import type { ReadStore } from '../platform/readstore/port';
 import type { Projection } from './projection';
 import type { ProjectionLogger } from './projection-logger';
@@ -9,6 +10,8 @@ export interface ProjectionRunnerOptions {
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
   readonly projections: readonly Projection[];
+  /** Every projection sees events at their latest schema version, whatever version they were stored at. */
+  readonly upcasters: UpcasterRegistry;
   readonly logger: ProjectionLogger;
   /** Most events folded into one commit (default 500): big enough to catch up fast, small enough to commit often. */
   readonly batchSize?: number;
@@ -51,6 +54,7 @@ export class ProjectionRunner {
         new ProjectionWorker(projection, {
           eventStore: options.eventStore,
           readStore: options.readStore,
+          upcasters: options.upcasters,
           logger: options.logger,
           batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
           onProgress: () => this.notifyWaiters(),
@@ -107,11 +111,11 @@ export class ProjectionRunner {
   }
 
   /**
-   * Resolves when every projection has committed up to `position`. Rejects with
+   * Resolves when every projection (or each one named in `only`) has committed up to `position`. Rejects with
    * ProjectionsLaggingError naming the laggards after `timeoutMs`, or at once when a lagging
    * projection has failed (it cannot catch up before a restart).
    */
-  async waitFor(position: number, timeoutMs: number): Promise<void> {
+  async waitFor(position: number, timeoutMs: number, only?: readonly string[]): Promise<void> {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -119,7 +123,7 @@ export class ProjectionRunner {
     }, timeoutMs);
     try {
       await this.whenSettled(() => {
-        const lagging = this.laggingAt(position);
+        const lagging = this.laggingAt(position, only);
         if (lagging.length === 0) return 'done';
         if (lagging.some((projection) => projection.state === 'failed')) throw new ProjectionsLaggingError(position, timeoutMs, lagging, 'failed');
         if (timedOut) throw new ProjectionsLaggingError(position, timeoutMs, lagging, 'timeout');
@@ -130,9 +134,9 @@ export class ProjectionRunner {
     }
   }
 
-  private laggingAt(position: number): LaggingProjection[] {
+  private laggingAt(position: number, only: readonly string[] | undefined): LaggingProjection[] {
     return [...this.workers.values()]
-      .filter((worker) => worker.checkpoint < position)
+      .filter((worker) => worker.checkpoint < position && (only === undefined || only.includes(worker.name)))
       .map((worker) => ({ projection: worker.name, checkpoint: worker.checkpoint, state: worker.state, ...(worker.error && { error: worker.error.message }) }));
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../eventstore/port';
 import { createSqliteEventStore } from '../eventstore/sqlite';
+import { NO_UPCASTERS } from '../eventstore/upcasting';
 import type { ReplayProjection } from './replay-projection';
 import { replayTenantAsOf } from './replay-tenant';
 
@@ -46,8 +47,8 @@ describe('replayTenantAsOf on the SQLite event store', () => {
     await append('acme', 'item-1', 'ItemRenamed', { id: 'i1', name: 'renamed' });
     await append('acme', 'item-3', 'ItemRemoved', { id: 'i3' });
     // When replayed as of the position before the rename, and as of the head
-    const past = await replayTenantAsOf(eventStore, 'acme', { position: beforeRename.position }, [itemsProjection, countsProjection]);
-    const now = await replayTenantAsOf(eventStore, 'acme', { position: Number.MAX_SAFE_INTEGER }, [itemsProjection, countsProjection]);
+    const past = await replayTenantAsOf(eventStore, 'acme', { position: beforeRename.position }, [itemsProjection, countsProjection], NO_UPCASTERS);
+    const now = await replayTenantAsOf(eventStore, 'acme', { position: Number.MAX_SAFE_INTEGER }, [itemsProjection, countsProjection], NO_UPCASTERS);
     // Then the past shows both items with their first names, the present the rename and the removal
     expect(past).toMatchObject({ tenantId: 'acme', position: beforeRename.position, eventCount: 2 });
     expect(past.collections).toEqual([
@@ -64,7 +65,7 @@ describe('replayTenantAsOf on the SQLite event store', () => {
     const cut = new Date();
     await new Promise((resolve) => setTimeout(resolve, 15));
     await append('acme', 'item-1', 'ItemRenamed', { id: 'i1', name: 'later' });
-    const replay = await replayTenantAsOf(eventStore, 'acme', { time: cut }, [itemsProjection]);
+    const replay = await replayTenantAsOf(eventStore, 'acme', { time: cut }, [itemsProjection], NO_UPCASTERS);
     expect(replay).toMatchObject({ asOf: cut.toISOString(), position: 1, eventCount: 1 });
     expect(replay.collections[0].documents).toEqual([{ id: 'i1', name: 'first', renames: 0 }]);
   });
@@ -72,7 +73,7 @@ describe('replayTenantAsOf on the SQLite event store', () => {
   it('answers empty collections before anything happened, and reports progress', async () => {
     await append('acme', 'item-1', 'ItemAdded', { id: 'i1', name: 'first' });
     const progress: number[] = [];
-    const replay = await replayTenantAsOf(eventStore, 'acme', { time: new Date('2000-01-01T00:00:00Z') }, [itemsProjection], { onProgress: (read) => progress.push(read) });
+    const replay = await replayTenantAsOf(eventStore, 'acme', { time: new Date('2000-01-01T00:00:00Z') }, [itemsProjection], NO_UPCASTERS, { onProgress: (read) => progress.push(read) });
     expect(replay).toMatchObject({ position: 0, eventCount: 0, collections: [{ name: 'items', documents: [] }] });
     expect(progress).toEqual([0]);
   });
@@ -80,6 +81,6 @@ describe('replayTenantAsOf on the SQLite event store', () => {
   it('names the projection and event when a handler fails', async () => {
     await append('acme', 'item-1', 'ItemAdded', { id: 'i1' });
     const failing: ReplayProjection = { name: 'broken', collections: [], handle: () => { throw new Error('boom'); } };
-    await expect(replayTenantAsOf(eventStore, 'acme', { position: 10 }, [failing])).rejects.toThrow('Replay: projection broken failed on ItemAdded at position 1: boom');
+    await expect(replayTenantAsOf(eventStore, 'acme', { position: 10 }, [failing], NO_UPCASTERS)).rejects.toThrow('Replay: projection broken failed on ItemAdded at position 1: boom');
   });
 });

@@ -1,4 +1,5 @@
 import { matchesFilter, type EventStore, type RecordedEvent } from '../eventstore/port';
+import type { UpcasterRegistry } from '../eventstore/upcasting';
 import type { ReadDocument } from '../readstore/port';
 import { InMemoryReadModels } from './in-memory-read-models';
 import type { ReplayProjection } from './replay-projection';
@@ -35,7 +36,8 @@ const PROGRESS_EVERY = 1000;
 
 /**
  * Rebuilds a tenant's read models as they stood at `asOf` by running the platform's own
- * projections over the tenant's events (metadata.tenantId) in a throwaway in-memory store.
+ * projections over the tenant's events (metadata.tenantId) in a throwaway in-memory store. The
+ * projections see events upcast to their latest schema version, as the live projections do.
  *
  * "As of a time" means the longest prefix of the log whose events were all recorded at or before
  * that time: the log's order is the truth, so a replay as of a time equals the replay as of the
@@ -46,6 +48,7 @@ export async function replayTenantAsOf(
   tenantId: string,
   asOf: ReplayPoint,
   projections: readonly ReplayProjection[],
+  upcasters: UpcasterRegistry,
   options: ReplayOptions = {},
 ): Promise<TenantReplay> {
   if ((asOf.time === undefined) === (asOf.position === undefined)) throw new Error('Replay needs exactly one of asOf.time and asOf.position');
@@ -63,7 +66,7 @@ export async function replayTenantAsOf(
     if (++eventsRead % PROGRESS_EVERY === 0) options.onProgress?.(eventsRead);
     if (event.metadata?.tenantId !== tenantId) continue;
     eventCount += 1;
-    await fold(event, projections, readModels);
+    await fold(upcasters.upcast(event), projections, readModels);
   }
   options.onProgress?.(eventsRead);
   return {

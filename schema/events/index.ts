@@ -11,12 +11,14 @@ export * from './session-events';
 export * from './solve-job-events';
 export * from './tenant-events';
 export * from './compliance-events';
+export { EVENT_UPCASTERS } from './upcasters';
 
-const ALL_EVENT_VERSIONS: Readonly<Record<string, number>> = { ...TENANT_EVENT_VERSIONS, ...OPTIMIZATION_EVENT_VERSIONS, ...SOLVE_JOB_EVENT_VERSIONS, ...SESSION_EVENT_VERSIONS, ...IDENTITY_EVENT_VERSIONS, ...COMPLIANCE_EVENT_VERSIONS };
+/** The version written with each event type (the latest; older stored versions are upcast on read). */
+export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = { ...TENANT_EVENT_VERSIONS, ...OPTIMIZATION_EVENT_VERSIONS, ...SOLVE_JOB_EVENT_VERSIONS, ...SESSION_EVENT_VERSIONS, ...IDENTITY_EVENT_VERSIONS, ...COMPLIANCE_EVENT_VERSIONS };
 
 /** The schema version written with a new event; unknown types are a programming error. */
 export function eventSchemaVersion(eventType: string): number {
-  const version = ALL_EVENT_VERSIONS[eventType];
+  const version = EVENT_SCHEMA_VERSIONS[eventType];
   if (version === undefined) throw new Error(`Event type ${eventType} is not registered in schema/events`);
   return version;
 }

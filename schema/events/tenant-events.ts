@@ -11,7 +11,7 @@ export type TenantRenamed = DomainEvent<
 >;
 export type TenantEvent = TenantCreated | TenantRenamed;
 
-/** Current schema version of each event type; a changed shape gets a new version and an upcaster. */
+/** Current schema version of each event type; a changed shape gets a new version and an upcaster in ./upcasters.ts. */
 export const TENANT_EVENT_VERSIONS: Readonly<Record<TenantEvent['type'], number>> = {
   TenantCreated: 1,
   TenantRenamed: 1,
