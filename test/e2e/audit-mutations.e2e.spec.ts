@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
-import { dataOf, errorCodes, postGraphQL } from '../support/gateway-client';
+import { dataOf, errorCodes } from '../support/gateway-client';
+import { useTestPlatform } from '../support/test-platform';
 
 interface TrailEntry {
   sequence: number;
@@ -22,15 +18,12 @@ interface ReplayedCollection {
 
 /** Every mutation is audited by the subgraphs' middleware, and replayAudit rebuilds a tenant's past. */
 describe('automatic audit of mutations, and replay, through the gateway', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
-  let admin: string;
+  const goliath = useTestPlatform({ adminSubject: 'ada' });
+  const { call } = goliath;
   let tenantId: string;
   let otherTenantId: string;
   let outsider: string;
 
-  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token = admin) =>
-    postGraphQL<T>(platform.gatewayUrl, query, { token, variables });
   const trail = async (tenant: string, action?: string) =>
     dataOf(
       await call<{ auditTrail: { edges: { node: TrailEntry }[] } }>(
@@ -38,7 +31,7 @@ describe('automatic audit of mutations, and replay, through the gateway', () => 
         { tenantId: tenant, filter: action ? { action } : null },
       ),
     ).auditTrail.edges.map((edge) => edge.node);
-  const replay = (variables: Record<string, unknown>, token = admin) =>
+  const replay = (variables: Record<string, unknown>, token = goliath.admin) =>
     call<{ replayAudit: { tenantId: string; asOf: string; position: number; eventCount: number; aggregates: ReplayedCollection[] } }>(
       'query ($tenantId: ID!, $asOf: DateTime, $asOfPosition: Int) { replayAudit(tenantId: $tenantId, asOf: $asOf, asOfPosition: $asOfPosition) { tenantId asOf position eventCount aggregates { name count documents } } }',
       variables,
@@ -46,21 +39,12 @@ describe('automatic audit of mutations, and replay, through the gateway', () => 
     );
   const collection = (aggregates: ReplayedCollection[], name: string) => aggregates.find((aggregate) => aggregate.name === name)!;
   const qubo = { variables: ['a', 'b'], linear: [{ variable: 'a', coefficient: -1 }], quadratic: [{ u: 'a', v: 'b', coefficient: 2 }] };
-  const createProblem = (input: Record<string, unknown>, token = admin) =>
+  const createProblem = (input: Record<string, unknown>, token = goliath.admin) =>
     call<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input }, token);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-audit-mutations-e2e-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
-    admin = await issueDevelopmentToken({ role: 'platform-admin', subject: 'ada', keysDir: platform.keysDir });
-    tenantId = dataOf(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Before" }) { id } }')).createTenant.id;
-    otherTenantId = dataOf(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Other" }) { id } }')).createTenant.id;
-    outsider = await issueDevelopmentToken({ role: 'tenant-admin', subject: 'mallory', tenantId: otherTenantId, keysDir: platform.keysDir });
-  }, 30_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    [tenantId, otherTenantId] = await goliath.createTenants('Before', 'Other');
+    outsider = await goliath.token('tenant-admin', otherTenantId, 'mallory');
   });
 
   it('records an enterprise mutation in the tenant it concerns, first in its chain', async () => {

@@ -1,22 +1,16 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
-import { dataOf, errorCodes, postGraphQL } from '../support/gateway-client';
+import { dataOf, errorCodes } from '../support/gateway-client';
+import { useTestPlatform } from '../support/test-platform';
 
 /** recordAuditEntry, auditTrail and verifyAuditChain through the gateway. */
 describe('audit trail through the gateway', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
-  let admin: string;
+  const goliath = useTestPlatform({ adminSubject: 'ada' });
+  const { call } = goliath;
   let tenantId: string;
   let outsider: string;
 
-  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token = admin) =>
-    postGraphQL<T>(platform.gatewayUrl, query, { token, variables });
-  const record = (input: Record<string, unknown>, token = admin) =>
+  const record = (input: Record<string, unknown>, token = goliath.admin) =>
     call<{ recordAuditEntry: { sequence: number; actor: string; hash: string } }>(
       'mutation ($input: RecordAuditEntryInput!) { recordAuditEntry(input: $input) { sequence actor action target outcome hash details } }',
       { input: { tenantId, ...input } },
@@ -26,17 +20,9 @@ describe('audit trail through the gateway', () => {
     dataOf(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number; firstBrokenPosition: number | null } }>('query ($tenantId: ID!) { verifyAuditChain(tenantId: $tenantId) { valid checkedEntries firstBrokenPosition reason } }', { tenantId })).verifyAuditChain;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-audit-e2e-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
-    admin = await issueDevelopmentToken({ role: 'platform-admin', subject: 'ada', keysDir: platform.keysDir });
-    const tenants = await Promise.all(['Audited', 'Other'].map(async (name) => dataOf(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`)).createTenant.id));
-    tenantId = tenants[0];
-    outsider = await issueDevelopmentToken({ role: 'tenant-admin', tenantId: tenants[1], keysDir: platform.keysDir });
-  }, 30_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    const [audited, other] = await goliath.createTenants('Audited', 'Other');
+    tenantId = audited;
+    outsider = await goliath.token('tenant-admin', other);
   });
 
   it('chains recorded entries, lists them by action, and verifies the chain', async () => {
@@ -68,7 +54,7 @@ describe('audit trail through the gateway', () => {
 
   it('names the first entry whose stored bytes were changed behind its back', async () => {
     // given the SQLite file edited directly (what an attacker with disk access could do)
-    const db = new Database(join(dataDir, 'goliath.db'));
+    const db = new Database(join(goliath.dataDir, 'goliath.db'));
     try {
       const changed = db
         .prepare("UPDATE es_events SET data = replace(data, 'login.reviewed', 'login.ignored') WHERE stream_id = ? AND type = 'AuditEntryRecorded' AND data LIKE '%login.reviewed%'")

@@ -1,13 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import type { Role } from '../../platform/auth/auth-context';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { createPlatformTokenIssuer } from '../../platform/auth/token-issuer';
 import { loadConfig } from '../../platform/config';
-import { dataOf, errorCodes, type GraphQLResponse } from '../support/gateway-client';
+import { dataOf, errorCodes } from '../support/gateway-client';
+import { useTestPlatform } from '../support/test-platform';
 
 interface Violation {
   framework: string;
@@ -22,32 +19,23 @@ interface CheckResult {
 
 /** Compliance frameworks, checkCompliance and the guard on another subgraph's mutation, through the gateway. */
 describe('compliance through the gateway', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
-  let admin: string;
+  const goliath = useTestPlatform({ adminSubject: 'ada', env: { COMPLIANCE_FRAMEWORKS: 'SOC2,ISO27001,GDPR,HIPAA' } });
+  const { call } = goliath;
   let tenantId: string;
   let alice: string;
   let bob: string;
   let ssoAdmin: string;
   let outsider: string;
 
-  const call = async <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token = admin, headers: Record<string, string> = {}) => {
-    const response = await fetch(platform.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<T>;
-  };
-  const check = async (operation: string, checked: Record<string, unknown>, token = admin, timeoutMs?: number) =>
+  const check = async (operation: string, checked: Record<string, unknown>, token = goliath.admin, timeoutMs?: number) =>
     call<{ checkCompliance: CheckResult }>(
       'mutation ($tenantId: ID!, $operation: String!, $data: JSON, $timeoutMs: Int) { checkCompliance(tenantId: $tenantId, operation: $operation, data: $data, timeoutMs: $timeoutMs) { isCompliant evaluatedAt violations { framework requirement message } } }',
       { tenantId, operation, data: checked, timeoutMs },
       token,
     );
-  const verdict = async (operation: string, checked: Record<string, unknown>, token = admin) => dataOf(await check(operation, checked, token)).checkCompliance;
+  const verdict = async (operation: string, checked: Record<string, unknown>, token = goliath.admin) => dataOf(await check(operation, checked, token)).checkCompliance;
   const requirements = (result: CheckResult) => result.violations.map((violation) => violation.requirement);
-  const updateProfile = async (input: Record<string, unknown>, token = admin) =>
+  const updateProfile = async (input: Record<string, unknown>, token = goliath.admin) =>
     dataOf(
       await call<{ updateComplianceProfile: Record<string, unknown> }>(
         'mutation ($input: UpdateComplianceProfileInput!) { updateComplianceProfile(input: $input) { guardedOperations permittedRegions encryptionAtRest changeApprovalRequired erasureRequestCount businessAssociateAgreement { signedBy signedAt } } }',
@@ -72,25 +60,17 @@ describe('compliance through the gateway', () => {
 
   /** A token as single sign-on would issue it (the identity providers come with their own work). */
   async function ssoToken(role: Role, subject: string): Promise<string> {
-    const issue = await createPlatformTokenIssuer({ ...loadConfig(), keysDir: platform.keysDir });
+    const issue = await createPlatformTokenIssuer({ ...loadConfig(), keysDir: goliath.platform.keysDir });
     return issue({ subject, roles: [role], tenantId, authMethod: 'oidc' });
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-compliance-e2e-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: { COMPLIANCE_FRAMEWORKS: 'SOC2,ISO27001,GDPR,HIPAA' } });
-    admin = await issueDevelopmentToken({ role: 'platform-admin', subject: 'ada', keysDir: platform.keysDir });
-    const tenants = await Promise.all(['Clinic', 'Other'].map(async (name) => dataOf(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`)).createTenant.id));
-    tenantId = tenants[0];
-    alice = await issueDevelopmentToken({ role: 'analyst', tenantId, subject: 'alice', keysDir: platform.keysDir });
-    bob = await issueDevelopmentToken({ role: 'analyst', tenantId, subject: 'bob', keysDir: platform.keysDir });
+    const [clinic, other] = await goliath.createTenants('Clinic', 'Other');
+    tenantId = clinic;
+    alice = await goliath.token('analyst', tenantId, 'alice');
+    bob = await goliath.token('analyst', tenantId, 'bob');
     ssoAdmin = await ssoToken('tenant-admin', 'carol');
-    outsider = await issueDevelopmentToken({ role: 'tenant-admin', tenantId: tenants[1], keysDir: platform.keysDir });
-  }, 30_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    outsider = await goliath.token('tenant-admin', other);
   });
 
   it('enables frameworks, lists them with their audit dates, and records an audit', async () => {
@@ -159,7 +139,7 @@ describe('compliance through the gateway', () => {
   });
 
   it('ISO27001: a privileged operation needs a single sign-on session, not a development token', async () => {
-    const developmentSession = await verdict('updateComplianceProfile', {}, admin);
+    const developmentSession = await verdict('updateComplianceProfile', {}, goliath.admin);
     expect(developmentSession.violations).toEqual([{ framework: 'ISO27001', requirement: 'ISO27001 A.5.15 access control', message: expect.stringContaining('a development session may not') }]);
     expect(await verdict('updateComplianceProfile', {}, ssoAdmin)).toMatchObject({ isCompliant: true });
   });
@@ -191,7 +171,7 @@ describe('compliance through the gateway', () => {
     expect(errorCodes(refused)).toEqual(['COMPLIANCE_VIOLATION']);
     expect(refused.errors?.[0].extensions?.violations).toEqual([{ framework: 'SOC2', requirement: 'SOC2 CC8.1 change approval', message: expect.stringContaining('needs an approved change') }]);
     // a platform administrator's change is checked against the constraint's tenant too
-    expect(errorCodes(await update(admin))).toEqual(['COMPLIANCE_VIOLATION']);
+    expect(errorCodes(await update(goliath.admin))).toEqual(['COMPLIANCE_VIOLATION']);
     expect(await penalty()).toEqual({ penaltyWeight: 4, version: 1 });
 
     const approval = await requestApproval('updateConstraint', alice, constraintId);
@@ -201,7 +181,7 @@ describe('compliance through the gateway', () => {
   });
 
   it('records every verdict as a ComplianceChecked event, without the ids of erased subjects', () => {
-    const db = new Database(join(dataDir, 'goliath.db'), { readonly: true });
+    const db = new Database(join(goliath.dataDir, 'goliath.db'), { readonly: true });
     try {
       const rows = db.prepare("SELECT data FROM es_events WHERE stream_id = ? AND type = 'ComplianceChecked'").all(`compliancecheck-${tenantId}`) as { data: string }[];
       const checks = rows.map((row) => JSON.parse(row.data) as { operation: string; isCompliant: boolean; trigger: string });
@@ -215,11 +195,11 @@ describe('compliance through the gateway', () => {
   });
 
   it('answers COMPLIANCE_CHECK_TIMEOUT when the budget runs out, and refuses a budget out of range', async () => {
-    const timedOut = await check('exportReport', { personalData: true }, admin, 0);
+    const timedOut = await check('exportReport', { personalData: true }, goliath.admin, 0);
     expect(errorCodes(timedOut)).toEqual(['COMPLIANCE_CHECK_TIMEOUT']);
     expect(timedOut.errors?.[0].message).toMatch(/raise timeoutMs/i);
-    expect(errorCodes(await check('exportReport', {}, admin, -1))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await check('drop table', {}, admin))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await check('exportReport', {}, goliath.admin, -1))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await check('drop table', {}, goliath.admin))).toEqual(['BAD_USER_INPUT']);
   });
 
   it("keeps another tenant out of the tenant's compliance", async () => {

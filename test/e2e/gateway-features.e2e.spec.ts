@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { collect, errorCodes, subscriptionClient } from '../support/gateway-client';
+import { useTestPlatform } from '../support/test-platform';
 
 const USER_POINTS = 5;
 const OPERATION_POINTS = 3;
@@ -30,29 +26,18 @@ interface RawResponse {
 
 /** Rate limits and API versions at the gateway, on the embedded platform. */
 describe('gateway features', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
+  const goliath = useTestPlatform({ env: LIMITS });
 
   const post = async (query: string, token: string, headers: Record<string, string> = {}): Promise<RawResponse> => {
-    const response = await fetch(platform.gatewayUrl, {
+    const response = await fetch(goliath.platform.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
       body: JSON.stringify({ query }),
     });
     return { status: response.status, headers: response.headers, body: (await response.json()) as RawResponse['body'] };
   };
-  const newAdmin = () => issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
+  const newAdmin = () => goliath.token('platform-admin');
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-e2e-gateway-features-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: LIMITS });
-  }, 30_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   describe('rate limits', () => {
     it('refuses a burst over the per-user limit with RATE_LIMITED, 429 and Retry-After, leaves other users alone, and recovers after the window', async () => {
@@ -118,7 +103,7 @@ describe('gateway features', () => {
 
   it('counts WebSocket subscriptions against the same budgets as HTTP operations', async () => {
     // given a fresh user, when it opens more subscriptions than its budget allows
-    const client = subscriptionClient(platform.subscriptionUrl, await newAdmin());
+    const client = subscriptionClient(goliath.platform.subscriptionUrl, await newAdmin());
     try {
       const codes: (string | undefined)[] = [];
       for (let attempt = 0; attempt <= USER_POINTS; attempt++) {

@@ -1,17 +1,10 @@
 import { exportSPKI, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type JWK, type KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import { issuePlatformToken, type TokenClaims } from '../../platform/auth/platform-token';
 import { SigningKeyRing } from '../../platform/auth/signing-key-ring';
 import { rotateSigningKey } from '../../platform/auth/signing-keys';
-import { loadConfig } from '../../platform/config';
-import type { EventStore } from '../../platform/eventstore/port';
-import { createSqliteEventStore } from '../../platform/eventstore/sqlite';
-import { sessionStreamId, type SessionRevoked } from '../../schema/events/session-events';
 import { errorCodes, postGraphQL } from '../support/gateway-client';
+import { useTestPlatform } from '../support/test-platform';
 
 const GRACE_SECONDS = 1;
 const settings = { issuer: 'goliath', audience: 'goliath-api', ttlSeconds: 600 };
@@ -21,28 +14,17 @@ const QUERY = '{ tenants(first: 1) { edges { node { id } } } }';
 
 /** Forged, stale and revoked tokens, each refused by the gateway and by a subgraph called directly (zero trust). */
 describe('JWT attacks', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
+  const goliath = useTestPlatform({ env: { SIGNING_KEY_GRACE_SECONDS: String(GRACE_SECONDS) } });
   let ring: SigningKeyRing;
-  /** A second connection to the platform's SQLite file: appends found by polling, as from another process. */
-  let otherProcess: EventStore;
   let targets: { name: string; url: string }[];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-jwt-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: { SIGNING_KEY_GRACE_SECONDS: String(GRACE_SECONDS) } });
+    const { platform } = goliath;
     ring = await SigningKeyRing.open(platform.keysDir, { graceSeconds: GRACE_SECONDS });
-    otherProcess = createSqliteEventStore({ file: loadConfig({ DATA_DIR: dataDir }).sqliteFile });
     targets = [
       { name: 'gateway', url: platform.gatewayUrl },
       { name: 'enterprise subgraph', url: platform.subgraphUrls.enterprise },
     ];
-  }, 30_000);
-
-  afterAll(async () => {
-    await otherProcess?.close();
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const currentKid = async () => (await ring.signingKey()).kid;
@@ -74,7 +56,7 @@ describe('JWT attacks', () => {
   it('refuses HS256 tokens keyed with the public key, as JWK JSON and as PEM (algorithm confusion)', async () => {
     const kid = await currentKid();
     // the public key as anyone can fetch it from /.well-known/jwks.json
-    const { keys } = (await (await fetch(platform.gatewayUrl.replace('/graphql', '/.well-known/jwks.json'))).json()) as { keys: JWK[] };
+    const { keys } = (await (await fetch(goliath.platform.gatewayUrl.replace('/graphql', '/.well-known/jwks.json'))).json()) as { keys: JWK[] };
     const jwk = keys.find((key) => key.kid === kid)!;
     const pem = await exportSPKI((await importJWK(jwk, 'ES256')) as KeyLike);
     for (const secret of [JSON.stringify(jwk), pem]) {
@@ -104,13 +86,7 @@ describe('JWT attacks', () => {
     const token = await issuePlatformToken(ring, settings, { ...admin, sessionId });
     await expectAccepted(token);
     // when another process appends SessionRevoked
-    const revokedAt = new Date().toISOString();
-    const data: SessionRevoked['data'] = { sessionId, tenantId: 'platform', reason: 'revoked', revokedAt, expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
-    await otherProcess.append(
-      sessionStreamId(sessionId),
-      [{ id: randomUUID(), type: 'SessionRevoked', data, metadata: { tenantId: 'platform', actor: 'admin', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: revokedAt, schemaVersion: 1 } }],
-      'any',
-    );
+    await goliath.revokeFromAnotherProcess(sessionId, { reason: 'revoked', actor: 'admin' });
     // then within a second both refuse it
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await expectRefused(token, 'SESSION_REVOKED');
@@ -121,12 +97,12 @@ describe('JWT attacks', () => {
     const oldToken = await issuePlatformToken(ring, settings, admin);
     await expectAccepted(oldToken);
     // when a new key is rotated in and the grace passes
-    const added = await rotateSigningKey(platform.keysDir);
+    const added = await rotateSigningKey(goliath.platform.keysDir);
     await expectAccepted(oldToken);
     await new Promise((resolve) => setTimeout(resolve, added.createdAt + GRACE_SECONDS * 1000 + 1200 - Date.now()));
     // then the old key's tokens are refused, saying why, and the new key's accepted
     await expectRefused(oldToken);
-    expect((await postGraphQL(platform.gatewayUrl, QUERY, { token: oldToken })).errors?.[0]?.message).toMatch(/retired signing key; sign in again/);
+    expect((await postGraphQL(goliath.platform.gatewayUrl, QUERY, { token: oldToken })).errors?.[0]?.message).toMatch(/retired signing key; sign in again/);
     await expectAccepted(await issuePlatformToken(ring, settings, admin));
   });
 });

@@ -1,27 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
-import { dataOf, errorCodes, postGraphQL } from '../support/gateway-client';
+import { dataOf, errorCodes } from '../support/gateway-client';
+import { useTestPlatform } from '../support/test-platform';
 
 /** Problems and constraints through the gateway: event-sourced, validated by the model layer, tenant-scoped. */
 describe('problems and constraints through the gateway', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
-  let admin: string;
+  const goliath = useTestPlatform();
+  const { call } = goliath;
   let tenantId: string;
   let otherTenantAdmin: string;
-
-  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token = admin) =>
-    postGraphQL<T>(platform.gatewayUrl, query, { token, variables });
 
   const qubo = {
     variables: ['a', 'b', 'c'],
     linear: [{ variable: 'a', coefficient: -1 }, { variable: 'b', coefficient: -2 }],
     quadratic: [{ u: 'a', v: 'b', coefficient: 3 }],
   };
-  const createProblem = (input: Record<string, unknown>, token = admin) =>
+  const createProblem = (input: Record<string, unknown>, token = goliath.admin) =>
     call<{ createProblem: { id: string; variableCount: number; constraintCount: number; qubo: { sense: string } } }>(
       'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id name variableCount quadraticTermCount constraintCount qubo { sense offset } } }',
       { input },
@@ -29,19 +21,9 @@ describe('problems and constraints through the gateway', () => {
     );
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-optimization-e2e-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
-    admin = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
-    const tenants = await Promise.all(
-      ['Acme', 'Globex'].map(async (name) => dataOf(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`)).createTenant.id),
-    );
-    tenantId = tenants[0];
-    otherTenantAdmin = await issueDevelopmentToken({ role: 'tenant-admin', tenantId: tenants[1], keysDir: platform.keysDir });
-  }, 30_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    const [acme, globex] = await goliath.createTenants('Acme', 'Globex');
+    tenantId = acme;
+    otherTenantAdmin = await goliath.token('tenant-admin', globex);
   });
 
   it('creates a problem, adds, evolves and removes a constraint, and reads each step back', async () => {
@@ -121,7 +103,7 @@ describe('problems and constraints through the gateway', () => {
   });
 
   describe('optimizeQubo', () => {
-    const optimize = (input: Record<string, unknown>, token = admin) =>
+    const optimize = (input: Record<string, unknown>, token = goliath.admin) =>
       call<{ optimizeQubo: { runId: string; strategy: string; best: { assignment: { variable: string; value: number }[]; energy: number; objective: number; feasible: boolean; constraintResults: { satisfied: boolean; violation: number }[] }; stoppedBy: string; trace: unknown[] } }>(
         `mutation ($input: OptimizeQuboInput!) { optimizeQubo(input: $input) {
            runId strategy stoppedBy timeToBestMs totalTimeMs flipsAttempted trace { ms energy }

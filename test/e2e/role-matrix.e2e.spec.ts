@@ -1,13 +1,11 @@
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import type { Role } from '../../platform/auth/auth-context';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
-import { errorCodes, postGraphQL, type GraphQLResponse } from '../support/gateway-client';
+import { errorCodes, type GraphQLResponse } from '../support/gateway-client';
 import { startOidcIssuer, type TestOidcIssuer } from '../support/oidc-issuer';
 import { createSigningKey } from '../support/saml-identity-provider';
+import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(120_000);
 
@@ -306,13 +304,11 @@ describe('role × operation × tenant matrix through the gateway', () => {
   });
 
   describe('with the platform running', () => {
-    let platform: EmbeddedPlatform;
-    let dataDir: string;
-    let admin: string;
+    const goliath = useTestPlatform({ adminSubject: 'matrix-admin', env: { SOLVER_WORKERS: '1', COMPLIANCE_FRAMEWORKS: 'SOC2,ISO27001,GDPR,HIPAA' } });
     let tenants: { own: TenantFixture; other: TenantFixture };
 
     const asAdmin = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      const response = await postGraphQL<T>(platform.gatewayUrl, query, { token: admin, variables });
+      const response = await goliath.call<T>(query, variables);
       if (response.errors) throw new Error(`fixture call failed: ${JSON.stringify(response.errors)}`);
       return response.data as T;
     };
@@ -331,10 +327,10 @@ describe('role × operation × tenant matrix through the gateway', () => {
     const frameworkTurns = new Map<string, number>();
     const freshIdToken = (t: TenantFixture) => issuer.issueIdToken({ sub: `matrix-user-${users++}`, aud: 'goliath', tenant: t.tenantId });
     const freshSession = async (t: TenantFixture) => {
-      const response = await postGraphQL<{ authenticate: { refreshToken: string; sessionId: string; userId: string } }>(
-        platform.gatewayUrl,
+      const response = await goliath.call<{ authenticate: { refreshToken: string; sessionId: string; userId: string } }>(
         'mutation ($input: AuthenticateInput!) { authenticate(input: $input) { refreshToken sessionId userId } }',
-        { variables: { input: { authType: 'OIDC', tenantId: t.tenantId, idToken: await freshIdToken(t) } } },
+        { input: { authType: 'OIDC', tenantId: t.tenantId, idToken: await freshIdToken(t) } },
+        null,
       );
       if (response.errors) throw new Error(`fixture sign-in failed: ${JSON.stringify(response.errors)}`);
       return response.data!.authenticate;
@@ -401,23 +397,18 @@ describe('role × operation × tenant matrix through the gateway', () => {
     };
 
     beforeAll(async () => {
-      dataDir = mkdtempSync(join(tmpdir(), 'goliath-role-matrix-e2e-'));
-      platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: { SOLVER_WORKERS: '1', COMPLIANCE_FRAMEWORKS: 'SOC2,ISO27001,GDPR,HIPAA' } });
       issuer = await startOidcIssuer();
-      admin = await issueDevelopmentToken({ role: 'platform-admin', subject: 'matrix-admin', keysDir: platform.keysDir });
       const [own, other] = await Promise.all([createTenantFixture('Tenant A'), createTenantFixture('Tenant B')]);
       tenants = { own, other };
     }, 60_000);
 
     afterAll(async () => {
       await issuer?.stop();
-      await platform?.stop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('allows and forbids every operation for each role, on its own tenant and on another, exactly as the table says', async () => {
       const tokens = Object.fromEntries(
-        await Promise.all(ROLE_COLUMNS.map(async (role) => [role, await issueDevelopmentToken({ role, tenantId: tenants.own.tenantId, subject: `matrix-${role}`, keysDir: platform.keysDir })])),
+        await Promise.all(ROLE_COLUMNS.map(async (role) => [role, await goliath.token(role, tenants.own.tenantId, `matrix-${role}`)])),
       ) as Record<Role, string>;
 
       const cases = Object.entries(EXPECTED).flatMap(([operation, expectation]) =>
@@ -429,7 +420,7 @@ describe('role × operation × tenant matrix through the gateway', () => {
       // Fixtures first (some calls consume one), so the matrix itself is only the calls under test.
       const requests = await inBatches(cases.map((entry) => () => Promise.resolve(CALLS[entry.operation](tenants[entry.scope], fixtures))), 8);
       const responses = await inBatches(
-        cases.map((entry, index) => () => postGraphQL(platform.gatewayUrl, requests[index].query, { token: tokens[entry.role], variables: requests[index].variables })),
+        cases.map((entry, index) => () => goliath.call(requests[index].query, requests[index].variables, tokens[entry.role])),
         12,
       );
 

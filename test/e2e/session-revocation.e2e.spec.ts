@@ -1,17 +1,11 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import { issuePlatformToken, type TokenClaims } from '../../platform/auth/platform-token';
 import { SigningKeyRing } from '../../platform/auth/signing-key-ring';
 import { rotateSigningKey } from '../../platform/auth/signing-keys';
-import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from '../../platform/config';
-import type { EventStore } from '../../platform/eventstore/port';
-import { createSqliteEventStore } from '../../platform/eventstore/sqlite';
-import { sessionStreamId, type SessionRevoked } from '../../schema/events/session-events';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../platform/config';
 import { errorCodes, postGraphQL } from '../support/gateway-client';
+import { useTestPlatform } from '../support/test-platform';
 
 const GRACE_SECONDS = 3;
 const settings = { issuer: 'goliath', audience: 'goliath-api', ttlSeconds: 600 };
@@ -27,46 +21,24 @@ const SUBGRAPH_PROBES: Record<SubgraphName, string> = {
 
 /** Sessions end everywhere within a second; signing keys rotate while requests run. */
 describe('session revocation and key rotation', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
+  const goliath = useTestPlatform({ env: { SIGNING_KEY_GRACE_SECONDS: String(GRACE_SECONDS) } });
   /** Signs as the enterprise subgraph would: a ring of its own over the shared KEYS_DIR. */
   let signer: SigningKeyRing;
-  /** A second connection to the platform's SQLite file, as another process would append. */
-  let otherProcess: EventStore;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-sessions-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: { SIGNING_KEY_GRACE_SECONDS: String(GRACE_SECONDS) } });
-    signer = await SigningKeyRing.open(platform.keysDir, { graceSeconds: GRACE_SECONDS });
-    otherProcess = createSqliteEventStore({ file: loadConfig({ DATA_DIR: dataDir }).sqliteFile });
-  }, 30_000);
-
-  afterAll(async () => {
-    await otherProcess?.close();
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    signer = await SigningKeyRing.open(goliath.platform.keysDir, { graceSeconds: GRACE_SECONDS });
   });
 
   const targets = () => [
-    { name: 'gateway', url: platform.gatewayUrl, query: GATEWAY_PROBE },
-    ...SUBGRAPH_NAMES.map((name) => ({ name, url: platform.subgraphUrls[name], query: SUBGRAPH_PROBES[name] })),
+    { name: 'gateway', url: goliath.platform.gatewayUrl, query: GATEWAY_PROBE },
+    ...SUBGRAPH_NAMES.map((name) => ({ name, url: goliath.platform.subgraphUrls[name], query: SUBGRAPH_PROBES[name] })),
   ];
   /** Error codes each target answers the token with; [] means accepted. */
   const answers = async (token: string) =>
     Object.fromEntries(await Promise.all(targets().map(async (target) => [target.name, errorCodes(await postGraphQL(target.url, target.query, { token }))] as const)));
   const everywhere = (codes: string[]) => Object.fromEntries(targets().map((target) => [target.name, codes]));
-  const jwksUrl = () => platform.gatewayUrl.replace('/graphql', '/.well-known/jwks.json');
+  const jwksUrl = () => goliath.platform.gatewayUrl.replace('/graphql', '/.well-known/jwks.json');
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-  async function revokeFromAnotherProcess(sessionId: string): Promise<void> {
-    const revokedAt = new Date().toISOString();
-    const data: SessionRevoked['data'] = { sessionId, tenantId: 'platform', reason: 'logout', revokedAt, expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
-    await otherProcess.append(
-      sessionStreamId(sessionId),
-      [{ id: randomUUID(), type: 'SessionRevoked', data, metadata: { tenantId: 'platform', actor: 'ada', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: revokedAt, schemaVersion: 1 } }],
-      'any',
-    );
-  }
 
   it('refuses a revoked session at the gateway and at every subgraph within one second', async () => {
     // given a session token every process has accepted (and remembers)
@@ -75,8 +47,7 @@ describe('session revocation and key rotation', () => {
     const other = await issuePlatformToken(signer, settings, { ...admin, sessionId: randomUUID() });
     expect(await answers(token)).toEqual(everywhere([]));
     // when the session is revoked by another process
-    await revokeFromAnotherProcess(sessionId);
-    const revokedAt = Date.now();
+    const revokedAt = await goliath.revokeFromAnotherProcess(sessionId);
     // then every process refuses it with SESSION_REVOKED in under a second
     let refusedEverywhereAfter: number | undefined;
     while (Date.now() - revokedAt < 2000) {
@@ -119,7 +90,7 @@ describe('session revocation and key rotation', () => {
         const fresh = await issuePlatformToken(signer, settings, admin);
         kidsUsed.add(decodeProtectedHeader(fresh).kid!);
         for (const token of [oldToken, fresh]) {
-          const result = await postGraphQL(platform.gatewayUrl, GATEWAY_PROBE, { token });
+          const result = await postGraphQL(goliath.platform.gatewayUrl, GATEWAY_PROBE, { token });
           requests++;
           if (result.errors) failures.push(result.errors);
         }
@@ -128,7 +99,7 @@ describe('session revocation and key rotation', () => {
     const clients = Array.from({ length: 3 }, () => client());
     await sleep(300);
     // when a key is rotated in mid-traffic
-    const added = await rotateSigningKey(platform.keysDir);
+    const added = await rotateSigningKey(goliath.platform.keysDir);
     const requestsAtRotation = requests;
     await sleep(700);
     running = false;

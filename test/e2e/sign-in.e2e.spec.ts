@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { createSqliteEventStore } from '../../platform/eventstore/sqlite/sqlite-event-store';
 import { dataOf, errorCodes, postGraphQL } from '../support/gateway-client';
 import { startOidcIssuer, type TestOidcIssuer } from '../support/oidc-issuer';
 import { createTestIdentityProvider, type TestIdentityProvider } from '../support/saml-identity-provider';
+import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(60_000);
 
@@ -24,22 +21,20 @@ const RESULT_FIELDS = 'isAuthenticated userId sessionId roles accessToken refres
 
 /** Enterprise sign-in end to end, through the gateway: SAML (API and browser flow), OIDC, sessions, roles, audit. */
 describe('sign-in through the gateway', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
-  let admin: string;
+  const goliath = useTestPlatform();
   let tenantA: string;
   let tenantB: string;
   let origin: string;
   let idp: TestIdentityProvider;
   let issuer: TestOidcIssuer;
 
-  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string) =>
-    postGraphQL<T>(platform.gatewayUrl, query, { token, variables });
+  /** As no one unless a token is given: signing in needs none. */
+  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token: string | null = null) => goliath.call<T>(query, variables, token);
   const authenticate = (input: Record<string, unknown>) =>
     call<{ authenticate: AuthenticationResult }>(`mutation ($input: AuthenticateInput!) { authenticate(input: $input) { ${RESULT_FIELDS} } }`, { input });
   const samlSignIn = async (options: Parameters<TestIdentityProvider['signedResponse']>[0] = {}) =>
     dataOf(await authenticate({ authType: 'SAML', tenantId: tenantA, assertion: idp.signedResponse(options) })).authenticate;
-  const configure = (input: Record<string, unknown>, token = admin) =>
+  const configure = (input: Record<string, unknown>, token = goliath.admin) =>
     call<{ configureIdentityProvider: { id: string; ldap?: { bindPasswordSet: boolean } } }>(
       'mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id name type ldap { bindPasswordSet } saml { acsUrl spEntityId } } }',
       { input },
@@ -47,13 +42,8 @@ describe('sign-in through the gateway', () => {
     );
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-sign-in-e2e-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
-    origin = new URL(platform.gatewayUrl).origin;
-    admin = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
-    [tenantA, tenantB] = await Promise.all(
-      ['Signed', 'Other'].map(async (name) => dataOf(await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`, {}, admin)).createTenant.id),
-    );
+    origin = new URL(goliath.platform.gatewayUrl).origin;
+    [tenantA, tenantB] = await goliath.createTenants('Signed', 'Other');
     const serviceProvider = { entityId: `${origin}/auth/saml/${tenantA}/metadata`, acsUrl: `${origin}/auth/saml/${tenantA}/acs` };
     idp = await createTestIdentityProvider({ serviceProvider, ssoUrl: 'http://127.0.0.1:9/sso' });
     dataOf(
@@ -71,8 +61,6 @@ describe('sign-in through the gateway', () => {
 
   afterAll(async () => {
     await issuer?.stop();
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('signs in with a SAML response, allows what the mapped role allows and refuses the rest', async () => {
@@ -105,7 +93,7 @@ describe('sign-in through the gateway', () => {
       await call<{ auditTrail: { edges: { node: { action: string; actor: string; target: string; outcome: string } }[] } }>(
         'query ($t: ID!, $actor: String!) { auditTrail(tenantId: $t, filter: { actor: $actor }, first: 100) { edges { node { action actor target outcome } } } }',
         { t: tenantA, actor: analyst.userId },
-        admin,
+        goliath.admin,
       ),
     ).auditTrail.edges.map((edge) => edge.node);
     expect(trail).toEqual(
@@ -114,7 +102,7 @@ describe('sign-in through the gateway', () => {
         { action: 'optimization.createProblem', actor: analyst.userId, target: created.id, outcome: 'success' },
       ]),
     );
-    const chain = dataOf(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number } }>('query ($t: ID!) { verifyAuditChain(tenantId: $t) { valid checkedEntries } }', { t: tenantA }, admin)).verifyAuditChain;
+    const chain = dataOf(await call<{ verifyAuditChain: { valid: boolean; checkedEntries: number } }>('query ($t: ID!) { verifyAuditChain(tenantId: $t) { valid checkedEntries } }', { t: tenantA }, goliath.admin)).verifyAuditChain;
     expect(chain.valid).toBe(true);
     expect(chain.checkedEntries).toBeGreaterThan(trail.length);
 
@@ -124,7 +112,7 @@ describe('sign-in through the gateway', () => {
         await call<{ replayAudit: { aggregates: { name: string; documents: { id: string }[] }[] } }>(
           'query ($t: ID!, $asOf: DateTime) { replayAudit(tenantId: $t, asOf: $asOf) { aggregates { name documents } } }',
           { t: tenantA, asOf },
-          admin,
+          goliath.admin,
         ),
       ).replayAudit.aggregates;
     const ids = (aggregates: { name: string; documents: { id: string }[] }[], name: string) => (aggregates.find((aggregate) => aggregate.name === name)?.documents ?? []).map((document) => document.id);
@@ -147,7 +135,7 @@ describe('sign-in through the gateway', () => {
       await call<{ auditTrail: { edges: { node: { action: string; outcome: string; details: { code?: string } } }[] } }>(
         `query ($t: ID!) { auditTrail(tenantId: $t, filter: { action: "enterprise.signIn" }, first: 100) { edges { node { action outcome details } } } }`,
         { t: tenantA },
-        admin,
+        goliath.admin,
       ),
     ).auditTrail.edges.map((edge) => edge.node);
     expect(trail.filter((entry) => entry.outcome === 'failure').map((entry) => entry.details.code)).toEqual(expect.arrayContaining(['SAML_ASSERTION_REPLAYED', 'SAML_AUDIENCE_MISMATCH']));
@@ -209,30 +197,30 @@ describe('sign-in through the gateway', () => {
   it('lists users and sessions, grants and revokes roles, and an admin revokes a session', async () => {
     const result = await samlSignIn({ nameId: 'lin@example.com', attributes: { groups: ['analysts'] } });
     const granted = dataOf(
-      await call<{ grantRole: { roles: string[]; grantedRoles: string[] } }>(`mutation ($u: ID!) { grantRole(userId: $u, role: AUDITOR) { roles grantedRoles } }`, { u: result.userId }, admin),
+      await call<{ grantRole: { roles: string[]; grantedRoles: string[] } }>(`mutation ($u: ID!) { grantRole(userId: $u, role: AUDITOR) { roles grantedRoles } }`, { u: result.userId }, goliath.admin),
     ).grantRole;
     expect(granted).toEqual({ roles: ['ANALYST', 'AUDITOR'], grantedRoles: ['AUDITOR'] });
     const refreshed = dataOf(await call<{ refreshSession: AuthenticationResult }>(`mutation ($r: String!) { refreshSession(refreshToken: $r) { ${RESULT_FIELDS} } }`, { r: result.refreshToken })).refreshSession;
     expect(refreshed.roles).toEqual(['ANALYST', 'AUDITOR']);
-    expect(errorCodes(await call(`mutation ($u: ID!) { revokeRole(userId: $u, role: ANALYST) { roles } }`, { u: result.userId }, admin))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await call(`mutation ($u: ID!) { grantRole(userId: $u, role: PLATFORM_ADMIN) { roles } }`, { u: result.userId }, admin))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await call(`mutation ($u: ID!) { revokeRole(userId: $u, role: ANALYST) { roles } }`, { u: result.userId }, goliath.admin))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await call(`mutation ($u: ID!) { grantRole(userId: $u, role: PLATFORM_ADMIN) { roles } }`, { u: result.userId }, goliath.admin))).toEqual(['FORBIDDEN']);
 
-    const users = dataOf(await call<{ users: { nodes: { id: string; externalId: string }[] } }>(`query ($t: ID!) { users(tenantId: $t) { nodes { id externalId } } }`, { t: tenantA }, admin)).users;
+    const users = dataOf(await call<{ users: { nodes: { id: string; externalId: string }[] } }>(`query ($t: ID!) { users(tenantId: $t) { nodes { id externalId } } }`, { t: tenantA }, goliath.admin)).users;
     expect(users.nodes).toEqual(expect.arrayContaining([{ id: result.userId, externalId: 'lin@example.com' }]));
-    const outsider = await issueDevelopmentToken({ role: 'tenant-admin', tenantId: tenantB, keysDir: platform.keysDir });
+    const outsider = await goliath.token('tenant-admin', tenantB);
     expect(errorCodes(await call(`mutation ($s: ID!) { revokeSession(sessionId: $s) { id } }`, { s: result.sessionId }, outsider))).toEqual(['FORBIDDEN']);
 
-    const revoked = dataOf(await call<{ revokeSession: { revocationReason: string } }>(`mutation ($s: ID!) { revokeSession(sessionId: $s) { revocationReason } }`, { s: result.sessionId }, admin)).revokeSession;
+    const revoked = dataOf(await call<{ revokeSession: { revocationReason: string } }>(`mutation ($s: ID!) { revokeSession(sessionId: $s) { revocationReason } }`, { s: result.sessionId }, goliath.admin)).revokeSession;
     expect(revoked.revocationReason).toBe('revoked');
     expect(errorCodes(await call('{ tenants { edges { cursor } } }', {}, refreshed.accessToken))).toEqual(['SESSION_REVOKED']);
   });
 
   it("ends a user's sessions when a granted role is revoked, and a provider's when it is removed", async () => {
     const user = await samlSignIn({ nameId: 'max@example.com', attributes: { groups: ['analysts'] } });
-    dataOf(await call(`mutation ($u: ID!) { grantRole(userId: $u, role: AUDITOR) { id } }`, { u: user.userId }, admin));
+    dataOf(await call(`mutation ($u: ID!) { grantRole(userId: $u, role: AUDITOR) { id } }`, { u: user.userId }, goliath.admin));
     const refreshed = dataOf(await call<{ refreshSession: AuthenticationResult }>(`mutation ($r: String!) { refreshSession(refreshToken: $r) { ${RESULT_FIELDS} } }`, { r: user.refreshToken })).refreshSession;
     expect(refreshed.roles).toEqual(['ANALYST', 'AUDITOR']);
-    dataOf(await call(`mutation ($u: ID!) { revokeRole(userId: $u, role: AUDITOR) { id } }`, { u: user.userId }, admin));
+    dataOf(await call(`mutation ($u: ID!) { revokeRole(userId: $u, role: AUDITOR) { id } }`, { u: user.userId }, goliath.admin));
     expect(errorCodes(await call('{ tenants { edges { cursor } } }', {}, refreshed.accessToken))).toEqual(['SESSION_REVOKED']);
 
     const oidcIssuer = await startOidcIssuer();
@@ -241,7 +229,7 @@ describe('sign-in through the gateway', () => {
         await configure({ tenantId: tenantB, name: 'Short-lived', type: 'OIDC', oidc: { issuer: oidcIssuer.url, clientId: 'goliath' }, defaultRoles: ['VIEWER'] }),
       ).configureIdentityProvider;
       const viewer = dataOf(await authenticate({ authType: 'OIDC', tenantId: tenantB, idToken: await oidcIssuer.issueIdToken({ sub: 'vic' }) })).authenticate;
-      dataOf(await call('mutation ($p: ID!) { removeIdentityProvider(providerId: $p) }', { p: provider.id }, admin));
+      dataOf(await call('mutation ($p: ID!) { removeIdentityProvider(providerId: $p) }', { p: provider.id }, goliath.admin));
       expect(errorCodes(await call('{ tenants { edges { cursor } } }', {}, viewer.accessToken))).toEqual(['SESSION_REVOKED']);
       expect(errorCodes(await authenticate({ authType: 'OIDC', tenantId: tenantB, idToken: await oidcIssuer.issueIdToken({ sub: 'vic' }) }))).toEqual(['IDENTITY_PROVIDER_NOT_CONFIGURED']);
     } finally {
@@ -262,7 +250,7 @@ describe('sign-in through the gateway', () => {
     expect(provider.ldap).toEqual({ bindPasswordSet: true });
     expect(errorCodes(await authenticate({ authType: 'LDAP', tenantId: tenantA, username: 'alice', password: 'x' }))).toEqual(['IDENTITY_PROVIDER_UNAVAILABLE']);
 
-    const store = createSqliteEventStore({ file: join(dataDir, 'goliath.db') });
+    const store = createSqliteEventStore({ file: join(goliath.dataDir, 'goliath.db') });
     try {
       const events = [];
       for await (const event of store.readAll()) events.push(event);
@@ -278,7 +266,7 @@ describe('sign-in through the gateway', () => {
   it('records nothing for a sign-in to a tenant that does not exist', async () => {
     const madeUp = 'no-such-tenant';
     expect(errorCodes(await authenticate({ authType: 'OIDC', tenantId: madeUp, idToken: await issuer.issueIdToken({ sub: 'x' }) }))).toEqual(['IDENTITY_PROVIDER_NOT_CONFIGURED']);
-    const store = createSqliteEventStore({ file: join(dataDir, 'goliath.db') });
+    const store = createSqliteEventStore({ file: join(goliath.dataDir, 'goliath.db') });
     try {
       const streams = [];
       for await (const event of store.readAll()) if (event.streamId.endsWith(madeUp)) streams.push(event.streamId);
@@ -289,7 +277,7 @@ describe('sign-in through the gateway', () => {
   });
 
   it('refuses a tenant admin configuring a provider of another tenant, and a mapping to platform-admin', async () => {
-    const outsider = await issueDevelopmentToken({ role: 'tenant-admin', tenantId: tenantB, keysDir: platform.keysDir });
+    const outsider = await goliath.token('tenant-admin', tenantB);
     const oidc = { issuer: issuer.url, clientId: 'goliath' };
     expect(errorCodes(await configure({ tenantId: tenantA, name: 'Mine now', type: 'OIDC', oidc }, outsider))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await configure({ tenantId: tenantB, name: 'Escalate', type: 'OIDC', oidc, defaultRoles: ['PLATFORM_ADMIN'] }, outsider))).toEqual(['FORBIDDEN']);
@@ -297,35 +285,19 @@ describe('sign-in through the gateway', () => {
 });
 
 describe('brute-force protection through the gateway', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-lockout-e2e-'));
-    platform = await startEmbeddedPlatform({
-      port: 0,
-      dataDir,
-      logLevel: 'silent',
-      env: { AUTH_SLOWDOWN_AFTER_FAILURES: '2', AUTH_LOCKOUT_AFTER_FAILURES: '4', AUTH_CLIENT_LOCKOUT_AFTER_FAILURES: '100', AUTH_LOCKOUT_SECONDS: '60' },
-    });
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+  const goliath = useTestPlatform({
+    env: { AUTH_SLOWDOWN_AFTER_FAILURES: '2', AUTH_LOCKOUT_AFTER_FAILURES: '4', AUTH_CLIENT_LOCKOUT_AFTER_FAILURES: '100', AUTH_LOCKOUT_SECONDS: '60' },
   });
 
   it('slows repeated failures of one user down and then locks them with a retry-after hint', async () => {
-    const admin = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
-    const tenantId = ((await postGraphQL<{ createTenant: { id: string } }>(platform.gatewayUrl, 'mutation { createTenant(input: { name: "Locked" }) { id } }', { token: admin })).data!).createTenant.id;
+    const [tenantId] = await goliath.createTenants('Locked');
     const issuer = await startOidcIssuer();
     try {
-      await postGraphQL(platform.gatewayUrl, 'mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id } }', {
-        token: admin,
-        variables: { input: { tenantId, name: 'Okta', type: 'OIDC', oidc: { issuer: issuer.url, clientId: 'goliath' }, defaultRoles: ['VIEWER'] } },
+      await goliath.call('mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id } }', {
+        input: { tenantId, name: 'Okta', type: 'OIDC', oidc: { issuer: issuer.url, clientId: 'goliath' }, defaultRoles: ['VIEWER'] },
       });
       const attempt = async () =>
-        postGraphQL(platform.gatewayUrl, 'mutation ($input: AuthenticateInput!) { authenticate(input: $input) { accessToken } }', {
+        postGraphQL(goliath.platform.gatewayUrl, 'mutation ($input: AuthenticateInput!) { authenticate(input: $input) { accessToken } }', {
           variables: { input: { authType: 'LDAP', tenantId, username: 'mallory', password: 'guess' } },
         });
       const started = Date.now();

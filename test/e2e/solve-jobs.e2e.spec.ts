@@ -1,21 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { createSqliteEventStore } from '../../platform/eventstore/sqlite';
-import { collect, dataOf, errorCodes, postGraphQL, subscriptionClient } from '../support/gateway-client';
+import { collect, dataOf, errorCodes, subscriptionClient } from '../support/gateway-client';
+import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(60_000);
 
 /** Solve jobs through the gateway: submitted at once, followed live, cancellable, surviving a restart. */
 describe('solve jobs through the gateway', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
-  let admin: string;
+  const goliath = useTestPlatform({ env: { SOLVER_WORKERS: '1' } });
+  const { call } = goliath;
   let tenantId: string;
 
-  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(platform.gatewayUrl, query, { token: admin, variables });
   // A 60-variable chain with a one-hot over the first ten: solvable in milliseconds, so jobs run their full time.
   const variables = Array.from({ length: 60 }, (_, index) => `x${index}`);
   const qubo = {
@@ -39,26 +34,15 @@ describe('solve jobs through the gateway', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
-  const start = async () => {
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env: { SOLVER_WORKERS: '1' } });
-    admin = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
-  };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-jobs-e2e-'));
-    await start();
-    tenantId = dataOf(await call<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Jobs" }) { id } }')).createTenant.id;
-  }, 30_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    [tenantId] = await goliath.createTenants('Jobs');
   });
 
   it('answers at once, streams progress over the subscription, and completes with a feasible result', async () => {
     const submitted = await submit(1500);
     expect(submitted.status).toBe('SUBMITTED');
-    const client = subscriptionClient(platform.subscriptionUrl, admin);
+    const client = subscriptionClient(goliath.platform.subscriptionUrl, goliath.admin);
     try {
       const events = await collect<{ solveJobProgress: { type: string; status: string; fractionOfBudget: number | null } }>(
         client,
@@ -78,7 +62,7 @@ describe('solve jobs through the gateway', () => {
     expect(finished.result!.bestAssignment).toMatch(/^[01]{60}$/);
 
     // and what the job consumed is on record for predictive scaling
-    const store = createSqliteEventStore({ file: join(dataDir, 'goliath.db') });
+    const store = createSqliteEventStore({ file: join(goliath.dataDir, 'goliath.db') });
     try {
       const usage = (await store.readStream(`solvejob-${submitted.id}`)).find((event) => event.type === 'ResourceUsageRecorded');
       expect(usage?.data).toMatchObject({ tenantId, jobId: submitted.id, variables: 60 });
@@ -110,8 +94,7 @@ describe('solve jobs through the gateway', () => {
     const submitted = await submit(3000);
     await until(() => job(submitted.id), (value) => value.status === 'RUNNING');
     // when the platform stops and starts again on the same data
-    await platform.stop();
-    await start();
+    await goliath.restart();
     // then the job is started again (attempt 2) and completes
     const finished = await until(() => job(submitted.id), (value) => value.status === 'COMPLETED');
     expect(finished).toMatchObject({ status: 'COMPLETED', attempt: 2 });

@@ -1,17 +1,10 @@
 import type { Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
 import type { Role } from '../../platform/auth/auth-context';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { createPlatformTokenIssuer } from '../../platform/auth/token-issuer';
 import { loadConfig } from '../../platform/config';
-import type { EventStore } from '../../platform/eventstore/port';
-import { createSqliteEventStore } from '../../platform/eventstore/sqlite';
-import { sessionStreamId, type SessionRevoked } from '../../schema/events/session-events';
-import { collect, errorCodes, postGraphQL, subscriptionClient, type GraphQLResponse } from '../support/gateway-client';
+import { collect, errorCodes, subscriptionClient, type GraphQLResponse } from '../support/gateway-client';
+import { useTestPlatform } from '../support/test-platform';
 
 interface TenantEvent {
   readonly type: string;
@@ -42,36 +35,25 @@ const OVERSIGHT_STREAM = /^(audit|authentication|session|samlassertion|user|iden
 
 /** Who may subscribe to what, what each sees, and how long a subscription lives: through the gateway's WebSocket. */
 describe('subscription authorization', () => {
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
+  const goliath = useTestPlatform();
   let tenantA: string;
   let tenantB: string;
   let tenantAdminA: string;
-  /** A second connection to the platform's SQLite file, as another process (the enterprise subgraph) would append. */
-  let otherProcess: EventStore;
   const clients: Client[] = [];
   const client = (token: string) => {
-    const created = subscriptionClient(platform.subscriptionUrl, token);
+    const created = subscriptionClient(goliath.platform.subscriptionUrl, token);
     clients.push(created);
     return created;
   };
-  const devToken = (role: Role, tenantId = tenantA) => issueDevelopmentToken({ role, tenantId, keysDir: platform.keysDir });
+  const devToken = (role: Role) => goliath.token(role, tenantA);
   /** Signs as the enterprise subgraph does when someone signs in: a token of a session, with the configured lifetime. */
   const sessionToken = async (role: Role, sessionId: string, env: Record<string, string> = {}) => {
-    const issue = await createPlatformTokenIssuer(loadConfig({ DATA_DIR: dataDir, KEYS_DIR: platform.keysDir, ...env }));
+    const issue = await createPlatformTokenIssuer(loadConfig({ DATA_DIR: goliath.dataDir, KEYS_DIR: goliath.platform.keysDir, ...env }));
     return issue({ subject: `${role}-${sessionId}`, roles: [role], tenantId: tenantA, authMethod: 'oidc', sessionId });
   };
 
-  const createTenant = async (adminToken: string, name: string) => {
-    const result = await postGraphQL<{ createTenant: { id: string } }>(platform.gatewayUrl, 'mutation ($name: String!) { createTenant(input: { name: $name }) { id } }', {
-      token: adminToken,
-      variables: { name },
-    });
-    expect(result.errors).toBeUndefined();
-    return result.data!.createTenant.id;
-  };
   let renames = 0;
-  const renameTenantA = () => postGraphQL(platform.gatewayUrl, `mutation { renameTenant(id: "${tenantA}", name: "Acme ${++renames}") { id } }`, { token: tenantAdminA });
+  const renameTenantA = () => goliath.call(`mutation { renameTenant(id: "${tenantA}", name: "Acme ${++renames}") { id } }`, {}, tenantAdminA);
 
   /** Subscribes and keeps every event until the subscription ends (or the test disposes its client). */
   function open(subscriber: Client, query: string): OpenSubscription {
@@ -107,35 +89,13 @@ describe('subscription authorization', () => {
     }
   }
 
-  async function revokeFromAnotherProcess(sessionId: string): Promise<number> {
-    const revokedAt = new Date().toISOString();
-    const data: SessionRevoked['data'] = { sessionId, tenantId: tenantA, reason: 'logout', revokedAt, expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
-    await otherProcess.append(
-      sessionStreamId(sessionId),
-      [{ id: randomUUID(), type: 'SessionRevoked', data, metadata: { tenantId: tenantA, actor: 'ada', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: revokedAt, schemaVersion: 1 } }],
-      'any',
-    );
-    return Date.now();
-  }
-
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-subscription-auth-'));
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent' });
-    otherProcess = createSqliteEventStore({ file: loadConfig({ DATA_DIR: dataDir }).sqliteFile });
-    const adminToken = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
-    tenantA = await createTenant(adminToken, 'Acme');
-    tenantB = await createTenant(adminToken, 'Globex');
+    [tenantA, tenantB] = await goliath.createTenants('Acme', 'Globex');
     tenantAdminA = await devToken('tenant-admin');
-  }, 30_000);
+  });
 
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((created) => created.dispose()));
-  });
-
-  afterAll(async () => {
-    await otherProcess?.close();
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("shows a viewer its tenant's domain events but not its audit entries, which its tenant-admin sees", async () => {
@@ -184,7 +144,7 @@ describe('subscription authorization', () => {
     const untouched = open(client(await sessionToken('viewer', randomUUID())), tenantEventsQuery(tenantA));
     await renameUntil(() => revoked.events.length > 0 && untouched.events.length > 0);
     // when one session is revoked by another process
-    const revokedAt = await revokeFromAnotherProcess(revokedSession);
+    const revokedAt = await goliath.revokeFromAnotherProcess(revokedSession, { tenantId: tenantA });
     // then its subscription ends with SESSION_REVOKED within a second
     const ending = await within(revoked.ended, 2000);
     expect(ending?.codes).toEqual(['SESSION_REVOKED']);

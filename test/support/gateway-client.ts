@@ -10,11 +10,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
   query: string,
-  options: { token?: string; variables?: Record<string, unknown> } = {},
+  options: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string> } = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(options.token && { authorization: `Bearer ${options.token}` }) },
+    headers: { 'content-type': 'application/json', ...(options.token && { authorization: `Bearer ${options.token}` }), ...options.headers },
     body: JSON.stringify({ query, variables: options.variables }),
   });
   return (await response.json()) as GraphQLResponse<T>;

@@ -1,11 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../app/embedded';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { createSqliteEventStore } from '../../platform/eventstore/sqlite/sqlite-event-store';
-import { errorCodes, postGraphQL, type GraphQLResponse } from '../support/gateway-client';
+import { errorCodes, type GraphQLResponse } from '../support/gateway-client';
 import { SERVICE_PASSWORD, startSlapd, TEST_USERS, userDn, type TestSlapd } from '../support/slapd';
+import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(60_000);
 
@@ -20,14 +18,15 @@ const password = (uid: string) => TEST_USERS.find((user) => user.uid === uid)!.p
  * high so the refusals of the other tests do not lock the whole suite out.
  */
 describe('LDAP sign-in through the gateway against slapd', () => {
+  const goliath = useTestPlatform({
+    env: { AUTH_SLOWDOWN_AFTER_FAILURES: '2', AUTH_LOCKOUT_AFTER_FAILURES: '4', AUTH_CLIENT_LOCKOUT_AFTER_FAILURES: '1000', AUTH_LOCKOUT_SECONDS: '60' },
+  });
   let directory: TestSlapd;
-  let platform: EmbeddedPlatform;
-  let dataDir: string;
   let tenantId: string;
   let otherTenantId: string;
 
-  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string) =>
-    postGraphQL<T>(platform.gatewayUrl, query, { token, variables });
+  /** As no one unless a token is given: signing in needs none. */
+  const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token: string | null = null) => goliath.call<T>(query, variables, token);
   const signIn = (username: string, secret: string) =>
     call<{ authenticate: { isAuthenticated: boolean; userId: string; roles: string[]; accessToken: string } }>(AUTHENTICATE, {
       input: { authType: 'LDAP', tenantId, username, password: secret },
@@ -40,18 +39,7 @@ describe('LDAP sign-in through the gateway against slapd', () => {
 
   beforeAll(async () => {
     directory = await startSlapd();
-    dataDir = mkdtempSync(join(tmpdir(), 'goliath-ldap-sign-in-'));
-    platform = await startEmbeddedPlatform({
-      port: 0,
-      dataDir,
-      logLevel: 'silent',
-      env: { AUTH_SLOWDOWN_AFTER_FAILURES: '2', AUTH_LOCKOUT_AFTER_FAILURES: '4', AUTH_CLIENT_LOCKOUT_AFTER_FAILURES: '1000', AUTH_LOCKOUT_SECONDS: '60' },
-    });
-    const admin = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
-    const createTenant = async (name: string) =>
-      (await call<{ createTenant: { id: string } }>(`mutation { createTenant(input: { name: "${name}" }) { id } }`, {}, admin)).data!.createTenant.id;
-    tenantId = await createTenant('Directory');
-    otherTenantId = await createTenant('Elsewhere');
+    [tenantId, otherTenantId] = await goliath.createTenants('Directory', 'Elsewhere');
     const { url, bindDn, searchBase, searchFilter, groupSearchBase } = directory.settings();
     const configured = await call(
       'mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id ldap { bindPasswordSet } } }',
@@ -64,16 +52,14 @@ describe('LDAP sign-in through the gateway against slapd', () => {
           roleMappings: [{ group: 'analysts', role: 'ANALYST' }],
         },
       },
-      admin,
+      goliath.admin,
     );
     expect(configured.errors).toBeUndefined();
     expect(configured.data).toMatchObject({ configureIdentityProvider: { ldap: { bindPasswordSet: true } } });
   });
 
   afterAll(async () => {
-    await platform?.stop();
     await directory?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('signs alice in with her directory password and maps her group to ANALYST; the token opens her tenant only', async () => {
@@ -119,7 +105,7 @@ describe('LDAP sign-in through the gateway against slapd', () => {
 
   it('keeps the bind password and the user passwords out of the event log', async () => {
     // The raw bytes of the SQLite file and its write-ahead log: whatever a backup would hold.
-    const databaseFile = join(dataDir, 'goliath.db');
+    const databaseFile = join(goliath.dataDir, 'goliath.db');
     const raw = [databaseFile, `${databaseFile}-wal`]
       .filter((file) => existsSync(file))
       .map((file) => readFileSync(file).toString('latin1'))

@@ -1,9 +1,8 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startEmbeddedPlatform } from '../../app/embedded';
-import { issueDevelopmentToken } from '../../platform/auth/dev-token';
+import { dataOf } from '../support/gateway-client';
+import { useTestPlatform } from '../support/test-platform';
 
 // Drives the Playground the way a person would: headers typed into GraphiQL's Headers tab, a query
 // and a subscription typed into the operation editor, results read from the result pane.
@@ -25,23 +24,10 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
 const ARTIFACTS_DIR = join(__dirname, 'artifacts');
 
-type Platform = Awaited<ReturnType<typeof startEmbeddedPlatform>>;
-
 /** Every URL that left the machine; data: and blob: URLs never do. */
 function isForeign(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   return NETWORK_PROTOCOLS.has(protocol) && !LOCAL_HOSTS.has(hostname);
-}
-
-async function graphql<T>(platform: Platform, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetch(platform.gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL call failed: ${JSON.stringify(body)}`);
-  return body.data;
 }
 
 /**
@@ -79,33 +65,23 @@ async function waitForText(editor: Locator, expected: string, timeoutMs: number)
 }
 
 describe('Playground (headless Chromium)', () => {
-  let dataDir: string;
-  let platform: Platform;
+  // Warnings and errors only: the page, not the platform's start-up log, is what this suite watches.
+  const goliath = useTestPlatform({ host: '127.0.0.1', logLevel: 'warn' });
   let browser: Browser;
-  let token: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'goliath-playground-'));
-    // Warnings and errors only: the page, not the platform's start-up log, is what this suite watches.
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, host: '127.0.0.1', logLevel: 'warn' });
-    token = await issueDevelopmentToken({ role: 'platform-admin', keysDir: join(dataDir, 'keys') });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     await mkdir(ARTIFACTS_DIR, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await platform?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('runs a query and a live subscription with the Authorization header, talking only to its own host', async () => {
-    const { createTenant: tenant } = await graphql<{ createTenant: { id: string; name: string } }>(
-      platform,
-      token,
-      'mutation ($name: String!) { createTenant(input: { name: $name }) { id name } }',
-      { name: 'Playground Tenant' },
-    );
+    const { platform, admin: token } = goliath;
+    const [id] = await goliath.createTenants('Playground Tenant');
+    const tenant = { id, name: 'Playground Tenant' };
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
     const contacted: string[] = [];
@@ -155,10 +131,7 @@ describe('Playground (headless Chromium)', () => {
       let arrived: string | undefined;
       for (let attempt = 1; attempt <= 15 && !arrived; attempt += 1) {
         const name = `Renamed live ${attempt}`;
-        await graphql(platform, token, 'mutation ($id: ID!, $name: String!) { renameTenant(id: $id, name: $name) { id } }', {
-          id: tenant.id,
-          name,
-        });
+        dataOf(await goliath.call('mutation ($id: ID!, $name: String!) { renameTenant(id: $id, name: $name) { id } }', { id: tenant.id, name }));
         if (await waitForText(resultPane, name, 2_000)) arrived = name;
       }
       expect(arrived).toBeDefined();
