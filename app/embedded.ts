@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from '../platform/config';
 import { startSubgraphServer } from '../platform/graphql/subgraph-server';
 import { createLogger } from '../platform/logging';
-import { ALL_PROJECTIONS } from '../projections';
+import { AUDIT_CHAIN_PROJECTION, READ_MODEL_NAMES, runnerProjections } from '../projections';
 import { ProjectionRunner } from '../projections/runner';
+import { CONFIG_VOCABULARY } from './config-vocabulary';
 import { startConfiguredGateway } from './gateway-settings';
-import { readModelLagging } from './read-your-writes';
+import { waitForProjections } from './read-your-writes';
 import { openEventStore, openReadStore } from './stores';
+import { UPCASTER_REGISTRY } from './event-upcasters';
 import { SUBGRAPHS } from './subgraph-catalog';
+import { subgraphDependencies } from './subgraph-dependencies';
 import { createTokenVerifier } from './token-verifier';
 
 export interface EmbeddedPlatformOptions {
@@ -36,17 +39,20 @@ export interface EmbeddedPlatform {
  * gateway, in one process over one SQLite file (or EventStoreDB/MongoDB when configured).
  */
 export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {}): Promise<EmbeddedPlatform> {
-  const config = loadConfig({
-    ...process.env,
-    ...(options.dataDir !== undefined && { DATA_DIR: options.dataDir }),
-    ...(options.port !== undefined && { PORT: String(options.port) }),
-    ...(options.host !== undefined && { HOST: options.host }),
-    ...options.env,
-  });
+  const config = loadConfig(
+    {
+      ...process.env,
+      ...(options.dataDir !== undefined && { DATA_DIR: options.dataDir }),
+      ...(options.port !== undefined && { PORT: String(options.port) }),
+      ...(options.host !== undefined && { HOST: options.host }),
+      ...options.env,
+    },
+    CONFIG_VOCABULARY,
+  );
   const logger = createLogger('goliath', options.logLevel ?? config.logLevel);
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
-  const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, logger });
+  const runner = new ProjectionRunner({ eventStore, readStore, projections: runnerProjections(eventStore), upcasters: UPCASTER_REGISTRY, logger });
   // What to stop, in the order it was started; stopped in reverse.
   const started: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -60,21 +66,14 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
     const tokens = await createTokenVerifier(config, eventStore, logger);
     started.push(() => tokens.stop());
     const { verifyToken } = tokens;
-    const dependencies = {
+    const dependencies = subgraphDependencies({
       eventStore,
       readStore,
-      clock: () => new Date(),
       config,
       logger,
-      readModelProjections: ALL_PROJECTIONS,
-      waitForReadModels: async (position: number) => {
-        try {
-          await runner.waitFor(position, config.readYourWritesTimeoutMs);
-        } catch (error) {
-          throw readModelLagging(position, config.readYourWritesTimeoutMs, error instanceof Error ? error.message : String(error));
-        }
-      },
-    };
+      waitForReadModels: waitForProjections(runner, READ_MODEL_NAMES, config.readYourWritesTimeoutMs),
+      waitForAuditChain: waitForProjections(runner, [AUDIT_CHAIN_PROJECTION], config.readYourWritesTimeoutMs),
+    });
     const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
     for (const name of SUBGRAPH_NAMES) {
       const schema = await SUBGRAPHS[name].build(dependencies);

@@ -1,5 +1,6 @@
 import { platformError, ErrorCode } from '../platform/errors';
 import type { ReadStore } from '../platform/readstore/port';
+import type { ProjectionRunner } from '../projections/runner';
 
 /**
  * A mutation's answer waits for the read models; when they do not catch up in time the change
@@ -26,6 +27,17 @@ export function pollCheckpoints(readStore: ReadStore, projectionNames: readonly 
       if (lagging.length === 0) return;
       if (Date.now() >= deadline) throw readModelLagging(position, timeoutMs, `waiting for ${lagging.join(', ')}`);
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  };
+}
+
+/** Read-your-writes in the process that runs the projections: waits on the runner itself. */
+export function waitForProjections(runner: ProjectionRunner, projectionNames: readonly string[], timeoutMs: number) {
+  return async (position: number): Promise<void> => {
+    try {
+      await runner.waitFor(position, timeoutMs, projectionNames);
+    } catch (error) {
+      throw readModelLagging(position, timeoutMs, error instanceof Error ? error.message : String(error));
     }
   };
 }

@@ -1,5 +1,6 @@
-import { ALL_PROJECTIONS } from '../projections';
+import { runnerProjections } from '../projections';
 import { ProjectionRunner } from '../projections/runner';
+import { UPCASTER_REGISTRY } from './event-upcasters';
 import { runUntilSignalled } from './run-process';
 import { openEventStore, openReadStore } from './stores';
 
@@ -7,9 +8,10 @@ import { openEventStore, openReadStore } from './stores';
 runUntilSignalled('goliath-projections', async (config, logger) => {
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
-  const runner = new ProjectionRunner({ eventStore, readStore, projections: ALL_PROJECTIONS, logger });
+  const projections = runnerProjections(eventStore);
+  const runner = new ProjectionRunner({ eventStore, readStore, projections, upcasters: UPCASTER_REGISTRY, logger });
   await runner.start();
-  logger.info({ projections: ALL_PROJECTIONS.map((projection) => projection.name) }, 'projections running');
+  logger.info({ projections: projections.map((projection) => projection.name) }, 'projections running');
   return async () => {
     await runner.stop();
     await readStore.close();

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { isSubgraphName, SUBGRAPH_NAMES } from '../platform/config';
 import { startSubgraphServer } from '../platform/graphql/subgraph-server';
-import { ALL_PROJECTIONS } from '../projections';
+import { AUDIT_CHAIN_PROJECTION, READ_MODEL_NAMES } from '../projections';
 import { pollCheckpoints } from './read-your-writes';
 import { runUntilSignalled } from './run-process';
 import { openEventStore, openReadStore } from './stores';
 import { SUBGRAPHS } from './subgraph-catalog';
+import { subgraphDependencies } from './subgraph-dependencies';
 import { createTokenVerifier } from './token-verifier';
 
 /** `npm run start:subgraph -- NAME`: one subgraph in its own process (docker-compose). */
@@ -18,15 +19,14 @@ if (!isSubgraphName(name)) {
 runUntilSignalled(`goliath-${name}`, async (config, logger) => {
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
-  const dependencies = {
+  const dependencies = subgraphDependencies({
     eventStore,
     readStore,
-    clock: () => new Date(),
     config,
     logger,
-    readModelProjections: ALL_PROJECTIONS,
-    waitForReadModels: pollCheckpoints(readStore, ALL_PROJECTIONS.map((projection) => projection.name), config.readYourWritesTimeoutMs),
-  };
+    waitForReadModels: pollCheckpoints(readStore, READ_MODEL_NAMES, config.readYourWritesTimeoutMs),
+    waitForAuditChain: pollCheckpoints(readStore, [AUDIT_CHAIN_PROJECTION], config.readYourWritesTimeoutMs),
+  });
   const schema = await SUBGRAPHS[name].build(dependencies);
   const tokens = await createTokenVerifier(config, eventStore, logger);
   const server = await startSubgraphServer({

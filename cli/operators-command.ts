@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { openEventStore } from '../app/stores';
-import { appendAuditEntry } from '../platform/audit';
-import { handleCommand, type CommandContext } from '../platform/commands/command-handler';
+import { UPCASTER_REGISTRY } from '../app/event-upcasters';
+import { auditedAction } from '../platform/audit/change-audited';
+import type { CommandCaller } from '../platform/commands/command-caller';
+import { executeCommand } from '../platform/commands/execute-command';
 import { DomainError } from '../platform/commands/decider';
 import { loadConfig } from '../platform/config';
 import { openFileSecretStore } from '../platform/secrets/secret-store';
-import { eventSchemaVersion, identityProviderStreamId, tenantStreamId } from '../schema/events';
-import { identityProviderDecider } from '../subgraphs/enterprise/domain/identity-provider-decider';
-import { tenantDecider } from '../subgraphs/enterprise/domain/tenant-decider';
+import { identityProviders } from '../subgraphs/enterprise/identity/domain/command-handlers';
+import { tenants } from '../subgraphs/enterprise/tenants/domain/command-handlers';
 import { identityProviderDefinition, type IdentityProviderSettingsInput } from '../subgraphs/enterprise/identity/provider-definition';
 import type { CliIo } from './cli-io';
 import type { Command } from './command';
@@ -56,34 +57,14 @@ export async function runOperators(argv: readonly string[], io: CliIo, env: Node
     const tenantId = randomUUID();
     const providerId = randomUUID();
     const now = new Date();
-    const context: CommandContext = { tenantId, actor: `goliath-cli:${userInfo().username}`, correlationId: randomUUID(), causationId: randomUUID(), now };
     const definition = await identityProviderDefinition({ ...settings, tenantId }, providerId, { config, secrets: openFileSecretStore(config.keysDir) }).catch(asUsageError);
-    await handleCommand({
-      eventStore,
-      streamId: tenantStreamId(tenantId),
-      decider: tenantDecider,
-      command: { type: 'CreateTenant', tenantId, name: values.name, requestedAt: now.toISOString() },
-      context,
-      schemaVersionOf: eventSchemaVersion,
-    }).catch(asUsageError);
-    await handleCommand({
-      eventStore,
-      streamId: identityProviderStreamId(providerId),
-      decider: identityProviderDecider,
-      command: { type: 'ConfigureIdentityProvider', definition, requestedAt: now.toISOString(), allowPlatformAdmin: true },
-      context,
-      schemaVersionOf: eventSchemaVersion,
-    }).catch(asUsageError);
-    await appendAuditEntry(eventStore, {
-      actor: context.actor,
-      tenantId,
-      action: 'cli.operatorsInit',
-      target: providerId,
-      outcome: 'success',
-      correlationId: context.correlationId,
-      time: now.toISOString(),
-      details: { name: values.name, providerType: definition.type },
-    });
+    // Each change carries its audit record; the platform's audit chainer links them into the trail when it next runs.
+    const correlationId = randomUUID();
+    const caller: CommandCaller = { actor: `goliath-cli:${userInfo().username}`, correlationId, causationId: correlationId, audit: auditedAction('cli.operatorsInit', { name: values.name, providerType: definition.type }) };
+    const deps = { eventStore, upcasters: UPCASTER_REGISTRY, clock: () => now, waitForReadModels: async () => undefined };
+    await executeCommand(deps, caller, tenants, { type: 'CreateTenant', tenantId, name: values.name, requestedAt: now.toISOString() }, { tenantId }).catch(asUsageError);
+    const configure = { type: 'ConfigureIdentityProvider', definition, requestedAt: now.toISOString(), allowPlatformAdmin: true } as const;
+    await executeCommand(deps, caller, identityProviders, configure, { tenantId }).catch(asUsageError);
     io.stdout.write(`${JSON.stringify({ tenantId, providerId, next: `set PLATFORM_OPERATOR_TENANT=${tenantId} for every Goliath process and restart them` })}\n`);
     return EXIT_OK;
   } finally {

@@ -1,3 +1,5 @@
+import type { EventStore } from '../platform/eventstore/port';
+import { AUDIT_CHAIN_PROJECTION, auditChainProjection } from './audit-chain';
 import { constraintsProjection, problemsProjection } from './optimization-problems';
 import { auditEntriesProjection } from './audit-entries';
 import { identityProjections } from './identity';
@@ -10,3 +12,13 @@ import { complianceProjection } from './compliance-profiles';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
 export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, auditEntriesProjection, ...identityProjections, complianceProjection];
+
+/** What the projection runner runs: every read model, and the audit chainer (whose output is events, so replay leaves it out). */
+export function runnerProjections(eventStore: EventStore): Projection[] {
+  return [...ALL_PROJECTIONS, auditChainProjection(eventStore)];
+}
+
+/** The read models a mutation's answer waits for (read-your-writes); the audit chainer is waited for apart. */
+export const READ_MODEL_NAMES: readonly string[] = ALL_PROJECTIONS.map((projection) => projection.name);
+
+export { AUDIT_CHAIN_PROJECTION };

@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent } from '../platform/eventstore/port';
+import type { UpcasterRegistry } from '../platform/eventstore/upcasting';
 import type { ReadStore, WriteOperation } from '../platform/readstore/port';
 import type { Projection } from './projection';
 import { ProjectionFailedError } from './projection-failed-error';
@@ -11,6 +12,7 @@ export type ProjectionState = 'idle' | 'running' | 'stopped' | 'failed';
 export interface ProjectionWorkerOptions {
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
+  readonly upcasters: UpcasterRegistry;
   readonly logger: ProjectionLogger;
   readonly batchSize: number;
   /** Called after every commit and state change, so waiters can look again. */
@@ -127,11 +129,12 @@ export class ProjectionWorker {
     for (const event of batch.events) {
       unitOfWork.beginEvent(event.position);
       try {
-        await this.projection.handle(event, unitOfWork);
+        await this.projection.handle(this.options.upcasters.upcast(event), unitOfWork);
       } catch (error) {
         throw new ProjectionFailedError(this.name, event, error);
       }
     }
+    await this.projection.flush?.();
     return unitOfWork.writes();
   }
 

@@ -20,4 +20,9 @@ export interface Projection {
   readonly collections: readonly CollectionSpec[];
   readonly filter?: EventFilter;
   handle(event: RecordedEvent, context: ProjectionContext): Promise<void> | void;
+  /**
+   * For a projection whose handler starts work outside the read store (the audit chainer's
+   * appends): awaited after the batch's last event and before its checkpoint commits.
+   */
+  flush?(): Promise<void>;
 }

@@ -1,5 +1,9 @@
 import { ROLES, type AuthContext, type Role } from '../../platform/auth/auth-context';
-import { streamCategory } from '../../platform/eventstore/port';
+import { auditStreamId } from '../../platform/audit';
+import { CHANGE_AUDITED } from '../../platform/audit/change-audited';
+import { streamCategory, type RecordedEvent } from '../../platform/eventstore/port';
+
+const AUDIT_CATEGORY = streamCategory(auditStreamId('any'));
 
 /** Those who oversee a tenant: its audit trail, sign-ins, sessions, users and compliance. */
 const OVERSEERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'auditor'];
@@ -19,7 +23,7 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   optimization: ROLES,
   solvejob: ROLES,
   // Oversight: only those who may read the audit trail, users and compliance over HTTP.
-  audit: OVERSEERS,
+  [AUDIT_CATEGORY]: OVERSEERS,
   authentication: OVERSEERS,
   session: OVERSEERS,
   samlassertion: OVERSEERS,
@@ -30,8 +34,13 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   changeapproval: OVERSEERS,
 };
 
-/** Whether the caller may see events of this stream in its tenant's event feed. */
-export function canReadStream(auth: AuthContext, streamId: string): boolean {
-  const readers = STREAM_READERS[streamCategory(streamId)] ?? OVERSEERS;
+/**
+ * Whether the caller may see an event in its tenant's event feed. A change's audit record travels
+ * in the change's own stream (a problem's, a job's) but is part of the audit trail, so it is read
+ * as the trail is.
+ */
+export function canReadEvent(auth: AuthContext, event: Pick<RecordedEvent, 'streamId' | 'type'>): boolean {
+  const category = event.type === CHANGE_AUDITED ? AUDIT_CATEGORY : streamCategory(event.streamId);
+  const readers = STREAM_READERS[category] ?? OVERSEERS;
   return auth.roles.some((role) => readers.includes(role));
 }

@@ -1,11 +1,12 @@
 import { ROLES, type AuthContext, type Role } from '../../platform/auth/auth-context';
 import { auditStreamId } from '../../platform/audit';
 import * as events from '../../schema/events';
-import { canReadStream, STREAM_READERS } from './stream-visibility';
+import { CHANGE_AUDITED } from '../../platform/audit/change-audited';
+import { canReadEvent, STREAM_READERS } from './stream-visibility';
 
 const caller = (role: Role): AuthContext => ({ subject: 'ada', roles: [role], tenantId: 'acme', tokenId: 't', authMethod: 'development' });
 const OVERSEERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'auditor'];
-const readersOf = (streamId: string) => ROLES.filter((role) => canReadStream(caller(role), streamId));
+const readersOf = (streamId: string, type = 'SomethingHappened') => ROLES.filter((role) => canReadEvent(caller(role), { streamId, type }));
 
 describe('stream visibility in tenantEvents', () => {
   it('has a row for every stream category named in schema/events, and for the audit trail', () => {
@@ -24,6 +25,10 @@ describe('stream visibility in tenantEvents', () => {
 
   it.each(['tenant-acme', 'problem-p1', 'constraint-c1', 'solvejob-j1', 'optimization-r1'])('shows %s to every role', (streamId) => {
     expect(readersOf(streamId)).toEqual(ROLES);
+  });
+
+  it("shows a change's audit record, which travels in the change's stream, as the audit trail is shown", () => {
+    expect(readersOf('problem-p1', CHANGE_AUDITED)).toEqual(OVERSEERS);
   });
 
   it('shows a category without a row to the overseers only (fail closed)', () => {

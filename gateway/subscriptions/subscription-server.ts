@@ -13,7 +13,7 @@ import type { GatewayRateLimiter } from '../rate-limits/gateway-rate-limiter';
 import { rateLimitKeys } from '../rate-limits/rate-limit-keys';
 import { rateLimited } from '../rate-limits/rate-limit-plugin';
 import { solveJobProgress, solveJobTenant } from './solve-job-progress-source';
-import { canReadStream } from './stream-visibility';
+import { canReadEvent } from './stream-visibility';
 import { SUBSCRIPTION_PERMISSIONS, subscriptionRefusal, type SubscriptionPermissionTable } from './subscription-permissions';
 import { tenantEvents } from './tenant-events-source';
 import { TokenLifetimes, type OnSessionRevoked } from './token-lifetimes';
@@ -55,7 +55,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
   const sources: Record<string, (args: Record<string, string>, auth: AuthContext) => Promise<OpenSource>> = {
     tenantEvents: async ({ tenantId }, auth) => {
       if (!canAccessTenant(auth, tenantId)) throw forbidden(`You may not follow tenant ${tenantId}.`);
-      return (signal) => tenantEvents(options.eventStore, { tenantId, canReadStream: (streamId) => canReadStream(auth, streamId), signal });
+      return (signal) => tenantEvents(options.eventStore, { tenantId, canRead: (event) => canReadEvent(auth, event), signal });
     },
     solveJobProgress: async ({ jobId }, auth) => {
       const tenantId = await solveJobTenant(options.eventStore, jobId);

@@ -4,8 +4,8 @@ import { subscribeUntil } from './until-aborted';
 
 export interface TenantEventsRequest {
   readonly tenantId: string;
-  /** Which of the tenant's streams this subscriber may see (stream-visibility.ts); the others are skipped. */
-  readonly canReadStream: (streamId: string) => boolean;
+  /** Which of the tenant's events this subscriber may see (stream-visibility.ts); the others are skipped. */
+  readonly canRead: (event: RecordedEvent) => boolean;
   /** Ends the stream: its event-store subscription is closed at once. */
   readonly signal: AbortSignal;
 }
@@ -19,7 +19,7 @@ export async function* tenantEvents(eventStore: EventStore, request: TenantEvent
   const subscription = subscribeUntil(eventStore, { after: await eventStore.headPosition() }, request.signal);
   try {
     for await (const event of subscription) {
-      if (event.metadata.tenantId === request.tenantId && request.canReadStream(event.streamId)) yield { tenantEvents: toMessage(event) };
+      if (event.metadata.tenantId === request.tenantId && request.canRead(event)) yield { tenantEvents: toMessage(event) };
     }
   } finally {
     await subscription.close();

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { WrongExpectedRevisionError, type EventStore, type NewEvent } from '../eventstore/port';
+import { newEvent } from '../commands/event-metadata';
+import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '../eventstore/port';
 import { chainAuditEntry, type AuditChainTail } from './audit-chain-link';
 import {
   assertValidAuditEntry,
@@ -47,13 +47,19 @@ export async function appendAuditEntry(
   options: AppendAuditEntryOptions = {},
 ): Promise<AppendedAuditEntry> {
   const [appended] = await appendAuditEntries(eventStore, [{ entry, causationId: options.causationId }], options);
-  return appended;
+  return appended!;
 }
 
 /** One entry of a batch, with the id of what caused it. */
 export interface PendingAuditEntry {
   readonly entry: AuditEntry;
   readonly causationId?: string;
+  /**
+   * The log position of the change's audit record this entry chains (the chainer's entries). An
+   * entry whose record the chain already holds is skipped, so a record is chained exactly once
+   * whoever retries it, after a crash or from another process.
+   */
+  readonly chainedFrom?: number;
 }
 
 /**
@@ -65,7 +71,7 @@ export async function appendAuditEntries(
   eventStore: EventStore,
   pending: readonly PendingAuditEntry[],
   options: Pick<AppendAuditEntryOptions, 'maxAttempts'> = {},
-): Promise<AppendedAuditEntry[]> {
+): Promise<(AppendedAuditEntry | undefined)[]> {
   if (pending.length === 0) return [];
   const tenantId = pending[0].entry.tenantId;
   for (const { entry } of pending) {
@@ -76,37 +82,44 @@ export async function appendAuditEntries(
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     const [last] = await eventStore.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    const chainedUpTo = pending.some((item) => item.chainedFrom !== undefined) ? await lastChainedRecord(eventStore, streamId, last) : -1;
+    const fresh = pending.filter((item) => item.chainedFrom === undefined || item.chainedFrom > chainedUpTo);
+    if (fresh.length === 0) return pending.map(() => undefined);
     let tail: AuditChainTail | undefined = last ? readTail(last.data, last.revision) : undefined;
-    const chained = pending.map(({ entry, causationId }) => {
-      const data = chainAuditEntry(entry, tail);
+    const chained = fresh.map((item) => {
+      const data = chainAuditEntry(item.entry, tail);
       tail = { sequence: data.sequence, hash: data.hash };
-      return { data, event: auditEvent(entry, data, causationId) };
+      return { item, data, event: auditEvent(item, data) };
     });
     try {
       const result = await eventStore.append(streamId, chained.map(({ event }) => event), last ? last.revision : 'no-stream');
       // Positions are only known for the last event of an append: the others are at or before it.
       const firstRevision = result.nextExpectedRevision - chained.length + 1;
-      return chained.map(({ data }, index) => ({ data, revision: firstRevision + index, position: result.position }));
+      const appended = new Map(chained.map(({ item, data }, index) => [item, { data, revision: firstRevision + index, position: result.position }]));
+      return pending.map((item) => appended.get(item));
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxAttempts) throw error;
     }
   }
 }
 
-function auditEvent(entry: AuditEntry, data: AuditEntryRecordedData, causationId: string | undefined): NewEvent<typeof AUDIT_ENTRY_RECORDED, AuditEntryRecordedData> {
-  return {
-    id: randomUUID(),
-    type: AUDIT_ENTRY_RECORDED,
-    data,
-    metadata: {
-      tenantId: entry.tenantId,
-      actor: entry.actor,
-      correlationId: entry.correlationId,
-      causationId: causationId ?? entry.correlationId,
-      occurredAt: entry.time,
-      schemaVersion: AUDIT_ENTRY_RECORDED_SCHEMA_VERSION,
-    },
-  };
+const TAIL_PAGE = 100;
+
+/** The record position of the chain's last chainer entry, or -1: how far the chain holds records. */
+async function lastChainedRecord(eventStore: EventStore, streamId: string, last: RecordedEvent | undefined): Promise<number> {
+  if (last === undefined) return -1;
+  if (last.metadata.chainedFrom !== undefined) return last.metadata.chainedFrom;
+  for (let fromRevision = last.revision - 1; fromRevision >= 0; fromRevision -= TAIL_PAGE) {
+    const page = await eventStore.readStream(streamId, { direction: 'backwards', fromRevision, maxCount: TAIL_PAGE });
+    const chained = page.find((event) => event.metadata.chainedFrom !== undefined);
+    if (chained) return chained.metadata.chainedFrom!;
+  }
+  return -1;
+}
+
+function auditEvent({ entry, causationId, chainedFrom }: PendingAuditEntry, data: AuditEntryRecordedData): NewEvent<typeof AUDIT_ENTRY_RECORDED, AuditEntryRecordedData> {
+  const origin = { tenantId: entry.tenantId, actor: entry.actor, correlationId: entry.correlationId, causationId: causationId ?? entry.correlationId, occurredAt: new Date(entry.time) };
+  return newEvent({ type: AUDIT_ENTRY_RECORDED, data }, origin, AUDIT_ENTRY_RECORDED_SCHEMA_VERSION, chainedFrom === undefined ? {} : { chainedFrom });
 }
 
 /**

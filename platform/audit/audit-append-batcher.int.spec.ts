@@ -26,7 +26,7 @@ describe('batched audit appends on the SQLite event store', () => {
   it('links a batch in order after the stored tail, in one append', async () => {
     await appendAuditEntry(eventStore, sampleAuditEntry('acme', 0));
     const appended = await appendAuditEntries(eventStore, [1, 2, 3].map((index) => ({ entry: sampleAuditEntry('acme', index), causationId: `cause-${index}` })));
-    expect(appended.map((entry) => [entry.revision, entry.data.sequence, entry.data.target])).toEqual([
+    expect(appended.map((entry) => [entry!.revision, entry!.data.sequence, entry!.data.target])).toEqual([
       [1, 1, 'problem-1'],
       [2, 2, 'problem-2'],
       [3, 3, 'problem-3'],

@@ -4,7 +4,7 @@ import { assertValidAuditEntry, type AuditEntry } from './audit-entry';
 
 interface Waiting {
   readonly pending: PendingAuditEntry;
-  resolve(appended: AppendedAuditEntry): void;
+  resolve(appended: AppendedAuditEntry | undefined): void;
   reject(error: unknown): void;
 }
 
@@ -26,16 +26,26 @@ export class AuditAppendBatcher {
   ) {}
 
   /** Resolves once the entry is stored in its tenant's chain. */
-  append(entry: AuditEntry, causationId?: string): Promise<AppendedAuditEntry> {
+  async append(entry: AuditEntry, causationId?: string): Promise<AppendedAuditEntry> {
+    return (await this.enqueue({ entry, causationId }))!;
+  }
+
+  /** Chains a change's audit record (stored at `recordPosition`) unless the chain already holds it. */
+  async chain(entry: AuditEntry, recordPosition: number, causationId: string): Promise<void> {
+    await this.enqueue({ entry, causationId, chainedFrom: recordPosition });
+  }
+
+  private enqueue(pending: PendingAuditEntry): Promise<AppendedAuditEntry | undefined> {
+    const { entry } = pending;
     try {
       // Checked here so that a bad entry is refused alone instead of failing the batch it would join.
       assertValidAuditEntry(entry);
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise<AppendedAuditEntry>((resolve, reject) => {
+    return new Promise<AppendedAuditEntry | undefined>((resolve, reject) => {
       const queue = this.queues.get(entry.tenantId);
-      const waiting: Waiting = { pending: { entry, causationId }, resolve, reject };
+      const waiting: Waiting = { pending, resolve, reject };
       if (queue) {
         queue.push(waiting);
         return;

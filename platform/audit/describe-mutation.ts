@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { AuthContext } from '../auth/auth-context';
+import { canAccessTenant, type AuthContext } from '../auth/auth-context';
 import { DomainError } from '../commands/decider';
 import { WrongExpectedRevisionError } from '../eventstore/port';
 import { ErrorCode } from '../errors';
@@ -35,9 +35,9 @@ const USERNAME_KEYS = ['username', 'userName', 'login', 'email'] as const;
 export interface SettledMutation {
   readonly subgraph: string;
   readonly fieldName: string;
-  /** Named GraphQL return type; a `Tenant` result names the tenant the entry belongs to. */
-  readonly returnTypeName: string;
   readonly args: Readonly<Record<string, unknown>>;
+  /** The tenant the operation's permission row declares for these arguments; undefined: the caller's own. */
+  readonly declaredTenant?: string;
   readonly auth?: AuthContext;
   readonly correlationId: string;
   readonly time: Date;
@@ -47,18 +47,20 @@ export interface SettledMutation {
   readonly error?: unknown;
 }
 
-/** The audit entry of a settled mutation: who did what to which item in which tenant, and how it ended. */
+/**
+ * The audit entry of a mutation that left no audit record of its own (it changed nothing, or it
+ * failed or was refused): who did what to which item, how it ended, and in which trail.
+ */
 export function describeMutation(mutation: SettledMutation): AuditEntry {
   const problem = mutation.error ?? (mutation.result instanceof Error ? mutation.result : undefined);
   const succeeded = mutation.error === undefined && problem === undefined;
   const result = succeeded ? mutation.result : undefined;
   const code = problem === undefined ? undefined : errorCodeOf(problem);
   const outcome: AuditOutcome = code === undefined ? 'success' : DENIED_CODES.has(code) ? 'denied' : 'failure';
-  const attemptedTenant = tenantOfCall(mutation.args, result, mutation.returnTypeName);
-  // A refusal goes to the caller's own chain: otherwise anyone could write into another tenant's trail.
-  const tenantId = (outcome === 'denied' && mutation.auth?.tenantId) || attemptedTenant || mutation.auth?.tenantId || PLATFORM_AUDIT_TENANT;
+  const attemptedTenant = streamSafe(mutation.declaredTenant);
+  const tenantId = trailOf(mutation.auth, outcome, attemptedTenant);
   return {
-    actor: bounded(mutation.auth?.subject ?? actorOfResult(result) ?? attemptedUsername(mutation.args) ?? 'anonymous'),
+    actor: bounded(mutation.auth?.subject ?? attemptedUsername(mutation.args) ?? 'anonymous'),
     tenantId,
     action: `${mutation.subgraph}.${mutation.fieldName}`,
     target: bounded(targetOf(mutation.args, result) ?? '-'),
@@ -74,6 +76,18 @@ export function describeMutation(mutation: SettledMutation): AuditEntry {
   };
 }
 
+/**
+ * Whose trail an entry goes to. Nobody can write into another tenant's trail: an unauthenticated
+ * caller's entries go to the platform's, a refusal to the caller's own tenant's; otherwise the
+ * declared tenant, when the caller may act in it.
+ */
+function trailOf(auth: AuthContext | undefined, outcome: AuditOutcome, declared: string | undefined): string {
+  if (!auth) return PLATFORM_AUDIT_TENANT;
+  const own = auth.tenantId ?? PLATFORM_AUDIT_TENANT;
+  if (outcome === 'denied' || declared === undefined || !canAccessTenant(auth, declared)) return own;
+  return declared;
+}
+
 /** The stable `extensions.code` the client sees for this error (as formatSubgraphError maps it). */
 export function errorCodeOf(error: unknown): string {
   if (error instanceof GraphQLError) {
@@ -85,11 +99,8 @@ export function errorCodeOf(error: unknown): string {
   return INTERNAL_ERROR;
 }
 
-function tenantOfCall(args: Readonly<Record<string, unknown>>, result: unknown, returnTypeName: string): string | undefined {
-  const input = asRecord(args.input);
-  const output = asRecord(result);
-  const candidates = [args.tenantId, input?.tenantId, output?.tenantId, returnTypeName === 'Tenant' ? output?.id : undefined];
-  return candidates.find((candidate): candidate is string => typeof candidate === 'string' && STREAM_SAFE_TENANT.test(candidate));
+function streamSafe(tenantId: string | undefined): string | undefined {
+  return tenantId !== undefined && STREAM_SAFE_TENANT.test(tenantId) ? tenantId : undefined;
 }
 
 /** `id`, then any other `…Id` argument, then the id of what was created, then ids inside `input`. */
@@ -103,12 +114,6 @@ function idValues(record: Readonly<Record<string, unknown>> | undefined): unknow
   return Object.entries(record)
     .filter(([key]) => key !== 'tenantId' && key.length > 2 && key.endsWith('Id'))
     .map(([, value]) => value);
-}
-
-/** A sign-in answers with the user it signed in; other results name nobody. */
-function actorOfResult(result: unknown): string | undefined {
-  const output = asRecord(result);
-  return firstText([output?.subject, asRecord(output?.user)?.id]);
 }
 
 function attemptedUsername(args: Readonly<Record<string, unknown>>): string | undefined {

@@ -12,7 +12,6 @@ function settled(overrides: Partial<SettledMutation>): SettledMutation {
   return {
     subgraph: 'optimization',
     fieldName: 'createProblem',
-    returnTypeName: 'Problem',
     args: {},
     auth: analyst,
     correlationId: 'corr-1',
@@ -22,8 +21,8 @@ function settled(overrides: Partial<SettledMutation>): SettledMutation {
 }
 
 describe('describeMutation', () => {
-  it('records a success by the signed-in user on what the mutation created, in the argument tenant', () => {
-    const entry = describeMutation(settled({ args: { input: { tenantId: 'acme', name: 'p' } }, result: { id: 'problem-1', tenantId: 'acme' } }));
+  it('records a success by the signed-in user on what the mutation answered, in the declared tenant', () => {
+    const entry = describeMutation(settled({ args: { input: { tenantId: 'acme', name: 'p' } }, declaredTenant: 'acme', result: { id: 'problem-1', tenantId: 'acme' } }));
     expect(entry).toEqual({
       actor: 'grace',
       tenantId: 'acme',
@@ -43,15 +42,15 @@ describe('describeMutation', () => {
     expect(describeMutation(settled({ fieldName: 'optimizeQubo', args: { input: { tenantId: 'acme' } }, result: { energy: 1 } })).target).toBe('-');
   });
 
-  it('files a created tenant in its own chain, and a platform operation without a tenant under "platform"', () => {
-    const created = describeMutation(settled({ subgraph: 'enterprise', fieldName: 'createTenant', returnTypeName: 'Tenant', auth: platformAdmin, args: { input: { name: 'Acme' } }, result: { id: 'tenant-9', name: 'Acme' } }));
-    expect(created).toMatchObject({ tenantId: 'tenant-9', target: 'tenant-9', actor: 'ada', action: 'enterprise.createTenant' });
-    const refused = describeMutation(settled({ subgraph: 'enterprise', fieldName: 'createTenant', returnTypeName: 'Tenant', auth: platformAdmin, args: { input: { name: '' } }, error: new DomainError('BAD_USER_INPUT', 'A tenant needs a name.') }));
+  it('files a platform operation without a tenant under "platform", and never in a tenant the caller cannot reach', () => {
+    const refused = describeMutation(settled({ subgraph: 'enterprise', fieldName: 'createTenant', auth: platformAdmin, args: { input: { name: '' } }, error: new DomainError('BAD_USER_INPUT', 'A tenant needs a name.') }));
     expect(refused).toMatchObject({ tenantId: PLATFORM_AUDIT_TENANT, outcome: 'failure', details: { errorCode: 'BAD_USER_INPUT', errorMessage: 'A tenant needs a name.' } });
+    const failed = describeMutation(settled({ declaredTenant: 'globex', error: new DomainError('NOT_FOUND', 'gone') }));
+    expect(failed).toMatchObject({ tenantId: 'acme', outcome: 'failure', details: { attemptedTenantId: 'globex' } });
   });
 
   it("records a refusal as denied in the caller's own tenant and names the tenant it tried", () => {
-    const entry = describeMutation(settled({ args: { input: { tenantId: 'globex', name: 'p' } }, error: forbidden('You may not access tenant globex.') }));
+    const entry = describeMutation(settled({ args: { input: { tenantId: 'globex', name: 'p' } }, declaredTenant: 'globex', error: forbidden('You may not access tenant globex.') }));
     expect(entry).toMatchObject({ tenantId: 'acme', outcome: 'denied', actor: 'grace', details: { errorCode: 'FORBIDDEN', attemptedTenantId: 'globex' } });
   });
 
@@ -60,17 +59,12 @@ describe('describeMutation', () => {
     expect(entry).toMatchObject({ outcome: 'denied', details: { errorCode: 'COMPLIANCE_VIOLATION' } });
   });
 
-  it('names the attempted user of an unauthenticated sign-in and never its secret', () => {
+  it("files an unauthenticated caller's call in the platform trail, naming the attempted user and tenant, never its secret", () => {
     const entry = describeMutation(
-      settled({ subgraph: 'enterprise', fieldName: 'signInWithLdap', returnTypeName: 'SignInResult', auth: undefined, args: { input: { tenantId: 'acme', username: 'mallory', password: 'guess' } }, error: platformError('INVALID_CREDENTIALS', 'Wrong username or password.') }),
+      settled({ subgraph: 'enterprise', fieldName: 'signInWithLdap', auth: undefined, declaredTenant: 'acme', args: { input: { tenantId: 'acme', username: 'mallory', password: 'guess' } }, error: platformError('INVALID_CREDENTIALS', 'Wrong username or password.') }),
     );
-    expect(entry).toMatchObject({ actor: 'mallory', tenantId: 'acme', outcome: 'denied', details: { arguments: { input: { username: 'mallory', password: '[REDACTED]' } } } });
+    expect(entry).toMatchObject({ actor: 'mallory', tenantId: PLATFORM_AUDIT_TENANT, outcome: 'denied', details: { attemptedTenantId: 'acme', arguments: { input: { username: 'mallory', password: '[REDACTED]' } } } });
     expect(describeMutation(settled({ auth: undefined, args: { samlResponse: 'PHN' }, error: unauthenticated() }))).toMatchObject({ actor: 'anonymous', tenantId: PLATFORM_AUDIT_TENANT, outcome: 'denied' });
-  });
-
-  it('takes the signed-in user from a successful sign-in result', () => {
-    const entry = describeMutation(settled({ auth: undefined, fieldName: 'signInWithOidc', args: { input: { tenantId: 'acme', idToken: 'eyJ' } }, result: { token: 'eyJ', user: { id: 'user-7' } } }));
-    expect(entry).toMatchObject({ actor: 'user-7', outcome: 'success', details: { arguments: { input: { idToken: '[REDACTED]' } } } });
   });
 
   it('maps concurrency conflicts and unexpected errors to the codes clients see, hiding internal messages', () => {
@@ -82,7 +76,7 @@ describe('describeMutation', () => {
   });
 
   it('does not trust a tenant argument that cannot name a stream', () => {
-    const entry = describeMutation(settled({ auth: platformAdmin, args: { tenantId: 'x'.repeat(300) }, error: new DomainError('BAD_USER_INPUT', 'bad') }));
+    const entry = describeMutation(settled({ auth: platformAdmin, args: { tenantId: 'x'.repeat(300) }, declaredTenant: 'x'.repeat(300), error: new DomainError('BAD_USER_INPUT', 'bad') }));
     expect(entry.tenantId).toBe(PLATFORM_AUDIT_TENANT);
   });
 });

@@ -1,26 +1,28 @@
-import { randomUUID } from 'node:crypto';
+import { CHANGE_AUDITED } from '../audit/change-audited';
+import type { UpcasterRegistry } from '../eventstore/upcasting';
 import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '../eventstore/port';
 import type { Decider, DomainEvent } from './decider';
+import { newEvent, type EventOrigin } from './event-metadata';
 
-/** Who asked and why: copied into the metadata of every event the command produces. */
-export interface CommandContext {
-  readonly tenantId: string;
-  readonly actor: string;
-  readonly correlationId: string;
-  /** Id of the request or event that caused this command. */
-  readonly causationId: string;
-  readonly now: Date;
+/** The schema version a domain writes each event type at (schema/events). */
+export type SchemaVersionOf = (eventType: string) => number;
+
+/**
+ * An aggregate's command handler, bound once (emmett's shape): its decider, the stream a command
+ * acts on, and the schema its events are written with. Call sites hand it a command and nothing else.
+ */
+export interface CommandHandler<State, Command, Event extends DomainEvent> {
+  readonly decider: Decider<State, Command, Event>;
+  readonly streamOf: (command: Command) => string;
+  readonly versionOf: SchemaVersionOf;
 }
 
-export interface HandleCommandOptions<State, Command, Event extends DomainEvent> {
-  readonly eventStore: EventStore;
-  readonly streamId: string;
-  readonly decider: Decider<State, Command, Event>;
-  readonly command: Command;
-  readonly context: CommandContext;
-  readonly schemaVersionOf: (eventType: string) => number;
-  /** Attempts on a concurrency conflict before giving up; the decision is re-made each time. */
-  readonly maxAttempts?: number;
+export function commandHandler<State, Command, Event extends DomainEvent>(
+  decider: Decider<State, Command, Event>,
+  streamOf: (command: Command) => string,
+  versionOf: SchemaVersionOf,
+): CommandHandler<State, Command, Event> {
+  return { decider, streamOf, versionOf };
 }
 
 export interface CommandResult<State> {
@@ -30,55 +32,66 @@ export interface CommandResult<State> {
   readonly position: number;
 }
 
+/** Extra events written in the same append as the decided ones (the change's audit record). */
+export type Attachment = (decided: readonly NewEvent[]) => readonly NewEvent[];
+
+const MAX_ATTEMPTS = 5;
+
 /**
- * Load the stream, fold it, decide, append with the revision read. A concurrent writer makes
- * the append fail with a conflict; the whole load-decide-append is then retried, so the
- * decision always rests on the latest state.
+ * Load the stream, fold it, decide, append with the revision read, together with what `attach`
+ * adds. A concurrent writer makes the append fail with a conflict; the whole load-decide-append is
+ * then retried, so the decision always rests on the latest state.
  */
-export async function handleCommand<State, Command, Event extends DomainEvent>(
-  options: HandleCommandOptions<State, Command, Event>,
+export async function decideAndAppend<State, Command, Event extends DomainEvent>(
+  { eventStore, upcasters }: EventStoreReader,
+  handler: CommandHandler<State, Command, Event>,
+  command: Command,
+  origin: EventOrigin,
+  attach: Attachment = () => [],
 ): Promise<CommandResult<State>> {
-  const { eventStore, streamId, decider, command, context } = options;
-  const maxAttempts = options.maxAttempts ?? 5;
+  const streamId = handler.streamOf(command);
   for (let attempt = 1; ; attempt++) {
     const history = await eventStore.readStream(streamId);
-    const state = history.reduce((current, recorded) => decider.evolve(current, asDomainEvent<Event>(recorded)), decider.initialState());
-    const decided = decider.decide(command, state);
+    const state = fold(handler.decider, upcasters, history);
+    const decided = handler.decider.decide(command, state);
     const last = history.at(-1);
     if (decided.length === 0) return { state, appended: [], position: last?.position ?? 0 };
-
-    const appended = decided.map((event): NewEvent => ({
-      id: randomUUID(),
-      type: event.type,
-      data: event.data,
-      metadata: {
-        tenantId: context.tenantId,
-        actor: context.actor,
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        occurredAt: context.now.toISOString(),
-        schemaVersion: options.schemaVersionOf(event.type),
-      },
-    }));
+    const appended = decided.map((event) => newEvent(event, origin, handler.versionOf(event.type)));
     try {
-      const result = await eventStore.append(streamId, appended, last ? last.revision : 'no-stream');
-      return { state: decided.reduce(decider.evolve, state), appended, position: result.position };
+      const result = await eventStore.append(streamId, [...appended, ...attach(appended)], last ? last.revision : 'no-stream');
+      return { state: decided.reduce(handler.decider.evolve, state), appended, position: result.position };
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxAttempts) throw error;
+      if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
 }
 
-/** The current state of an aggregate, folded from its stream (for commands that span two aggregates). */
-export async function loadState<State, Event extends DomainEvent>(
-  eventStore: EventStore,
-  streamId: string,
-  decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
-): Promise<State> {
-  const history = await eventStore.readStream(streamId);
-  return history.reduce((current, recorded) => decider.evolve(current, asDomainEvent<Event>(recorded)), decider.initialState());
+/** The log and how to read old events in it: what folding an aggregate needs. */
+export interface EventStoreReader {
+  readonly eventStore: EventStore;
+  readonly upcasters: UpcasterRegistry;
 }
 
-function asDomainEvent<Event extends DomainEvent>(recorded: RecordedEvent): Event {
-  return { type: recorded.type, data: recorded.data } as Event;
+/** The current state of an aggregate, folded from its stream (for commands that span two aggregates). */
+export async function loadState<State, Event extends DomainEvent>(
+  reader: EventStoreReader,
+  decider: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
+  streamId: string,
+): Promise<State> {
+  return fold(decider, reader.upcasters, await reader.eventStore.readStream(streamId));
+}
+
+/** Folds a stream's domain events, upcast to their latest shape; audit records are not the aggregate's. */
+function fold<State, Event extends DomainEvent>(
+  decider: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
+  upcasters: UpcasterRegistry,
+  history: readonly RecordedEvent[],
+): State {
+  let state = decider.initialState();
+  for (const stored of history) {
+    if (stored.type === CHANGE_AUDITED) continue;
+    const recorded = upcasters.upcast(stored);
+    state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
+  }
+  return state;
 }

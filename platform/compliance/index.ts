@@ -1,10 +1,3 @@
-export * from './compliance-request';
-export { complianceGuard, type ComplianceGuardOptions } from './compliance-guard';
-export { loadActiveFrameworks, loadComplianceProfile, resolveComplianceRequest } from './compliance-facts';
-export { ComplianceCheckTimeoutError, evaluateCompliance } from './evaluate-compliance';
-export { REQUIREMENT_CATALOG, requirementIds, type RequirementCatalog } from './requirement-catalog';
+export type { ComplianceCatalog, ComplianceVerdict } from './compliance-catalog';
+export { complianceGuard } from './compliance-guard';
 export { complianceViolation, runComplianceCheck, type ComplianceCheck } from './run-compliance-check';
-export { erasedSubjectHash } from './subject-hash';
-export { LAWFUL_BASES } from './gdpr-requirements';
-export { PLATFORM_PRIVILEGED_OPERATIONS, SSO_AUTH_METHODS } from './iso27001-requirements';
-export { isChangeManaged } from './soc2-requirements';

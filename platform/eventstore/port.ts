@@ -12,6 +12,8 @@ export interface EventMetadata {
   /** ISO-8601 time at which the command that produced the event was decided. */
   readonly occurredAt: string;
   readonly schemaVersion: number;
+  /** On an audit chain entry written by the chainer: the log position of the change's audit record it chains. */
+  readonly chainedFrom?: number;
 }
 
 /** An event about to be appended. `id` is a UUID chosen by the writer: a retried append with the same ids is stored once. */

@@ -7,6 +7,13 @@ import type { EventStore } from '../eventstore/port';
 import { createSqliteEventStore } from '../eventstore/sqlite';
 import { createLogger } from '../logging';
 import { auditMutations } from './audit-middleware';
+import { operationPolicy } from './permissions/operation-policy';
+import { CALLERS_TENANT, permit, tenantArgument } from './permissions/permission-table';
+import { NO_UPCASTERS } from '../eventstore/upcasting';
+import { commandHandler } from '../commands/command-handler';
+import { executeCommand } from '../commands/execute-command';
+import { callerOf } from './subgraph-dependencies';
+import { CHANGE_AUDITED } from '../audit/change-audited';
 import type { SubgraphContext } from './subgraph-context';
 
 const Item = new GraphQLObjectType({ name: 'Item', fields: { id: { type: GraphQLID }, tenantId: { type: GraphQLString } } });
@@ -22,18 +29,42 @@ function schema(withMutations: boolean): GraphQLSchema {
             createItem: { type: Item, args: { tenantId: { type: new GraphQLNonNull(GraphQLID) }, secret: { type: GraphQLString } }, resolve: (_root, args: { tenantId: string }) => ({ id: 'item-1', tenantId: args.tenantId }) },
             shieldedItem: { type: Item, args: { tenantId: { type: GraphQLID } }, resolve: () => forbidden() },
             recordAuditEntry: { type: GraphQLString, resolve: () => 'recorded by itself' },
+            // Changes something through the command path, as every real mutation does.
+            renameItem: {
+              type: Item,
+              args: { id: { type: new GraphQLNonNull(GraphQLID) } },
+              resolve: async (_root, args: { id: string }, context: SubgraphContext) => {
+                await executeCommand({ ...deps(eventStore), upcasters: NO_UPCASTERS }, callerOf(context), items, { itemId: args.id }, { tenantId: 'acme' });
+                return { id: args.id, tenantId: 'acme' };
+              },
+            },
           },
         })
       : undefined,
   });
 }
 
+const items = commandHandler<null, { itemId: string }, { type: 'ItemRenamed'; data: { itemId: string } }>(
+  { initialState: () => null, evolve: (state) => state, decide: (command) => [{ type: 'ItemRenamed', data: { itemId: command.itemId } }] },
+  (command) => `item-${command.itemId}`,
+  () => 1,
+);
+const POLICY = operationPolicy(
+  {
+    'Mutation.createItem': permit(['analyst'], tenantArgument('tenantId')),
+    'Mutation.shieldedItem': permit(['analyst'], tenantArgument('tenantId')),
+    'Mutation.renameItem': permit(['analyst'], CALLERS_TENANT),
+  },
+  { collection: () => { throw new Error('no lookups here'); } },
+);
+let eventStore: EventStore;
+const deps = (store: EventStore) => ({ eventStore: store, clock: () => new Date('2026-03-01T10:00:00Z'), logger: createLogger('test', 'silent'), waitForReadModels: async () => undefined, waitForAuditChain: async () => undefined });
+
 describe('auditMutations middleware', () => {
-  let eventStore: EventStore;
   const auth: AuthContext = { subject: 'grace', roles: ['analyst'], tenantId: 'acme', tokenId: 't', authMethod: 'development' };
   const context: SubgraphContext = { auth, correlationId: 'corr-9', requestId: 'req-9' };
-  const deps = (store: EventStore) => ({ eventStore: store, clock: () => new Date('2026-03-01T10:00:00Z'), logger: createLogger('test', 'silent'), waitForReadModels: async () => undefined });
-  const run = (source: string, store = eventStore, withMutations = true) => graphql({ schema: applyMiddleware(schema(withMutations), auditMutations(deps(store), 'demo')), source, contextValue: context });
+  const run = (source: string, store = eventStore, withMutations = true, contextValue = context) =>
+    graphql({ schema: applyMiddleware(schema(withMutations), auditMutations(deps(store), 'demo', POLICY)), source, contextValue });
   const entries = async (tenantId: string) => (await eventStore.readStream(auditStreamId(tenantId))).map((event) => event.data as AuditEntryRecordedData);
 
   beforeEach(() => {
@@ -71,5 +102,20 @@ describe('auditMutations middleware', () => {
     expect(succeeded.errors?.map((error) => [error.extensions.code, error.message])).toEqual([['AUDIT_UNAVAILABLE', expect.stringContaining('may have been saved')]]);
     const refused = await run('mutation { shieldedItem(tenantId: "acme") { id } }', broken);
     expect(refused.errors?.map((error) => error.extensions.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('leaves a change to the record its own append carries, and writes no second entry', async () => {
+    const result = await run('mutation { renameItem(id: "i-7") { id } }');
+    expect(result.errors).toBeUndefined();
+    expect(await entries('acme')).toEqual([]);
+    const [, record] = await eventStore.readStream('item-i-7');
+    expect(record).toMatchObject({ type: CHANGE_AUDITED, data: { actor: 'grace', action: 'demo.renameItem', target: 'i-7', tenantId: 'acme', details: { arguments: { id: 'i-7' } } } });
+  });
+
+  it("files an unauthenticated caller's refusal in the platform trail, never in the tenant it names", async () => {
+    const result = await run('mutation { createItem(tenantId: "acme") { id } }', eventStore, true, { correlationId: 'c', requestId: 'r' });
+    expect(result.errors).toBeUndefined();
+    expect(await entries('acme')).toEqual([]);
+    expect(await entries('platform')).toEqual([expect.objectContaining({ actor: 'anonymous', details: expect.objectContaining({ attemptedTenantId: 'acme' }) })]);
   });
 });

@@ -1,31 +1,36 @@
-import { getNamedType, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { IMiddleware } from 'graphql-middleware';
 import { auditBatcherFor, type AuditAppendBatcher } from '../audit/audit-append-batcher';
-import { describeMutation } from '../audit/describe-mutation';
+import { auditedAction, type AuditedAction } from '../audit/change-audited';
+import { describeMutation, errorCodeOf } from '../audit/describe-mutation';
+import { redactForAudit } from '../audit/redact-for-audit';
 import { ErrorCode, platformError } from '../errors';
+import type { OperationPolicy } from './permissions/operation-policy';
 import type { SubgraphContext } from './subgraph-context';
 import type { SubgraphDependencies } from './subgraph-dependencies';
 
 /** Mutations that write their own audit entry: auditing them again would record everything twice. */
 const SELF_AUDITED_MUTATIONS: ReadonlySet<string> = new Set(['recordAuditEntry', 'authenticate']);
 
-type AuditDependencies = Pick<SubgraphDependencies, 'eventStore' | 'clock' | 'logger' | 'waitForReadModels'>;
+type AuditDependencies = Pick<SubgraphDependencies, 'eventStore' | 'clock' | 'logger' | 'waitForReadModels' | 'waitForAuditChain'>;
 
 /**
- * Field middleware that appends an audit entry for every mutation of a subgraph once its resolver
- * has settled (success, failure or refusal), before the answer leaves the subgraph. Put it first
- * in `middleware`, so it also sees the refusals of the permission and compliance layers inside it.
+ * Field middleware that sees every mutation of a subgraph to the end. Put it first in
+ * `middleware`, so it also sees the refusals of the permission and compliance layers inside it.
  *
- * An entry that cannot be appended turns a successful mutation into an AUDIT_UNAVAILABLE error:
- * an unaudited change must not be confirmed to the client. The change itself may have been saved
- * (its events were appended before the audit entry), which the error message says. A mutation
- * that failed anyway keeps its own error, and the lost entry is logged.
+ * - A change is audited by the command path itself: the resolver runs with `context.audit`, and
+ *   every append it makes carries the change's audit record in the same write (atomic on every
+ *   store); the chainer folds those records into the tenant's trail. The answer then waits until
+ *   the trail shows them.
+ * - A mutation that stored no change — refused, failed, or a no-op — gets its entry here, appended
+ *   to the trail directly. If that fails, a successful answer becomes AUDIT_UNAVAILABLE: an
+ *   unaudited call is never confirmed. A change saved but answering READ_MODEL_LAGGING is already
+ *   recorded as the success it is, and gets no second entry.
  *
- * It is written as a middleware function (not a `{ Mutation: … }` type map) because
- * graphql-middleware refuses a type map naming a type the schema lacks, and not every subgraph
- * has mutations; fields of other types pass straight through without an await.
+ * It is a middleware function (not a `{ Mutation: … }` type map) because graphql-middleware
+ * refuses a type map naming a type the schema lacks, and not every subgraph has mutations.
  */
-export function auditMutations(deps: AuditDependencies, subgraph: string): IMiddleware<unknown, SubgraphContext, Record<string, unknown>> {
+export function auditMutations(deps: AuditDependencies, subgraph: string, policy: OperationPolicy): IMiddleware<unknown, SubgraphContext, Record<string, unknown>> {
   // Looked up at the first mutation: building the schema (e.g. for composition) touches no store.
   let batcher: AuditAppendBatcher | undefined;
   return (resolve, parent, args, context, info) => {
@@ -33,14 +38,17 @@ export function auditMutations(deps: AuditDependencies, subgraph: string): IMidd
       return resolve(parent, args, context, info);
     }
     batcher ??= auditBatcherFor(deps.eventStore);
-    return auditedResolve(deps, batcher, subgraph, () => resolve(parent, args, context, info), args, context, info);
+    const action = auditedAction(`${subgraph}.${info.fieldName}`, { arguments: redactForAudit(args ?? {}) });
+    return auditedResolve(deps, batcher, policy, subgraph, action, () => resolve(parent, args, { ...context, audit: action }, info), args ?? {}, context, info);
   };
 }
 
 async function auditedResolve(
   deps: AuditDependencies,
   batcher: AuditAppendBatcher,
+  policy: OperationPolicy,
   subgraph: string,
+  action: AuditedAction,
   resolve: () => unknown,
   args: Record<string, unknown>,
   context: SubgraphContext,
@@ -55,27 +63,44 @@ async function auditedResolve(
     threw = true;
     error = caught;
   }
-  const entry = describeMutation({
-    subgraph,
-    fieldName: info.fieldName,
-    returnTypeName: getNamedType(info.returnType).name,
-    args: args ?? {},
-    auth: context.auth,
-    correlationId: context.correlationId,
-    time: deps.clock(),
-    result,
-    error,
-  });
-  try {
-    const appended = await batcher.append(entry, context.requestId);
-    // So that auditTrail right after the mutation shows it; the entry is durable either way.
-    await deps.waitForReadModels(appended.position).catch((lagging: unknown) => deps.logger.warn({ err: lagging, action: entry.action }, 'audit read model lagging'));
-  } catch (auditError) {
-    deps.logger.error({ err: auditError, entry }, 'audit entry could not be appended');
-    if (!threw && !(result instanceof Error)) throw auditUnavailable(context.correlationId);
+  const failed = threw || result instanceof Error;
+  if (action.recordedAt.length > 0 && (!failed || errorCodeOf(error) === ErrorCode.ReadModelLagging)) {
+    if (!failed) await showInTrail(deps, action);
+  } else {
+    const entry = describeMutation({
+      subgraph,
+      fieldName: info.fieldName,
+      args,
+      declaredTenant: await policy.tenantOf(`Mutation.${info.fieldName}`, args),
+      auth: context.auth,
+      correlationId: context.correlationId,
+      time: deps.clock(),
+      result,
+      error,
+    });
+    try {
+      const appended = await batcher.append(entry, context.requestId);
+      await deps.waitForReadModels(appended.position).catch((lagging: unknown) => deps.logger.warn({ err: lagging, action: entry.action }, 'audit read model lagging'));
+    } catch (auditError) {
+      deps.logger.error({ err: auditError, entry }, 'audit entry could not be appended');
+      if (!failed) throw auditUnavailable(context.correlationId);
+    }
   }
   if (threw) throw error;
   return result;
+}
+
+/**
+ * So that auditTrail right after the mutation shows its entries: the chainer links them into the
+ * trail, and the audit read model has them once it has passed the log's head after that.
+ */
+async function showInTrail(deps: AuditDependencies, action: AuditedAction): Promise<void> {
+  try {
+    await deps.waitForAuditChain(Math.max(...action.recordedAt));
+    await deps.waitForReadModels(await deps.eventStore.headPosition());
+  } catch (lagging) {
+    deps.logger.warn({ err: lagging, action: action.action }, 'audit trail lagging');
+  }
 }
 
 function auditUnavailable(correlationId: string) {

@@ -1,4 +1,5 @@
 import type { GraphQLError } from 'graphql';
+import type { AuditedAction } from '../audit/change-audited';
 import type { AuthContext } from '../auth/auth-context';
 import { canAccessTenant, hasRole } from '../auth/auth-context';
 import { forbidden, unauthenticated } from '../errors';
@@ -17,6 +18,8 @@ export interface SubgraphContext {
   readonly clientAddress?: string;
   /** The SOC2 change approval the caller presents (`Goliath-Change-Approval` header), checked by the compliance guard. */
   readonly changeApprovalId?: string;
+  /** Inside a mutation: the action its changes are audited under (set by the audit middleware). */
+  readonly audit?: AuditedAction;
 }
 
 export function requireAuth(context: SubgraphContext): AuthContext {

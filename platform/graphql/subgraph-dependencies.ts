@@ -1,23 +1,24 @@
 import type { ContainerType } from 'type-graphql';
-import type { CommandContext } from '../commands/command-handler';
+import type { CommandCaller } from '../commands/command-caller';
+import type { CommandDependencies } from '../commands/execute-command';
+import type { ComplianceCatalog } from '../compliance/compliance-catalog';
+import { SERVICE_ACTOR_PREFIX } from '../commands/service-principal';
+import { forbidden } from '../errors';
 import type { PlatformConfig } from '../config';
-import type { EventStore } from '../eventstore/port';
 import type { Logger } from '../logging';
 import type { ReadStore } from '../readstore/port';
 import type { ReplayProjection } from '../replay/replay-projection';
 import type { SubgraphContext } from './subgraph-context';
 import { requireAuth } from './subgraph-context';
 
-/** What every subgraph's resolvers work with; the process that hosts the subgraph provides it. */
-export interface SubgraphDependencies {
-  readonly eventStore: EventStore;
+/**
+ * What every subgraph's resolvers work with; the process that hosts the subgraph provides it.
+ * The command path's part (event store, upcasters, clock, read-your-writes wait) comes first.
+ */
+export interface SubgraphDependencies extends CommandDependencies {
   readonly readStore: ReadStore;
-  /**
-   * Resolves once every read model has folded the log up to `position`, so a mutation can answer
-   * with what it wrote (read-your-writes); rejects with READ_MODEL_LAGGING after a bounded wait.
-   */
-  readonly waitForReadModels: (position: number) => Promise<void>;
-  readonly clock: () => Date;
+  /** Resolves once the audit chainer has linked every change's record up to `position` into its trail. */
+  readonly waitForAuditChain: (position: number) => Promise<void>;
   readonly config: PlatformConfig;
   readonly logger: Logger;
   /**
@@ -25,6 +26,11 @@ export interface SubgraphDependencies {
    * point in time. Handed in by the hosting process because subgraphs may not import projections/.
    */
   readonly readModelProjections?: readonly ReplayProjection[];
+  /**
+   * The compliance catalogue (schema/compliance COMPLIANCE_CATALOG) the guard and checkCompliance
+   * evaluate. Handed in by the hosting process because platform/ knows no domain.
+   */
+  readonly compliance: ComplianceCatalog;
 }
 
 /** Resolver classes take the dependencies in their constructor; one instance per class. */
@@ -38,8 +44,18 @@ export function dependencyContainer(dependencies: SubgraphDependencies): Contain
   };
 }
 
-/** The metadata a command carries: the verified caller, the request's correlation id, the time. */
-export function commandContext(context: SubgraphContext, tenantId: string, now: Date): CommandContext {
+/**
+ * The signed-in caller of a mutation, as the command path records it. A token can never act as a
+ * service principal: their names are reserved for work with no caller.
+ */
+export function callerOf(context: SubgraphContext): CommandCaller {
   const auth = requireAuth(context);
-  return { tenantId, actor: auth.subject, correlationId: context.correlationId, causationId: context.requestId, now };
+  if (auth.subject.startsWith(SERVICE_ACTOR_PREFIX)) throw forbidden(`Subjects starting with "${SERVICE_ACTOR_PREFIX}" are reserved for Goliath's own background work.`);
+  return anonymousCaller(context, auth.subject);
+}
+
+/** The caller of a public mutation (refreshing a session), named as well as it can be. */
+export function anonymousCaller(context: SubgraphContext, actor: string): CommandCaller {
+  if (!context.audit) throw new Error('A command ran outside an audited mutation: put auditMutations first in the subgraph\'s middleware.');
+  return { actor, correlationId: context.correlationId, causationId: context.requestId, audit: context.audit };
 }

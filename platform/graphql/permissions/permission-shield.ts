@@ -4,7 +4,8 @@ import { allow, deny, shield, type IRule } from 'graphql-shield';
 import { forbidden } from '../../errors';
 import type { SubgraphContext } from '../subgraph-context';
 import { permissionRule } from './permission-rule';
-import type { OperationName, PermissionTable } from './permission-table';
+import type { OperationPolicy } from './operation-policy';
+import { PUBLIC, type OperationName, type OperationPermission } from './permission-table';
 
 const ROOT_TYPES = ['Query', 'Mutation'] as const;
 // graphql-shield exports no name for "a rule or a logic rule" (`allow`, `deny`).
@@ -34,9 +35,9 @@ const FEDERATION_FIELDS: FieldRules = { _service: allow, _entities: allow };
  *   FORBIDDEN from `requireTenantAccess`) with its fallback error. `debug` stays off so a rule
  *   that throws counts as a denial rather than leaking its stack.
  */
-export function permissionShield(table: PermissionTable): IMiddlewareGenerator<unknown, SubgraphContext, unknown> {
+export function permissionShield(policy: OperationPolicy): IMiddlewareGenerator<unknown, SubgraphContext, unknown> {
   return middleware((schema: GraphQLSchema) => {
-    const generated = shield(ruleTree(schema, table), {
+    const generated = shield(ruleTree(schema, policy), {
       fallbackRule: allow,
       allowExternalErrors: true,
       debug: false,
@@ -46,18 +47,21 @@ export function permissionShield(table: PermissionTable): IMiddlewareGenerator<u
   });
 }
 
-function ruleTree(schema: GraphQLSchema, table: PermissionTable): Record<string, FieldRules> {
+function ruleTree(schema: GraphQLSchema, policy: OperationPolicy): Record<string, FieldRules> {
   const tree: Record<string, FieldRules> = {};
   for (const typeName of ROOT_TYPES) {
     if (schema.getType(typeName)) tree[typeName] = { '*': deny, ...(typeName === 'Query' ? FEDERATION_FIELDS : {}) };
   }
-  for (const [operation, permission] of Object.entries(table) as [OperationName, PermissionTable[OperationName]][]) {
-    const [typeName, fieldName] = operation.split('.') as [(typeof ROOT_TYPES)[number], string];
+  for (const [row, permission] of Object.entries(policy.table)) {
+    const [typeName, fieldName] = row.split('.') as [string, string];
+    // Service rows govern background work, which no GraphQL field reaches.
+    if (typeName === 'Service') continue;
     const type = schema.getType(typeName);
     if (!type || !('getFields' in type) || !type.getFields()[fieldName]) {
-      throw new Error(`The permission table has a row for ${operation}, which this subgraph does not serve: remove the row or fix its name.`);
+      throw new Error(`The permission table has a row for ${row}, which this subgraph does not serve: remove the row or fix its name.`);
     }
-    tree[typeName][fieldName] = permission === 'public' ? allow : permissionRule(operation, permission);
+    const { callers } = permission as OperationPermission;
+    tree[typeName][fieldName] = callers === PUBLIC ? allow : permissionRule(row as OperationName, callers, policy);
   }
   return tree;
 }

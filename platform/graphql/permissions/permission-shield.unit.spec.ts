@@ -6,7 +6,8 @@ import type { AuthContext, Role } from '../../auth/auth-context';
 import { notFound, unauthenticated } from '../../errors';
 import type { SubgraphContext } from '../subgraph-context';
 import { permissionShield } from './permission-shield';
-import { PUBLIC, type PermissionTable } from './permission-table';
+import { operationPolicy } from './operation-policy';
+import { CALLERS_TENANT, permit, PUBLIC, tenantArgument, type PermissionTable } from './permission-table';
 
 const typeDefs = gql`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
@@ -37,13 +38,13 @@ const resolvers = {
 };
 
 const TABLE = {
-  'Query.widgets': ['tenant-admin', 'viewer'],
-  'Query.missingWidget': ['viewer'],
-  'Query.status': PUBLIC,
-  'Mutation.addWidget': ['tenant-admin'],
+  'Query.widgets': permit(['tenant-admin', 'viewer'], tenantArgument('tenantId')),
+  'Query.missingWidget': permit(['viewer'], CALLERS_TENANT),
+  'Query.status': permit(PUBLIC, CALLERS_TENANT),
+  'Mutation.addWidget': permit(['tenant-admin'], tenantArgument('input.tenantId')),
 } satisfies PermissionTable;
 
-const schemaWith = (table: PermissionTable): GraphQLSchema => applyMiddleware(buildSubgraphSchema([{ typeDefs, resolvers }]), permissionShield(table));
+const schemaWith = (table: PermissionTable): GraphQLSchema => applyMiddleware(buildSubgraphSchema([{ typeDefs, resolvers }]), permissionShield(operationPolicy(table, { collection: () => { throw new Error('no lookups here'); } })));
 const schema = schemaWith(TABLE);
 
 const caller = (role: Role, tenantId = 'acme'): SubgraphContext => ({
@@ -85,7 +86,7 @@ describe('permissionShield', () => {
     expect(result.messages[0]).toContain('Query.forgotten');
   });
 
-  it('refuses another tenant named in tenantId or input.tenantId even when the resolver does not check', async () => {
+  it('refuses another tenant named where the row declares it, even when the resolver does not check', async () => {
     expect((await run('{ widgets(tenantId: "globex") { id } }', caller('viewer'))).codes).toEqual(['FORBIDDEN']);
     expect((await run('mutation { addWidget(input: { tenantId: "globex", label: "x" }) { id } }', caller('tenant-admin'))).codes).toEqual(['FORBIDDEN']);
   });
@@ -108,6 +109,6 @@ describe('permissionShield', () => {
   });
 
   it('refuses to build with a row for an operation the subgraph does not serve', () => {
-    expect(() => schemaWith({ ...TABLE, 'Mutation.removeWidget': ['tenant-admin'] })).toThrow(/Mutation.removeWidget, which this subgraph does not serve/);
+    expect(() => schemaWith({ ...TABLE, 'Mutation.removeWidget': permit(['tenant-admin'], CALLERS_TENANT) })).toThrow(/Mutation.removeWidget, which this subgraph does not serve/);
   });
 });

@@ -1,5 +1,6 @@
 import type { Role } from '../../../platform/auth/auth-context';
-import { PUBLIC, type PermissionTable } from '../../../platform/graphql/permissions/permission-table';
+import { CALLERS_TENANT, permit, PUBLIC, tenantArgument, tenantOwning, trailArgument, type PermissionTable } from '../../../platform/graphql/permissions/permission-table';
+import { IDENTITY_PROVIDERS_COLLECTION, SESSIONS_COLLECTION, USERS_COLLECTION } from '../../../schema/read-models/identity';
 
 const EVERY_ROLE: readonly Role[] = ['platform-admin', 'tenant-admin', 'analyst', 'developer', 'auditor', 'viewer'];
 /** The audit trail is for those who answer for the tenant and those who check it, not for day-to-day users. */
@@ -15,39 +16,47 @@ const COMPLIANCE_READERS: readonly Role[] = ['platform-admin', 'tenant-admin', '
 /** Those who change a tenant's models ask for approvals and check their operations. */
 const CHANGE_MAKERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'analyst', 'developer'];
 
-/** Who may call each enterprise operation (README, "Roles"); tenant scope is checked as well. */
+const inTenantArgument = tenantArgument('tenantId');
+const inInputTenant = tenantArgument('input.tenantId');
+/** Reading a trail: a tenant's, or the platform's (for its operators' auditors too). */
+const inTrailArgument = trailArgument('tenantId');
+
+/**
+ * Who may call each enterprise operation (README, "Roles") and which tenant it acts on; the
+ * shield, the compliance guard and the audit all take the tenant from here.
+ */
 export const ENTERPRISE_PERMISSIONS = {
-  'Query.tenant': EVERY_ROLE,
-  'Query.tenants': EVERY_ROLE,
-  'Mutation.createTenant': ['platform-admin'],
-  'Mutation.renameTenant': ['platform-admin', 'tenant-admin'],
-  'Query.auditTrail': AUDIT_READERS,
-  'Query.verifyAuditChain': AUDIT_READERS,
-  'Mutation.recordAuditEntry': AUDIT_WRITERS,
-  'Query.replayAudit': AUDIT_READERS,
+  'Query.tenant': permit(EVERY_ROLE, tenantArgument('id')),
+  'Query.tenants': permit(EVERY_ROLE, CALLERS_TENANT),
+  'Mutation.createTenant': permit(['platform-admin'], CALLERS_TENANT),
+  'Mutation.renameTenant': permit(['platform-admin', 'tenant-admin'], tenantArgument('id')),
+  'Query.auditTrail': permit(AUDIT_READERS, inTrailArgument),
+  'Query.verifyAuditChain': permit(AUDIT_READERS, inTrailArgument),
+  'Mutation.recordAuditEntry': permit(AUDIT_WRITERS, inInputTenant),
+  'Query.replayAudit': permit(AUDIT_READERS, inTrailArgument),
   // Signing in is what gives a caller a token in the first place.
-  'Mutation.authenticate': PUBLIC,
-  'Mutation.refreshSession': PUBLIC,
-  'Mutation.logout': EVERY_ROLE,
-  'Mutation.revokeSession': IDENTITY_ADMINS,
-  'Query.sessions': IDENTITY_READERS,
-  'Query.identityProviders': IDENTITY_READERS,
-  'Query.validateSamlConfig': IDENTITY_READERS,
-  'Mutation.configureIdentityProvider': IDENTITY_ADMINS,
-  'Mutation.removeIdentityProvider': IDENTITY_ADMINS,
-  'Query.users': IDENTITY_READERS,
-  'Mutation.grantRole': IDENTITY_ADMINS,
-  'Mutation.revokeRole': IDENTITY_ADMINS,
-  'Query.complianceFrameworks': COMPLIANCE_READERS,
-  'Query.complianceProfile': COMPLIANCE_READERS,
-  'Query.changeApprovals': [...CHANGE_MAKERS, 'auditor'],
-  'Mutation.enableComplianceFramework': COMPLIANCE_ADMINS,
-  'Mutation.updateComplianceFramework': COMPLIANCE_ADMINS,
-  'Mutation.recordComplianceAudit': COMPLIANCE_READERS,
-  'Mutation.updateComplianceProfile': COMPLIANCE_ADMINS,
-  'Mutation.recordErasureRequest': COMPLIANCE_ADMINS,
-  'Mutation.requestChangeApproval': CHANGE_MAKERS,
+  'Mutation.authenticate': permit(PUBLIC, inInputTenant),
+  'Mutation.refreshSession': permit(PUBLIC, CALLERS_TENANT),
+  'Mutation.logout': permit(EVERY_ROLE, CALLERS_TENANT),
+  'Mutation.revokeSession': permit(IDENTITY_ADMINS, tenantOwning(SESSIONS_COLLECTION, 'sessionId')),
+  'Query.sessions': permit(IDENTITY_READERS, inTenantArgument),
+  'Query.identityProviders': permit(IDENTITY_READERS, inTenantArgument),
+  'Query.validateSamlConfig': permit(IDENTITY_READERS, tenantOwning(IDENTITY_PROVIDERS_COLLECTION, 'providerId')),
+  'Mutation.configureIdentityProvider': permit(IDENTITY_ADMINS, inInputTenant),
+  'Mutation.removeIdentityProvider': permit(IDENTITY_ADMINS, tenantOwning(IDENTITY_PROVIDERS_COLLECTION, 'providerId')),
+  'Query.users': permit(IDENTITY_READERS, inTenantArgument),
+  'Mutation.grantRole': permit(IDENTITY_ADMINS, tenantOwning(USERS_COLLECTION, 'userId')),
+  'Mutation.revokeRole': permit(IDENTITY_ADMINS, tenantOwning(USERS_COLLECTION, 'userId')),
+  'Query.complianceFrameworks': permit(COMPLIANCE_READERS, inTenantArgument),
+  'Query.complianceProfile': permit(COMPLIANCE_READERS, inTenantArgument),
+  'Query.changeApprovals': permit([...CHANGE_MAKERS, 'auditor'], inTenantArgument),
+  'Mutation.enableComplianceFramework': permit(COMPLIANCE_ADMINS, inInputTenant),
+  'Mutation.updateComplianceFramework': permit(COMPLIANCE_ADMINS, inInputTenant),
+  'Mutation.recordComplianceAudit': permit(COMPLIANCE_READERS, inTenantArgument),
+  'Mutation.updateComplianceProfile': permit(COMPLIANCE_ADMINS, inInputTenant),
+  'Mutation.recordErasureRequest': permit(COMPLIANCE_ADMINS, inTenantArgument),
+  'Mutation.requestChangeApproval': permit(CHANGE_MAKERS, inInputTenant),
   // Peer review: anyone who may make a change may approve someone else's (never their own).
-  'Mutation.approveChange': CHANGE_MAKERS,
-  'Mutation.checkCompliance': [...CHANGE_MAKERS, 'auditor'],
+  'Mutation.approveChange': permit(CHANGE_MAKERS, inTenantArgument),
+  'Mutation.checkCompliance': permit([...CHANGE_MAKERS, 'auditor'], inTenantArgument),
 } satisfies PermissionTable;

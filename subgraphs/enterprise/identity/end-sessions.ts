@@ -1,21 +1,19 @@
-import { handleCommand, type CommandContext } from '../../../platform/commands/command-handler';
+import type { CommandCaller } from '../../../platform/commands/command-caller';
+import { executeCommand } from '../../../platform/commands/execute-command';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { eventSchemaVersion, sessionStreamId } from '../../../schema/events';
 import { SESSIONS_COLLECTION, type SessionDocument } from '../../../schema/read-models/identity';
-import { sessionDecider, type SessionEndReason } from '../domain/session-decider';
+import { sessions } from './domain/command-handlers';
+import type { SessionEndReason } from './domain/session-decider';
 
-type SessionDependencies = Pick<SubgraphDependencies, 'eventStore' | 'readStore'>;
+type SessionDependencies = Pick<SubgraphDependencies, 'eventStore' | 'upcasters' | 'readStore' | 'clock' | 'waitForReadModels'>;
 
-/** Ends one session (its tokens are refused everywhere within a second); answers the log position written. */
-export async function endSession(deps: SessionDependencies, context: CommandContext, sessionId: string, tenantId: string, reason: SessionEndReason): Promise<number> {
-  const result = await handleCommand({
-    eventStore: deps.eventStore,
-    streamId: sessionStreamId(sessionId),
-    decider: sessionDecider,
-    command: { type: 'RevokeSession', sessionId, tenantId, reason, at: context.now.toISOString() },
-    context,
-    schemaVersionOf: eventSchemaVersion,
-  });
+/**
+ * Ends one session (its tokens are refused everywhere within a second); answers the log position
+ * written. The caller waits for the read models, once, after all it ended.
+ */
+export async function endSession(deps: SessionDependencies, caller: CommandCaller, sessionId: string, tenantId: string, reason: SessionEndReason): Promise<number> {
+  const command = { type: 'RevokeSession', sessionId, tenantId, reason, at: deps.clock().toISOString() } as const;
+  const result = await executeCommand(deps, caller, sessions, command, { tenantId, waitForReadModels: false });
   return result.position;
 }
 
@@ -25,16 +23,16 @@ export async function endSession(deps: SessionDependencies, context: CommandCont
  */
 export async function endOpenSessions(
   deps: SessionDependencies,
-  context: CommandContext,
+  caller: CommandCaller,
   of: { readonly tenantId: string } & ({ readonly userId: string } | { readonly providerId: string }),
   reason: SessionEndReason,
 ): Promise<number> {
-  const sessions = deps.readStore.collection<SessionDocument>(SESSIONS_COLLECTION);
+  const collection = deps.readStore.collection<SessionDocument>(SESSIONS_COLLECTION);
   let position = 0;
   for (let after: string | undefined; ; ) {
-    const page = await sessions.find({ where: { ...of, expiresAt: { gt: context.now.toISOString() } }, first: 100, after });
+    const page = await collection.find({ where: { ...of, expiresAt: { gt: deps.clock().toISOString() } }, first: 100, after });
     for (const session of page.items.filter((candidate) => !candidate.revokedAt)) {
-      position = Math.max(position, await endSession(deps, context, session.id, of.tenantId, reason));
+      position = Math.max(position, await endSession(deps, caller, session.id, of.tenantId, reason));
     }
     if (!page.hasNextPage) return position;
     after = page.endCursor;

@@ -4,7 +4,7 @@ import type { PlatformConfig } from '../../../platform/config';
 import { badUserInput } from '../../../platform/errors';
 import type { SecretStore } from '../../../platform/secrets/secret-store';
 import type { IdentityProviderDefinition, IdentityProviderType } from '../../../schema/events';
-import { samlEndpoints } from './saml-endpoints';
+import { samlEndpoints } from './saml/saml-endpoints';
 
 /** What a caller gives to configure a provider: the GraphQL input, or the operators' JSON file. */
 export interface IdentityProviderSettingsInput {

@@ -3,12 +3,13 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { loadState } from '../../../platform/commands/command-handler';
 import { notFound } from '../../../platform/errors';
 import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { constraintStreamId, problemStreamId, type ConstraintDefinition } from '../../../schema/events';
 import { CONSTRAINTS_COLLECTION, type ConstraintDocument } from '../../../schema/read-models/optimization';
 import { constraintDecider, type ConstraintCommand, type ConstraintParameters as ParameterChanges, type ProblemContext } from '../domain/constraint-decider';
 import { problemDecider } from '../domain/problem-decider';
-import { executeCommand } from './command-execution';
+import { constraints } from '../domain/command-handlers';
+import { executeCommand } from '../../../platform/commands/execute-command';
 import { AddConstraintInput, Constraint, ConstraintKind, ConstraintParameters, type InequalityRelation } from './constraint-types';
 
 /** A problem has at most this many constraints listed at once. */
@@ -79,21 +80,21 @@ export class ConstraintResolver {
   }
 
   private async problemContext(problemId: string, context: SubgraphContext): Promise<ProblemContext> {
-    const problem = await loadState(this.deps.eventStore, problemStreamId(problemId), problemDecider);
+    const problem = await loadState(this.deps, problemDecider, problemStreamId(problemId));
     if (problem.status === 'absent') throw notFound('Problem', problemId);
     requireTenantAccess(context, problem.tenantId);
     return { problemId, tenantId: problem.tenantId, definition: problem.definition, limits: this.deps.config.quboLimits };
   }
 
   private async currentConstraint(constraintId: string, context: SubgraphContext) {
-    const state = await loadState(this.deps.eventStore, constraintStreamId(constraintId), constraintDecider);
+    const state = await loadState(this.deps, constraintDecider, constraintStreamId(constraintId));
     if (state.status === 'absent') throw notFound('Constraint', constraintId);
     requireTenantAccess(context, state.tenantId);
     return state;
   }
 
-  private execute(context: SubgraphContext, tenantId: string, command: ConstraintCommand): Promise<void> {
-    return executeCommand(this.deps, context, { tenantId, streamId: constraintStreamId(command.constraintId), decider: constraintDecider, command });
+  private async execute(context: SubgraphContext, tenantId: string, command: ConstraintCommand): Promise<void> {
+    await executeCommand(this.deps, callerOf(context), constraints, command, { tenantId });
   }
 
   private async readConstraint(constraintId: string): Promise<Constraint> {

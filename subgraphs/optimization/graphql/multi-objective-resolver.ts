@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badUserInput } from '../../../platform/errors';
 import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { optimizationRunStreamId } from '../../../schema/events';
+import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { refuseInvalidModel } from '../domain/model-refusal';
-import { optimizationRunDecider } from '../domain/optimization-run-decider';
 import { solveMultiObjective, type ObjectivePoint } from '../engine/multi-objective';
 import { parseQuboInput, toCompiledQubo, type QuboModel } from '../model';
 import { MultiObjectiveResult, OptimizeMultiObjectiveInput, type ParetoPoint } from './multi-objective-types';
 import { ObjectiveSense } from './qubo-types';
-import { executeCommand, synchronousSolveLimits, timeLimit } from './command-execution';
+import { synchronousSolveLimits, timeLimit } from './solve-limits';
+import { optimizationRuns } from '../domain/command-handlers';
+import { executeCommand } from '../../../platform/commands/execute-command';
 
 const DEFAULT_TIME_LIMIT_MS = 2000;
 const MAX_DIVISIONS = 10;
@@ -64,31 +64,27 @@ export class MultiObjectiveResolver {
     const now = this.deps.clock();
     await executeCommand(
       this.deps,
-      context,
+      callerOf(context),
+      optimizationRuns,
       {
-        tenantId: input.tenantId,
-        streamId: optimizationRunStreamId(runId),
-        decider: optimizationRunDecider,
-        command: {
-          type: 'RecordOptimization',
-          outcome: {
-            type: 'MultiObjectiveOptimized',
-            data: {
-              runId,
-              tenantId: input.tenantId,
-              objectives: input.objectives.map(({ name, weight }) => ({ name, weight })),
-              variableCount: input.variables.length,
-              frontSize: result.front.length,
-              seed,
-              totalTimeMs: result.totalTimeMs,
-              flipsAttempted: result.flipsAttempted,
-              optimizedAt: now.toISOString(),
-            },
+        type: 'RecordOptimization',
+        outcome: {
+          type: 'MultiObjectiveOptimized',
+          data: {
+            runId,
+            tenantId: input.tenantId,
+            objectives: input.objectives.map(({ name, weight }) => ({ name, weight })),
+            variableCount: input.variables.length,
+            frontSize: result.front.length,
+            seed,
+            totalTimeMs: result.totalTimeMs,
+            flipsAttempted: result.flipsAttempted,
+            optimizedAt: now.toISOString(),
           },
         },
       },
       // Nothing reads a run back yet: no read model to wait for.
-      { waitForReadModels: false },
+      { tenantId: input.tenantId, waitForReadModels: false },
     );
     const toPoint = (point: ObjectivePoint): ParetoPoint => ({
       objectives: input.objectives.map((objective, index) => ({ name: objective.name, value: sourceValue(models[index], point.objectives[objective.name]) })),

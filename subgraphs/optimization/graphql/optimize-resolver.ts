@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badUserInput } from '../../../platform/errors';
 import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { optimizationRunStreamId } from '../../../schema/events';
+import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { refuseInvalidModel } from '../domain/model-refusal';
-import { optimizationRunDecider } from '../domain/optimization-run-decider';
 import { parseQuboInput, type Constraint, type SolutionEvaluation } from '../model';
 import { solveProblem, type ProblemSolution } from '../solving/solve-problem';
 import type { ConstraintKind } from './constraint-types';
 import { OptimizationResult, OptimizeQuboInput, Solution, SolverStrategy } from './optimization-types';
 import { problemToSolve } from './problem-input';
-import { executeCommand, synchronousSolveLimits, timeLimit } from './command-execution';
+import { synchronousSolveLimits, timeLimit } from './solve-limits';
+import { optimizationRuns } from '../domain/command-handlers';
+import { executeCommand } from '../../../platform/commands/execute-command';
 
 const DEFAULT_TIME_LIMIT_MS = 1000;
 const DEFAULT_SAMPLES = 5;
@@ -54,37 +54,33 @@ export class OptimizeResolver {
     const best = solution.samples[0];
     await executeCommand(
       this.deps,
-      context,
+      callerOf(context),
+      optimizationRuns,
       {
-        tenantId: input.tenantId,
-        streamId: optimizationRunStreamId(runId),
-        decider: optimizationRunDecider,
-        command: {
-          type: 'RecordOptimization',
-          outcome: {
-            type: 'QuboOptimized',
-            data: {
-              runId,
-              tenantId: input.tenantId,
-              problemId,
-              variableCount: solution.variableNames.length,
-              constraintCount: constraints.length,
-              strategy: solution.engine.strategy,
-              seed,
-              bestEnergy: solution.engine.bestEnergy,
-              bestObjective: best.sourceObjective,
-              feasible: best.feasible,
-              timeToBestMs: solution.engine.timeToBestMs,
-              totalTimeMs: solution.engine.totalTimeMs,
-              flipsAttempted: solution.engine.flipsAttempted,
-              stoppedBy: solution.engine.stoppedBy,
-              optimizedAt: now.toISOString(),
-            },
+        type: 'RecordOptimization',
+        outcome: {
+          type: 'QuboOptimized',
+          data: {
+            runId,
+            tenantId: input.tenantId,
+            problemId,
+            variableCount: solution.variableNames.length,
+            constraintCount: constraints.length,
+            strategy: solution.engine.strategy,
+            seed,
+            bestEnergy: solution.engine.bestEnergy,
+            bestObjective: best.sourceObjective,
+            feasible: best.feasible,
+            timeToBestMs: solution.engine.timeToBestMs,
+            totalTimeMs: solution.engine.totalTimeMs,
+            flipsAttempted: solution.engine.flipsAttempted,
+            stoppedBy: solution.engine.stoppedBy,
+            optimizedAt: now.toISOString(),
           },
         },
       },
       // Nothing reads a run back yet: no read model to wait for.
-      { waitForReadModels: false },
+      { tenantId: input.tenantId, waitForReadModels: false },
     );
     return toResult(runId, solution);
   }

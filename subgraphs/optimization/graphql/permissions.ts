@@ -1,23 +1,35 @@
 import type { Role } from '../../../platform/auth/auth-context';
-import type { PermissionTable } from '../../../platform/graphql/permissions/permission-table';
+import { permit, permitService, tenantArgument, tenantOwning, type PermissionTable } from '../../../platform/graphql/permissions/permission-table';
+import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, SOLVE_JOBS_COLLECTION } from '../../../schema/read-models/optimization';
 
 const EVERY_ROLE: readonly Role[] = ['platform-admin', 'tenant-admin', 'analyst', 'developer', 'auditor', 'viewer'];
 /** Those who model and solve; auditors and viewers only read. */
 const OPTIMIZERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'analyst', 'developer'];
 
-/** Who may call each optimization operation (README, "Roles"); tenant scope is checked as well. */
+const inTenantArgument = tenantArgument('tenantId');
+const inInputTenant = tenantArgument('input.tenantId');
+
+/** The background runner of solve jobs (subgraphs/optimization/jobs). */
+export const SOLVE_JOB_RUNNER = 'solve-job-runner';
+
+/**
+ * Who may call each optimization operation (README, "Roles") and which tenant it acts on; the
+ * shield, the compliance guard and the audit all take the tenant from here.
+ */
 export const OPTIMIZATION_PERMISSIONS = {
-  'Query.problem': EVERY_ROLE,
-  'Query.problems': EVERY_ROLE,
-  'Query.constraints': EVERY_ROLE,
-  'Query.solveJob': EVERY_ROLE,
-  'Query.solveJobs': EVERY_ROLE,
-  'Mutation.createProblem': OPTIMIZERS,
-  'Mutation.addConstraint': OPTIMIZERS,
-  'Mutation.updateConstraint': OPTIMIZERS,
-  'Mutation.removeConstraint': OPTIMIZERS,
-  'Mutation.optimizeQubo': OPTIMIZERS,
-  'Mutation.optimizeMultiObjective': OPTIMIZERS,
-  'Mutation.submitSolveJob': OPTIMIZERS,
-  'Mutation.cancelSolveJob': OPTIMIZERS,
+  'Query.problem': permit(EVERY_ROLE, tenantOwning(PROBLEMS_COLLECTION, 'id')),
+  'Query.problems': permit(EVERY_ROLE, inTenantArgument),
+  'Query.constraints': permit(EVERY_ROLE, inTenantArgument),
+  'Query.solveJob': permit(EVERY_ROLE, tenantOwning(SOLVE_JOBS_COLLECTION, 'id')),
+  'Query.solveJobs': permit(EVERY_ROLE, inTenantArgument),
+  'Mutation.createProblem': permit(OPTIMIZERS, inInputTenant),
+  'Mutation.addConstraint': permit(OPTIMIZERS, tenantOwning(PROBLEMS_COLLECTION, 'input.problemId')),
+  'Mutation.updateConstraint': permit(OPTIMIZERS, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId')),
+  'Mutation.removeConstraint': permit(OPTIMIZERS, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId')),
+  'Mutation.optimizeQubo': permit(OPTIMIZERS, inInputTenant),
+  'Mutation.optimizeMultiObjective': permit(OPTIMIZERS, inInputTenant),
+  'Mutation.submitSolveJob': permit(OPTIMIZERS, inInputTenant),
+  'Mutation.cancelSolveJob': permit(OPTIMIZERS, tenantOwning(SOLVE_JOBS_COLLECTION, 'id')),
+  // Runs, records the progress of, completes or fails a job submitted through submitSolveJob.
+  'Service.runSolveJob': permitService([SOLVE_JOB_RUNNER], tenantOwning(SOLVE_JOBS_COLLECTION, 'id')),
 } satisfies PermissionTable;

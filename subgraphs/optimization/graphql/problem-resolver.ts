@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput, notFound } from '../../../platform/errors';
+import { connectionOf } from '../../../platform/graphql/connection';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
 import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { problemStreamId, type QuboDefinition } from '../../../schema/events';
+import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { executeCommand } from '../../../platform/commands/execute-command';
+import type { QuboDefinition } from '../../../schema/events';
 import { PROBLEMS_COLLECTION, type ProblemDocument } from '../../../schema/read-models/optimization';
-import { problemDecider } from '../domain/problem-decider';
-import { executeCommand } from './command-execution';
+import { problems } from '../domain/command-handlers';
 import { CreateProblemInput, Problem, ProblemConnection } from './problem-types';
 import { ObjectiveSense, type Qubo } from './qubo-types';
 
@@ -34,30 +35,23 @@ export class ProblemResolver {
     const page = await this.deps.readStore
       .collection<ProblemDocument>(PROBLEMS_COLLECTION)
       .find({ where: { tenantId }, sort: [{ field: 'createdAt', direction: 'asc' }], first, after: after ?? undefined });
-    return {
-      edges: page.items.map((document, index) => ({ cursor: page.cursors[index], node: toProblem(document) })),
-      pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
-    };
+    return connectionOf(page, toProblem);
   }
 
   @Mutation(() => Problem, { description: 'Stores a QUBO problem for a tenant. Refused with BAD_USER_INPUT (extensions.reason, field) when the QUBO is invalid or too large.' })
   async createProblem(@Arg('input', () => CreateProblemInput) input: CreateProblemInput, @Ctx() context: SubgraphContext): Promise<Problem> {
     requireTenantAccess(context, input.tenantId);
     const problemId = randomUUID();
-    await executeCommand(this.deps, context, {
+    const command = {
+      type: 'CreateProblem',
+      problemId,
       tenantId: input.tenantId,
-      streamId: problemStreamId(problemId),
-      decider: problemDecider,
-      command: {
-        type: 'CreateProblem',
-        problemId,
-        tenantId: input.tenantId,
-        name: input.name,
-        definition: toDefinition(input.qubo),
-        limits: this.deps.config.quboLimits,
-        requestedAt: this.deps.clock().toISOString(),
-      },
-    });
+      name: input.name,
+      definition: toDefinition(input.qubo),
+      limits: this.deps.config.quboLimits,
+      requestedAt: this.deps.clock().toISOString(),
+    } as const;
+    await executeCommand(this.deps, callerOf(context), problems, command, { tenantId: input.tenantId });
     const problem = await findProblem(this.deps, problemId);
     if (!problem) throw notFound('Problem', problemId);
     return problem;

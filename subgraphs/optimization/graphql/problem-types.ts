@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../../../platform/graphql/page-info';
+import { Connection } from '../../../platform/graphql/connection';
 import { DateTimeScalar } from '../../../schema/graphql/scalars';
 import { Qubo } from './qubo-types';
 
@@ -32,22 +32,7 @@ export class Problem {
 }
 
 @ObjectType()
-export class ProblemEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Problem)
-  node!: Problem;
-}
-
-@ObjectType()
-export class ProblemConnection {
-  @Field(() => [ProblemEdge])
-  edges!: ProblemEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class ProblemConnection extends Connection(Problem) {}
 
 @InputType()
 export class CreateProblemInput {

@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { loadState } from '../../../platform/commands/command-handler';
 import { badUserInput, notFound } from '../../../platform/errors';
+import { connectionOf } from '../../../platform/graphql/connection';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
 import { requireAuth, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { solveJobStreamId } from '../../../schema/events';
 import { SOLVE_JOBS_COLLECTION, type SolveJobDocument } from '../../../schema/read-models/optimization';
 import { refuseInvalidModel } from '../domain/model-refusal';
 import { solveJobDecider, type SolveJobCommand } from '../domain/solve-job-decider';
 import { compileProblem, parseQuboInput, type Constraint } from '../model';
-import { executeCommand, timeLimit } from './command-execution';
+import { timeLimit } from './solve-limits';
+import { solveJobs } from '../domain/command-handlers';
+import { executeCommand } from '../../../platform/commands/execute-command';
 import { OptimizeQuboInput, SolverStrategy } from './optimization-types';
 import { problemToSolve } from './problem-input';
 import { SolveJob, SolveJobConnection, SolveJobStatus } from './solve-job-types';
@@ -46,10 +49,7 @@ export class SolveJobResolver {
       first,
       after: after ?? undefined,
     });
-    return {
-      edges: page.items.map((document, index) => ({ cursor: page.cursors[index], node: toSolveJob(document) })),
-      pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
-    };
+    return connectionOf(page, toSolveJob);
   }
 
   @Mutation(() => SolveJob, { description: 'Queues a solve and answers at once; the job survives a restart of the platform.' })
@@ -80,15 +80,15 @@ export class SolveJobResolver {
 
   @Mutation(() => SolveJob, { description: 'Stops a submitted or running job; CONFLICT when it has already finished.' })
   async cancelSolveJob(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<SolveJob> {
-    const state = await loadState(this.deps.eventStore, solveJobStreamId(id), solveJobDecider);
+    const state = await loadState(this.deps, solveJobDecider, solveJobStreamId(id));
     if (state.status === 'ABSENT') throw notFound('Solve job', id);
     requireTenantAccess(context, state.tenantId);
     await this.execute(context, state.tenantId, { type: 'CancelSolveJob', jobId: id, cancelledBy: requireAuth(context).subject, requestedAt: this.deps.clock().toISOString() });
     return this.readJob(id);
   }
 
-  private execute(context: SubgraphContext, tenantId: string, command: SolveJobCommand & { jobId: string }): Promise<void> {
-    return executeCommand(this.deps, context, { tenantId, streamId: solveJobStreamId(command.jobId), decider: solveJobDecider, command });
+  private async execute(context: SubgraphContext, tenantId: string, command: SolveJobCommand): Promise<void> {
+    await executeCommand(this.deps, callerOf(context), solveJobs, command, { tenantId });
   }
 
   private async readJob(id: string): Promise<SolveJob> {

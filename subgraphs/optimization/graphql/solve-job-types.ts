@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../../platform/graphql/page-info';
+import { Connection } from '../../../platform/graphql/connection';
 import { DateTimeScalar, JSONScalar } from '../../../schema/graphql/scalars';
 import { SolverStrategy } from './optimization-types';
 
@@ -67,22 +67,7 @@ export class SolveJob {
 }
 
 @ObjectType()
-export class SolveJobEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => SolveJob)
-  node!: SolveJob;
-}
-
-@ObjectType()
-export class SolveJobConnection {
-  @Field(() => [SolveJobEdge])
-  edges!: SolveJobEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class SolveJobConnection extends Connection(SolveJob) {}
 
 /** One event of a job, as the `solveJobProgress` subscription delivers it. */
 @ObjectType()

@@ -1,14 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { handleCommand } from '../../../platform/commands/command-handler';
-import type { EventSubscription, NewEvent } from '../../../platform/eventstore/port';
+import { executeCommand, recordFacts } from '../../../platform/commands/execute-command';
+import type { ServicePrincipal } from '../../../platform/commands/service-principal';
+import type { EventSubscription } from '../../../platform/eventstore/port';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { eventSchemaVersion, SOLVE_JOB_CATEGORY, solveJobStreamId, type SolveJobEvent, type SolveJobRequest } from '../../../schema/events';
-import { solveJobDecider, type SolveJobCommand } from '../domain/solve-job-decider';
+import { solveJobs } from '../domain/command-handlers';
+import type { SolveJobCommand } from '../domain/solve-job-decider';
 import { SolverPool } from '../engine/solver-pool';
 import { compileProblem, parseQuboInput, QuboModelError, type Constraint } from '../model';
 import { solveProblem } from '../solving/solve-problem';
 
-const RUNNER_ACTOR = 'system:solve-job-runner';
+/** What the runner does to a job, as its permission row and its audit records name it. */
+const RUN_SOLVE_JOB = 'runSolveJob';
 
 interface KnownJob {
   readonly tenantId: string;
@@ -34,7 +36,9 @@ export class SolveJobRunner {
   private pool?: SolverPool;
 
   constructor(
-    private readonly deps: Pick<SubgraphDependencies, 'eventStore' | 'config' | 'logger' | 'clock'>,
+    private readonly deps: Pick<SubgraphDependencies, 'eventStore' | 'upcasters' | 'config' | 'logger' | 'clock' | 'waitForReadModels'>,
+    /** `system:solve-job-runner`: the runner's commands go through the command path in its name. */
+    private readonly principal: ServicePrincipal,
     /** Jobs solved at once; each uses the whole solver pool. */
     private readonly concurrency = 1,
   ) {}
@@ -50,7 +54,8 @@ export class SolveJobRunner {
     this.subscription = this.deps.eventStore.subscribeToAll({ filter: { categories: [SOLVE_JOB_CATEGORY] }, onCheckpoint: markCaughtUp });
     const subscription = this.subscription;
     this.following = (async () => {
-      for await (const event of subscription) {
+      for await (const stored of subscription) {
+        const event = this.deps.upcasters.upcast(stored);
         this.follow(event.type, event.data, event.metadata.tenantId);
         markCaughtUp(event.position);
       }
@@ -181,26 +186,16 @@ export class SolveJobRunner {
   /** Runs a command on the job's stream; answers how many events it appended. */
   private async decide(tenantId: string, command: SolveJobCommand): Promise<number> {
     const jobId = command.type === 'CompleteSolveJob' ? command.outcome.jobId : command.jobId;
-    const result = await handleCommand({
-      eventStore: this.deps.eventStore,
-      streamId: solveJobStreamId(jobId),
-      decider: solveJobDecider,
-      command,
-      context: { tenantId, actor: RUNNER_ACTOR, correlationId: jobId, causationId: jobId, now: this.deps.clock() },
-      schemaVersionOf: eventSchemaVersion,
-    });
+    const caller = this.principal.caller(RUN_SOLVE_JOB, jobId, { command: command.type });
+    // Nobody waits for this answer: the job's read model catches up on its own.
+    const result = await executeCommand(this.deps, caller, solveJobs, command, { tenantId, waitForReadModels: false });
     return result.appended.length;
   }
 
-  /** Facts the runner observes (progress, resource usage) need no decision: appended as they are. */
+  /** Facts the runner observes (progress, resource usage) need no decision: recorded as they are. */
   private async record(tenantId: string, jobId: string, type: 'SolveJobProgressed' | 'ResourceUsageRecorded', data: unknown): Promise<void> {
-    const event: NewEvent = {
-      id: randomUUID(),
-      type,
-      data,
-      metadata: { tenantId, actor: RUNNER_ACTOR, correlationId: jobId, causationId: jobId, occurredAt: this.now(), schemaVersion: eventSchemaVersion(type) },
-    };
-    await this.deps.eventStore.append(solveJobStreamId(jobId), [event], 'stream-exists');
+    const caller = this.principal.caller(RUN_SOLVE_JOB, jobId, { recorded: type });
+    await recordFacts(this.deps, caller, { streamId: solveJobStreamId(jobId), events: [{ type, data }], expectedRevision: 'stream-exists', versionOf: eventSchemaVersion }, { tenantId });
   }
 
   private now(): string {

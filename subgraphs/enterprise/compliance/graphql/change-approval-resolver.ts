@@ -3,11 +3,12 @@ import { Arg, Ctx, ID, Query, Mutation, Resolver } from 'type-graphql';
 import { loadState } from '../../../../platform/commands/command-handler';
 import { notFound } from '../../../../platform/errors';
 import { requireTenantAccess, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
-import type { SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
+import { callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
 import { changeApprovalStreamId } from '../../../../schema/events';
 import { CHANGE_APPROVALS_COLLECTION, type ChangeApprovalDocument } from '../../../../schema/read-models/compliance';
 import { changeApprovalDecider } from '../domain/change-approval-decider';
-import { executeComplianceCommand } from './compliance-command';
+import { changeApprovals } from '../domain/command-handlers';
+import { executeCommand } from '../../../../platform/commands/execute-command';
 import { toChangeApproval } from './compliance-documents';
 import { ChangeApproval, RequestChangeApprovalInput } from './compliance-types';
 
@@ -31,7 +32,7 @@ export class ChangeApprovalResolver {
   async requestChangeApproval(@Arg('input', () => RequestChangeApprovalInput) input: RequestChangeApprovalInput, @Ctx() context: SubgraphContext): Promise<ChangeApproval> {
     const auth = requireTenantAccess(context, input.tenantId);
     const approvalId = randomUUID();
-    await executeComplianceCommand(this.deps, context, input.tenantId, changeApprovalStreamId(approvalId), changeApprovalDecider, {
+    await executeCommand(this.deps, callerOf(context), changeApprovals, {
       type: 'RequestChangeApproval',
       approvalId,
       tenantId: input.tenantId,
@@ -40,21 +41,21 @@ export class ChangeApprovalResolver {
       reason: input.reason,
       requestedBy: auth.subject,
       requestedAt: this.deps.clock().toISOString(),
-    });
+    }, { tenantId: input.tenantId });
     return this.readApproval(approvalId);
   }
 
   @Mutation(() => ChangeApproval, { description: 'Approves a requested change; refused (FORBIDDEN) for the user who requested it.' })
   async approveChange(@Arg('tenantId', () => ID) tenantId: string, @Arg('approvalId', () => ID) approvalId: string, @Ctx() context: SubgraphContext): Promise<ChangeApproval> {
     const auth = requireTenantAccess(context, tenantId);
-    const state = await loadState(this.deps.eventStore, changeApprovalStreamId(approvalId), changeApprovalDecider);
+    const state = await loadState(this.deps, changeApprovalDecider, changeApprovalStreamId(approvalId));
     if (state.status === 'absent' || state.tenantId !== tenantId) throw notFound('Change approval', approvalId);
-    await executeComplianceCommand(this.deps, context, tenantId, changeApprovalStreamId(approvalId), changeApprovalDecider, {
+    await executeCommand(this.deps, callerOf(context), changeApprovals, {
       type: 'ApproveChange',
       approvalId,
       approvedBy: auth.subject,
       approvedAt: this.deps.clock().toISOString(),
-    });
+    }, { tenantId });
     return this.readApproval(approvalId);
   }
 

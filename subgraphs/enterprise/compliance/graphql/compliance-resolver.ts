@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { erasedSubjectHash, runComplianceCheck, type ComplianceResult as CheckResult } from '../../../../platform/compliance';
+import { runComplianceCheck, type ComplianceVerdict } from '../../../../platform/compliance';
 import { badUserInput, notFound } from '../../../../platform/errors';
 import { requireTenantAccess, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
-import type { SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
-import { complianceStreamId } from '../../../../schema/events';
+import { callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
+import { erasedSubjectHash } from '../../../../schema/compliance';
 import {
   COMPLIANCE_FRAMEWORKS_COLLECTION,
   COMPLIANCE_PROFILES_COLLECTION,
@@ -12,8 +12,9 @@ import {
   type ComplianceProfileDocument,
 } from '../../../../schema/read-models/compliance';
 import { JSONScalar, DateTimeScalar } from '../../../../schema/graphql/scalars';
-import { complianceDecider, type ComplianceCommand } from '../domain/compliance-decider';
-import { executeComplianceCommand } from './compliance-command';
+import type { ComplianceCommand } from '../domain/compliance-decider';
+import { complianceProfiles } from '../domain/command-handlers';
+import { executeCommand } from '../../../../platform/commands/execute-command';
 import { toComplianceFramework, toComplianceProfile } from './compliance-documents';
 import {
   ComplianceAuditSchedule,
@@ -144,7 +145,7 @@ export class ComplianceResolver {
     @Ctx() context: SubgraphContext,
     @Arg('data', () => JSONScalar, { nullable: true, description: 'A JSON object; the README lists the fields the rules read.' }) data?: unknown,
     @Arg('timeoutMs', () => Int, { nullable: true, description: `Time budget, 0–${MAX_CHECK_TIMEOUT_MS} ms; COMPLIANCE_CHECK_TIMEOUT_MS when omitted.` }) timeoutMs?: number,
-  ): Promise<CheckResult> {
+  ): Promise<ComplianceVerdict> {
     const auth = requireTenantAccess(context, tenantId);
     if (!OPERATION_NAME.test(operation)) throw badUserInput(`"${operation}" is not an operation name (a GraphQL field name such as updateConstraint).`, 'operation');
     const given = data ?? {};
@@ -161,8 +162,8 @@ export class ComplianceResolver {
     });
   }
 
-  private execute(context: SubgraphContext, command: ComplianceCommand): Promise<void> {
-    return executeComplianceCommand(this.deps, context, command.tenantId, complianceStreamId(command.tenantId), complianceDecider, command);
+  private async execute(context: SubgraphContext, command: ComplianceCommand): Promise<void> {
+    await executeCommand(this.deps, callerOf(context), complianceProfiles, command, { tenantId: command.tenantId });
   }
 
   private now(): string {

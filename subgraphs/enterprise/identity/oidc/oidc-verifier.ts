@@ -100,17 +100,6 @@ export function createOidcVerifier(options: OidcVerifierOptions = {}): OidcVerif
   };
 }
 
-const defaultVerifier = createOidcVerifier();
-
-/** Verifies with the process-wide verifier (shared discovery and JWKS caches). */
-export function verifyOidcIdToken(
-  settings: OidcProviderSettings,
-  idToken: string,
-  checks: IdTokenChecks = {},
-): Promise<VerifiedIdentity> {
-  return defaultVerifier.verifyIdToken(settings, idToken, checks);
-}
-
 async function discoverJwksUri(issuer: string, timeoutMs: number): Promise<string> {
   const discoveryUrl = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
   let document: { issuer?: unknown; jwks_uri?: unknown };

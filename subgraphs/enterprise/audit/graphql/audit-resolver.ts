@@ -1,0 +1,72 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { auditBatcherFor, InvalidAuditEntryError, verifyAuditChain } from '../../../../platform/audit';
+import { badUserInput } from '../../../../platform/errors';
+import { connectionOf } from '../../../../platform/graphql/connection';
+import { MAX_PAGE_SIZE } from '../../../../platform/graphql/page-info';
+import { requireTenantAccess, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
+import { requireTrailReader } from './trail-access';
+import type { SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
+import { AUDIT_ENTRIES_COLLECTION, type AuditEntryDocument } from '../../../../schema/read-models/audit';
+import { AuditChainVerification, AuditEntry, AuditEntryConnection, AuditTrailFilter, RecordAuditEntryInput } from './audit-types';
+
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  constructor(private readonly deps: SubgraphDependencies) {}
+
+  @Query(() => AuditEntryConnection, { description: "A tenant's audit entries, oldest first, narrowed by actor, action and time." })
+  async auditTrail(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Ctx() context: SubgraphContext,
+    @Arg('filter', () => AuditTrailFilter, { nullable: true }) filter?: AuditTrailFilter,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<AuditEntryConnection> {
+    requireTrailReader(context, this.deps, tenantId);
+    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    const page = await this.deps.readStore.collection<AuditEntryDocument>(AUDIT_ENTRIES_COLLECTION).find({
+      where: {
+        tenantId,
+        ...(filter?.actor && { actor: filter.actor }),
+        ...(filter?.action && { action: filter.action }),
+        ...((filter?.from || filter?.to) && { time: { ...(filter.from && { gte: new Date(filter.from).toISOString() }), ...(filter.to && { lte: new Date(filter.to).toISOString() }) } }),
+      },
+      sort: [{ field: 'sequence', direction: 'asc' }],
+      first,
+      after: after ?? undefined,
+    });
+    return connectionOf(page, (document) => document);
+  }
+
+  @Query(() => AuditChainVerification, { description: "Walks the tenant's audit chain in the event log and names the first entry that does not verify." })
+  async verifyAuditChain(@Arg('tenantId', () => ID) tenantId: string, @Ctx() context: SubgraphContext): Promise<AuditChainVerification> {
+    requireTrailReader(context, this.deps, tenantId);
+    // The integrity check reads the log itself: a read model could not reveal tampering with it.
+    return verifyAuditChain(this.deps.eventStore, tenantId);
+  }
+
+  @Mutation(() => AuditEntry, { description: "The seed's audit_log(user_id, action, details): appends an entry to the tenant's chain." })
+  async recordAuditEntry(@Arg('input', () => RecordAuditEntryInput) input: RecordAuditEntryInput, @Ctx() context: SubgraphContext): Promise<AuditEntry> {
+    const auth = requireTenantAccess(context, input.tenantId);
+    if (input.action.trim().length === 0) throw badUserInput('An audit entry needs an action.', 'action');
+    if (input.details !== undefined && (input.details === null || typeof input.details !== 'object' || Array.isArray(input.details))) {
+      throw badUserInput('details must be a JSON object.', 'details');
+    }
+    try {
+      const appended = await auditBatcherFor(this.deps.eventStore).append({
+        actor: auth.subject,
+        tenantId: input.tenantId,
+        action: input.action.trim(),
+        target: input.target,
+        outcome: 'success',
+        correlationId: context.correlationId,
+        time: this.deps.clock().toISOString(),
+        details: input.details ?? {},
+      });
+      await this.deps.waitForReadModels(appended.position);
+      return appended.data;
+    } catch (error) {
+      if (error instanceof InvalidAuditEntryError) throw badUserInput(error.message);
+      throw error;
+    }
+  }
+}
