@@ -11,7 +11,6 @@ import type { OperationName, OperationPermission, PermissionTable } from './perm
  */
 export interface OperationPolicy {
   readonly table: PermissionTable;
-  permissionOf(operation: OperationName): OperationPermission | undefined;
   /** The tenant the operation's row declares for these arguments; undefined: the caller's own. */
   tenantOf(operation: OperationName, args: Readonly<Record<string, unknown>>): Promise<string | undefined>;
   /** Whether the caller may act on that tenant through the operation (the platform's trail has readers of its own). */
@@ -28,7 +27,6 @@ export function operationPolicy(table: PermissionTable, readStore: Pick<ReadStor
   const permissionOf = (operation: OperationName): OperationPermission | undefined => (table as unknown as Record<string, OperationPermission | undefined>)[operation];
   return {
     table,
-    permissionOf,
     async tenantOf(operation, args) {
       const permission = permissionOf(operation);
       return permission ? tenants.of(permission.tenant, args) : undefined;
