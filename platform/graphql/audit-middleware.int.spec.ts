@@ -2,7 +2,7 @@ import { graphql, GraphQLID, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, G
 import { applyMiddleware } from 'graphql-middleware';
 import { auditStreamId, type AuditEntryRecordedData } from '../audit';
 import type { AuthContext } from '../auth/auth-context';
-import { forbidden } from '../errors';
+import { ErrorCode, forbidden, platformError } from '../errors';
 import type { EventStore } from '../eventstore/port';
 import { createSqliteEventStore } from '../eventstore/sqlite';
 import { createLogger } from '../logging';
@@ -29,6 +29,15 @@ function schema(withMutations: boolean): GraphQLSchema {
             createItem: { type: Item, args: { tenantId: { type: new GraphQLNonNull(GraphQLID) }, secret: { type: GraphQLString } }, resolve: (_root, args: { tenantId: string }) => ({ id: 'item-1', tenantId: args.tenantId }) },
             shieldedItem: { type: Item, args: { tenantId: { type: GraphQLID } }, resolve: () => forbidden() },
             recordAuditEntry: { type: GraphQLString, resolve: () => 'recorded by itself' },
+            // Saves its change, then answers READ_MODEL_LAGGING as a mutation does when the read models are slow.
+            renameItemSlowly: {
+              type: Item,
+              args: { id: { type: new GraphQLNonNull(GraphQLID) } },
+              resolve: async (_root, args: { id: string }, context: SubgraphContext) => {
+                const lagging = async () => Promise.reject(platformError(ErrorCode.ReadModelLagging, 'saved, read models behind'));
+                await executeCommand({ ...deps(eventStore), upcasters: NO_UPCASTERS, waitForReadModels: lagging }, callerOf(context), items, { itemId: args.id }, { tenantId: 'acme' });
+              },
+            },
             // Changes something through the command path, as every real mutation does.
             renameItem: {
               type: Item,
@@ -54,6 +63,7 @@ const POLICY = operationPolicy(
     'Mutation.createItem': permit(['analyst'], tenantArgument('tenantId')),
     'Mutation.shieldedItem': permit(['analyst'], tenantArgument('tenantId')),
     'Mutation.renameItem': permit(['analyst'], CALLERS_TENANT),
+    'Mutation.renameItemSlowly': permit(['analyst'], CALLERS_TENANT),
   },
   { collection: () => { throw new Error('no lookups here'); } },
 );
@@ -117,5 +127,13 @@ describe('auditMutations middleware', () => {
     expect(result.errors).toBeUndefined();
     expect(await entries('acme')).toEqual([]);
     expect(await entries('platform')).toEqual([expect.objectContaining({ actor: 'anonymous', details: expect.objectContaining({ attemptedTenantId: 'acme' }) })]);
+  });
+
+  it('audits a change saved but answering READ_MODEL_LAGGING as the success it is, once, by its own record', async () => {
+    const result = await run('mutation { renameItemSlowly(id: "i-8") { id } }');
+    expect(result.errors?.map((error) => error.extensions.code)).toEqual(['READ_MODEL_LAGGING']);
+    expect(await entries('acme')).toEqual([]);
+    const [, record] = await eventStore.readStream('item-i-8');
+    expect(record).toMatchObject({ type: CHANGE_AUDITED, data: { action: 'demo.renameItemSlowly', outcome: 'success', tenantId: 'acme' } });
   });
 });

@@ -8,6 +8,9 @@ import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { loadConfig } from '../../platform/config';
 import type { EventStore } from '../../platform/eventstore/port';
 import { createSqliteEventStore } from '../../platform/eventstore/sqlite';
+import { auditedAction } from '../../platform/audit/change-audited';
+import { recordFacts } from '../../platform/commands/execute-command';
+import { eventSchemaVersion } from '../../schema/events';
 import { sessionStreamId, type SessionRevoked } from '../../schema/events/session-events';
 import { dataOf, postGraphQL, type GraphQLResponse } from './gateway-client';
 
@@ -102,11 +105,11 @@ export function useTestPlatform(options: TestPlatformOptions = {}): TestPlatform
       otherProcess ??= createSqliteEventStore({ file: loadConfig({ DATA_DIR: fixture.dataDir }).sqliteFile });
       const revokedAt = new Date().toISOString();
       const data: SessionRevoked['data'] = { sessionId, tenantId, reason, revokedAt, expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
-      await otherProcess.append(
-        sessionStreamId(sessionId),
-        [{ id: randomUUID(), type: 'SessionRevoked', data, metadata: { tenantId, actor, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: revokedAt, schemaVersion: 1 } }],
-        'any',
-      );
+      // Through the command path's non-decider door, as another process's change (with its audit record) is written.
+      const correlationId = randomUUID();
+      const caller = { actor, correlationId, causationId: correlationId, audit: auditedAction('enterprise.revokeSession') };
+      const facts = { streamId: sessionStreamId(sessionId), events: [{ type: 'SessionRevoked', data }], expectedRevision: 'any' as const, versionOf: eventSchemaVersion };
+      await recordFacts({ eventStore: otherProcess, clock: () => new Date(revokedAt) }, caller, facts, { tenantId });
       return Date.now();
     },
   };
