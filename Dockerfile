@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for every Goliath process; docker-compose.yml picks the role with `command`
-# (start:subgraph NAME, start:projections, start:gateway). Run on its own it starts the embedded platform.
+# (node dist/app/start-subgraph.js NAME, start-projections.js, start-gateway.js). Run on its own it
+# starts the embedded platform. Processes run as `node` itself, not under npm, so signals reach them.
 
 FROM node:20-bookworm-slim AS build
 # better-sqlite3 compiles from source when no prebuilt binary matches the platform.
@@ -25,5 +26,5 @@ COPY --from=build /app /app
 # Named volumes mounted here start as copies of these folders, so they are writable by `node`.
 RUN mkdir -p /var/lib/goliath/data /var/lib/goliath/keys && chown -R node:node /var/lib/goliath
 USER node
-EXPOSE 4000 4001 4002 4003 4004
-CMD ["npm", "start"]
+EXPOSE 4000 4001 4002 4003 4004 4005
+CMD ["node", "dist/main.js"]

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem, type as osType } from 'node:os';
+import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../platform/project-root';
 
@@ -14,10 +14,27 @@ export function machineInfo() {
   };
 }
 
-/** Writes bench/results/<benchmark>.json, stamped with the benchmark's name and the date. */
-export function writeBenchResult(benchmark: string, results: Record<string, unknown>): void {
-  const resultsDir = join(projectRoot(), 'bench', 'results');
+/**
+ * BENCH_SMOKE=1: a run small enough for a test to see that the benchmark works end to end (the
+ * system test of every npm script does); its figures mean nothing, so it never writes them over
+ * the real ones in bench/results.
+ */
+export const SMOKE = process.env.BENCH_SMOKE === '1';
+
+/** The full run's size, or the smoke run's. */
+export function sized<T>(full: T, smoke: T): T {
+  return SMOKE ? smoke : full;
+}
+
+/**
+ * Writes <benchmark>.json, stamped with the benchmark's name and the date, to BENCH_RESULTS_DIR:
+ * bench/results by default, the temporary folder for a smoke run. Returns the file's path.
+ */
+export function writeBenchResult(benchmark: string, results: Record<string, unknown>): string {
+  const resultsDir = process.env.BENCH_RESULTS_DIR || (SMOKE ? tmpdir() : join(projectRoot(), 'bench', 'results'));
   mkdirSync(resultsDir, { recursive: true });
-  const document = { benchmark, date: new Date().toISOString(), ...results };
-  writeFileSync(join(resultsDir, `${benchmark}.json`), `${JSON.stringify(document, null, 2)}\n`);
+  const document = { benchmark, date: new Date().toISOString(), ...(SMOKE && { smoke: true }), ...results };
+  const file = join(resultsDir, `${benchmark}.json`);
+  writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+  return file;
 }

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { EventStore, NewEvent } from '../platform/eventstore/port';
 import { createSqliteEventStore } from '../platform/eventstore/sqlite';
 import { NO_UPCASTERS } from '../platform/eventstore/upcasting';
-import { machineInfo, writeBenchResult } from './bench-results';
+import { machineInfo, sized, writeBenchResult } from './bench-results';
 import { createSqliteReadStore } from '../platform/readstore/sqlite';
 import type { Projection } from '../projections/projection';
 import { ProjectionRunner } from '../projections/runner';
@@ -24,15 +24,15 @@ interface Measurement {
   readonly met?: boolean;
 }
 
-const SINGLE_APPENDS = 20_000;
-const CONCURRENT_APPENDERS = 200;
-const SEQUENTIAL_APPENDS = 1_000;
-const BATCHES = 600;
+const SINGLE_APPENDS = sized(20_000, 200);
+const CONCURRENT_APPENDERS = sized(200, 20);
+const SEQUENTIAL_APPENDS = sized(1_000, 20);
+const BATCHES = sized(600, 8);
 const BATCH_SIZE = 100;
 const BATCH_WRITERS = 4;
-const READ_ALL_AT_LEAST = 250_000;
+const READ_ALL_AT_LEAST = sized(250_000, 5_000);
 const LAG_RATE_PER_SECOND = 1_000;
-const LAG_SECONDS = 10;
+const LAG_SECONDS = sized(10, 1);
 
 function event(i: number): NewEvent {
   return {
@@ -167,11 +167,12 @@ async function main(): Promise<void> {
     ];
     console.table(measurements);
 
-    writeBenchResult('eventstore', {
+    const written = writeBenchResult('eventstore', {
       machine: machineInfo(),
       settings: { store: 'sqlite', synchronous: 'FULL', tempDir: tmpdir(), concurrentWriters: CONCURRENT_APPENDERS, batchSize: BATCH_SIZE, batchWriters: BATCH_WRITERS, lagRatePerSecond: LAG_RATE_PER_SECOND, lagSeconds: LAG_SECONDS, lagEvents: lag.events },
       measurements,
     });
+    console.log(`wrote ${written}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

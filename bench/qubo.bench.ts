@@ -8,15 +8,16 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { SolverPool } from '../subgraphs/optimization/engine/solver-pool';
 import { solveQubo } from '../subgraphs/optimization/engine/solve-qubo';
-import { machineInfo, writeBenchResult } from './bench-results';
+import { machineInfo, sized, writeBenchResult } from './bench-results';
 import { loadBqpSet, loadGset, type BenchInstance } from './qubo-instances';
 
 /** Run from the esbuild bundle in bench/results, so the worker source is found from there. */
 const WORKER_SOURCE = join(__dirname, '..', '..', 'subgraphs', 'optimization', 'engine', 'solver-worker.ts');
-const DEFAULT_SETS = ['bqp50', 'bqp100', 'bqp250', 'bqp500', 'bqp1000', 'G1', 'G2', 'G3', 'G11', 'G14', 'G22', 'G43'];
-const TIME_LIMIT_MS = 10_000;
+const DEFAULT_SETS = sized(['bqp50', 'bqp100', 'bqp250', 'bqp500', 'bqp1000', 'G1', 'G2', 'G3', 'G11', 'G14', 'G22', 'G43'], ['bqp50', 'G1']);
+const TIME_LIMIT_MS = sized(10_000, 200);
 const SEED = 20240601;
-const THROUGHPUT_SWEEPS = 20_000;
+const THROUGHPUT_SWEEPS = sized(20_000, 100);
+const WARMUP_SWEEPS = sized(2_000, 10);
 
 interface Row {
   instance: string;
@@ -64,7 +65,7 @@ async function solveInstance(instance: BenchInstance, pool: SolverPool): Promise
 /** SA alone on G1 with a fixed sweep budget: attempted flips per second on one core. */
 async function annealingThroughput(): Promise<{ sweeps: number; flipsPerSecond: number; cut: number }> {
   const g1 = loadGset('G1');
-  await solveQubo(g1.qubo, { strategy: 'sa', seed: SEED, sweeps: 2_000, restarts: 1, workers: 0 }); // warm-up (JIT)
+  await solveQubo(g1.qubo, { strategy: 'sa', seed: SEED, sweeps: WARMUP_SWEEPS, restarts: 1, workers: 0 }); // warm-up (JIT)
   const result = await solveQubo(g1.qubo, { strategy: 'sa', seed: SEED, sweeps: THROUGHPUT_SWEEPS, restarts: 1, workers: 0 });
   return { sweeps: THROUGHPUT_SWEEPS, flipsPerSecond: result.flipsAttempted / (result.totalTimeMs / 1000), cut: -result.bestEnergy };
 }
@@ -125,8 +126,8 @@ async function main(): Promise<void> {
   const throughput = await annealingThroughput();
   console.log(`SA on G1, ${throughput.sweeps} sweeps, one core: ${(throughput.flipsPerSecond / 1e6).toFixed(1)} M attempted flips/s (cut ${throughput.cut})`);
 
-  writeBenchResult('qubo', { machine: machineInfo(), timeLimitMs: TIME_LIMIT_MS, seed: SEED, workers: cpus().length, rows, summaries, annealingThroughputG1: throughput });
-  console.log('wrote bench/results/qubo.json');
+  const written = writeBenchResult('qubo', { machine: machineInfo(), timeLimitMs: TIME_LIMIT_MS, seed: SEED, workers: cpus().length, rows, summaries, annealingThroughputG1: throughput });
+  console.log(`wrote ${written}`);
 }
 
 main().catch((error: unknown) => {

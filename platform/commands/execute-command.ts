@@ -11,6 +11,7 @@ export interface CommandDependencies extends EventStoreReader {
   /**
    * Resolves once every read model has folded the log up to `position`, so a mutation can answer
    * with what it wrote (read-your-writes); rejects with READ_MODEL_LAGGING after a bounded wait.
+   * Within one mutation every such wait ends at one deadline (read-your-writes-deadline.ts).
    */
   readonly waitForReadModels: (position: number) => Promise<void>;
 }

@@ -4,6 +4,7 @@ import { auditBatcherFor, type AuditAppendBatcher } from '../audit/audit-append-
 import { auditedAction, type AuditedAction } from '../audit/change-audited';
 import { describeMutation, errorCodeOf } from '../audit/describe-mutation';
 import { redactForAudit } from '../audit/redact-for-audit';
+import { withOneReadYourWritesDeadline } from '../commands/read-your-writes-deadline';
 import { ErrorCode, platformError } from '../errors';
 import type { OperationPolicy } from './permissions/operation-policy';
 import type { SubgraphContext } from './subgraph-context';
@@ -34,12 +35,14 @@ export function auditMutations(deps: AuditDependencies, subgraph: string, policy
   // Looked up at the first mutation: building the schema (e.g. for composition) touches no store.
   let batcher: AuditAppendBatcher | undefined;
   return (resolve, parent, args, context, info) => {
-    if (info.parentType !== info.schema.getMutationType() || SELF_AUDITED_MUTATIONS.has(info.fieldName)) {
-      return resolve(parent, args, context, info);
-    }
-    batcher ??= auditBatcherFor(deps.eventStore);
-    const action = auditedAction(`${subgraph}.${info.fieldName}`, { arguments: redactForAudit(args ?? {}) });
-    return auditedResolve(deps, batcher, policy, subgraph, action, () => resolve(parent, args, { ...context, audit: action }, info), args ?? {}, context, info);
+    if (info.parentType !== info.schema.getMutationType()) return resolve(parent, args, context, info);
+    // Every read-your-writes wait of this mutation, its own and the trail's below, ends at one deadline.
+    return withOneReadYourWritesDeadline(() => {
+      if (SELF_AUDITED_MUTATIONS.has(info.fieldName)) return resolve(parent, args, context, info);
+      batcher ??= auditBatcherFor(deps.eventStore);
+      const action = auditedAction(`${subgraph}.${info.fieldName}`, { arguments: redactForAudit(args ?? {}) });
+      return auditedResolve(deps, batcher, policy, subgraph, action, () => resolve(parent, args, { ...context, audit: action }, info), args ?? {}, context, info);
+    });
   };
 }
 
@@ -92,7 +95,8 @@ async function auditedResolve(
 
 /**
  * So that auditTrail right after the mutation shows its entries: the chainer links them into the
- * trail, and the audit read model has them once it has passed the log's head after that.
+ * trail, and the audit read model has them once it has passed the log's head after that. Both
+ * waits end at the mutation's one read-your-writes deadline, which its command's wait started.
  */
 async function showInTrail(deps: AuditDependencies, action: AuditedAction): Promise<void> {
   try {

@@ -14,16 +14,28 @@ export interface OpenDatabaseOptions {
 }
 
 /**
+ * How long a statement waits for another connection's lock before failing with SQLITE_BUSY. In
+ * split mode every process opens the same file; a write transaction is held for one synchronous
+ * commit (milliseconds), so waiting this long means the file is stuck, not busy.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
  * Opens the one SQLite file that holds the event log and the read models. Each component opens
  * its own connection; WAL lets readers proceed while one writer commits, and the busy timeout
- * covers other processes (split mode) writing to the same file.
+ * covers other connections and processes (split mode) writing to the same file. It is set as the
+ * file opens (better-sqlite3's `timeout`, SQLite's busy_timeout), before anything else, because
+ * switching a new file to WAL already takes a lock another process may hold.
+ *
+ * The timeout only helps a transaction that takes the write lock up front: one that reads and then
+ * writes must begin IMMEDIATE (better-sqlite3: `db.transaction(fn).immediate()`), since a deferred
+ * transaction whose snapshot another process's commit made stale fails at once when it upgrades.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  const db = new Database(file, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-  db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   return db;
 }

@@ -4,7 +4,8 @@ import { collectionTable, quoteIdentifier as q } from './sql-names';
 import type { StatementCache } from './statement-cache';
 
 /**
- * Applies one write inside the commit transaction. Every write is guarded by position: it takes
+ * Applies one write inside the commit transaction, which is IMMEDIATE because a patch reads the
+ * stored document before it writes (see SqliteReadStore). Every write is guarded by position: it takes
  * effect only when the stored row reflects an earlier event, so replaying writes that were already
  * committed changes nothing. Deletes keep the row as a tombstone (doc NULL) for the same reason.
  */

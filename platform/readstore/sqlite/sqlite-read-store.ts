@@ -26,11 +26,17 @@ export function createSqliteReadStore(options: SqliteReadStoreOptions): ReadStor
  * Read models in `rm_` tables of the shared SQLite file. A projection's writes and its checkpoint
  * commit in one synchronous transaction (exactly once); WAL lets readers in other connections and
  * processes read while it commits.
+ *
+ * Every transaction that writes is IMMEDIATE: it takes the write lock at BEGIN, waiting out other
+ * writers with the busy timeout. A deferred one that reads first (a patch reads its document, a
+ * collection definition reads its stored spec) holds a snapshot that another process's commit
+ * makes stale, and its upgrade to a writer then fails with SQLITE_BUSY at once, whatever the
+ * timeout: the split mode's projections process shares the file with every subgraph process.
  */
 export class SqliteReadStore implements ReadStore, SpecSource {
   private readonly statements: StatementCache;
   private readonly specs = new Map<string, CollectionSpec>();
-  private readonly commitTransaction: (projection: string, writes: readonly WriteOperation[], checkpoint: number) => void;
+  private readonly commitTransaction: Database.Transaction<(projection: string, writes: readonly WriteOperation[], checkpoint: number) => void>;
 
   constructor(private readonly db: Database.Database) {
     createMetaTables(db);
@@ -48,7 +54,7 @@ export class SqliteReadStore implements ReadStore, SpecSource {
   }
 
   async defineCollections(specs: readonly CollectionSpec[]): Promise<void> {
-    this.db.transaction(() => specs.forEach((spec) => defineCollection(this.db, spec)))();
+    this.db.transaction(() => specs.forEach((spec) => defineCollection(this.db, spec))).immediate();
     this.statements.clear();
     for (const spec of specs) this.specs.delete(spec.name);
   }
@@ -80,7 +86,7 @@ export class SqliteReadStore implements ReadStore, SpecSource {
   }
 
   async commit(projection: string, writes: readonly WriteOperation[], checkpoint: number): Promise<void> {
-    this.commitTransaction(projection, writes, checkpoint);
+    this.commitTransaction.immediate(projection, writes, checkpoint);
   }
 
   async reset(projection: string, collections: readonly string[]): Promise<void> {
@@ -90,7 +96,7 @@ export class SqliteReadStore implements ReadStore, SpecSource {
         this.db.exec(`DELETE FROM ${q(collectionTable(collection))}`);
       }
       this.statements.get(`DELETE FROM ${q(CHECKPOINTS_TABLE)} WHERE projection = ?`).run(projection);
-    })();
+    }).immediate();
   }
 
   async close(): Promise<void> {
