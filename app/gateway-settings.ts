@@ -1,10 +1,11 @@
 import { startGateway, type GatewayOptions } from '../gateway/gateway-server';
 import { defaultPlaygroundDistDir } from '../gateway/playground/serve';
+import { openGatewayRequestKey } from '../platform/auth/gateway-request-signature';
 import type { PlatformConfig } from '../platform/config';
 import { readSupergraph } from '../schema/supergraph';
 
 /** What the gateway takes straight from configuration; one place, so no setting reaches only one mode. */
-type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'playgroundDistDir';
+type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'gatewayRequestKey' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'playgroundDistDir';
 
 /** Starts the gateway with its configured settings and what the process wires in. */
 export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<GatewayOptions, ConfiguredOptions>) {
@@ -12,6 +13,7 @@ export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<Gate
     host: config.host,
     port: config.gatewayPort,
     supergraphSdl: readSupergraph(),
+    gatewayRequestKey: openGatewayRequestKey(config.keysDir),
     limits: config.queryLimits,
     rateLimits: config.rateLimits,
     apiVersions: config.apiVersions,

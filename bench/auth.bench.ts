@@ -40,20 +40,20 @@ import { loadConfig } from '../platform/config';
 import { startOidcIssuer, type TestOidcIssuer } from '../test/support/oidc-issuer';
 import { createTestIdentityProvider } from '../test/support/saml-identity-provider';
 import { GROUPS_BASE, PEOPLE_BASE, SERVICE_DN, SERVICE_PASSWORD, SLAPD_BINARY, startSlapd, type TestSlapd, type TestUser } from '../test/support/slapd';
-import { machineInfo, writeBenchResult } from './bench-results';
+import { machineInfo, sized, writeBenchResult } from './bench-results';
 import { percentile, round2, runBenchmark, startPlatformChild, type PlatformChild } from './platform-child';
 
 const CONNECTIONS = 50;
-const WARMUP_SECONDS = 3;
-const DURATION_SECONDS = 10;
+const WARMUP_SECONDS = sized(3, 1);
+const DURATION_SECONDS = sized(10, 1);
 /** Twice the verified-token cache's 10,000 entries (platform/auth/verified-token-cache.ts). */
-const TOKEN_POOL = 20_000;
-const TOKENS_CHECKED_AT_GATEWAY = 20;
-const IN_PROCESS_WARMUP = 1_000;
-const CACHE_HIT_LOOKUPS = 200_000;
-const SIGN_IN_WARMUP = 20;
-const SIGN_IN_SEQUENTIAL = 200;
-const SIGN_IN_CONCURRENT = 400;
+const TOKEN_POOL = sized(20_000, 100);
+const TOKENS_CHECKED_AT_GATEWAY = sized(20, 2);
+const IN_PROCESS_WARMUP = sized(1_000, 10);
+const CACHE_HIT_LOOKUPS = sized(200_000, 1_000);
+const SIGN_IN_WARMUP = sized(20, 2);
+const SIGN_IN_SEQUENTIAL = sized(200, 4);
+const SIGN_IN_CONCURRENT = sized(400, 8);
 const SIGN_IN_IN_FLIGHT = 8;
 const SIGN_INS_PER_METHOD = SIGN_IN_WARMUP + SIGN_IN_SEQUENTIAL + SIGN_IN_CONCURRENT;
 const TYPENAME_QUERY = '{ __typename }';
@@ -94,16 +94,6 @@ async function data<T>(answer: Promise<GraphQLAnswer<T>>, what: string): Promise
 
 // --- 1. token verification --------------------------------------------------------------------
 
-/** autocannon 8 options beyond bench/autocannon.d.ts: a request list whose setupRequest runs before every request. */
-interface RequestOptions {
-  method?: 'POST';
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (request: RequestOptions) => RequestOptions;
-}
-type AutocannonWithRequests = (options: autocannon.Options & { requests?: RequestOptions[] }) => Promise<autocannon.Result>;
-const loadTest = autocannon as unknown as AutocannonWithRequests;
 
 type TokenSource = { readonly kind: 'none' } | { readonly kind: 'one'; readonly token: string } | { readonly kind: 'pool'; readonly tokens: readonly string[] };
 
@@ -129,12 +119,12 @@ async function typenameLoad(platform: PlatformChild, source: TokenSource, nextPo
   const latencies: number[] = [];
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (source.kind === 'one') headers.authorization = `Bearer ${source.token}`;
-  const request: RequestOptions = { method: 'POST', path: new URL(platform.handle.gatewayUrl).pathname, headers, body: JSON.stringify({ query: TYPENAME_QUERY }) };
+  const request: autocannon.Request = { method: 'POST', path: new URL(platform.handle.gatewayUrl).pathname, headers, body: JSON.stringify({ query: TYPENAME_QUERY }) };
   if (nextPooled) {
     request.setupRequest = (built) => ({ ...built, headers: { ...built.headers, authorization: `Bearer ${nextPooled()}` } });
   }
   const cpuBefore = await platform.cpuMs();
-  const result = await loadTest({
+  const result = await autocannon({
     url: platform.handle.gatewayUrl,
     connections: CONNECTIONS,
     duration: seconds,
@@ -393,7 +383,7 @@ async function main(): Promise<void> {
     if (totalErrors > 0) console.error(`${totalErrors} requests failed or answered something else than expected: the figures above are not clean.`);
     if (ldapSkipped) console.log(`LDAP skipped: ${ldapSkipped}`);
 
-    writeBenchResult('auth', {
+    const written = writeBenchResult('auth', {
       machine: {
         ...machineInfo(),
         // Other work on the machine during the run shows here (2 cores: platform, load generator, slapd).
@@ -424,6 +414,7 @@ async function main(): Promise<void> {
       },
       signIn: signInRows,
     });
+    console.log(`wrote ${written}`);
   } finally {
     await issuer?.stop();
     await directory?.stop();

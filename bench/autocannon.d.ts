@@ -8,6 +8,15 @@ declare module 'autocannon' {
       on(event: string, listener: (...args: unknown[]) => void): this;
     }
 
+    /** One request of a run; `setupRequest` may change it before each sending. */
+    interface Request {
+      method?: 'GET' | 'POST';
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (request: Request) => Request;
+    }
+
     interface Options {
       url: string;
       connections?: number;
@@ -15,6 +24,8 @@ declare module 'autocannon' {
       method?: 'GET' | 'POST';
       headers?: Record<string, string>;
       body?: string;
+      /** Requests sent in turn instead of the one described by method, headers and body. */
+      requests?: Request[];
       timeout?: number;
       setupClient?: (client: Client) => void;
       verifyBody?: (body: string) => boolean;

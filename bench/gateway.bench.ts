@@ -14,22 +14,26 @@
 import autocannon from 'autocannon';
 import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import { machineInfo, writeBenchResult } from './bench-results';
+import { openGatewayRequestKey, withGatewaySignature, type GatewayRequestKey } from '../platform/auth/gateway-request-signature';
+import { SIGNED_REQUEST_HEADERS } from '../platform/graphql/subgraph-server';
+import { machineInfo, sized, writeBenchResult } from './bench-results';
 import { percentile, round2, runBenchmark, startPlatformChild, type PlatformChild } from './platform-child';
 
 const CONNECTIONS = 50;
-const WARMUP_SECONDS = 3;
-const DURATION_SECONDS = 10;
+const WARMUP_SECONDS = sized(3, 1);
+const DURATION_SECONDS = sized(10, 1);
 const REFERENCE_CONNECTIONS = 1;
 const REFERENCE_WARMUP_SECONDS = 1;
-const REFERENCE_SECONDS = 5;
-const CHECKS_BEFORE_RUN = 20;
+const REFERENCE_SECONDS = sized(5, 1);
+const CHECKS_BEFORE_RUN = sized(20, 2);
 
 interface Scenario {
   readonly name: string;
   readonly url: string;
   readonly query: string;
   readonly expected: unknown;
+  /** A subgraph serves only requests a gateway signed: the direct scenario signs each request as the gateway does (a fresh signature every time). */
+  readonly signedWith?: GatewayRequestKey;
 }
 
 interface Row {
@@ -43,12 +47,14 @@ interface Row {
   readonly errors: number;
 }
 
-async function post(url: string, token: string, query: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query }),
-  });
+function requestHeaders(scenario: Pick<Scenario, 'url' | 'signedWith'>, token: string, body: string): Record<string, string> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  return scenario.signedWith ? withGatewaySignature(scenario.signedWith, { method: 'POST', url: scenario.url, headers, body }, SIGNED_REQUEST_HEADERS) : headers;
+}
+
+async function post(scenario: Pick<Scenario, 'url' | 'signedWith'>, token: string, query: string): Promise<{ status: number; text: string }> {
+  const body = JSON.stringify({ query });
+  const response = await fetch(scenario.url, { method: 'POST', headers: requestHeaders(scenario, token, body), body });
   return { status: response.status, text: await response.text() };
 }
 
@@ -60,7 +66,7 @@ async function post(url: string, token: string, query: string): Promise<{ status
 async function verifiedBody(scenario: Scenario, token: string): Promise<string> {
   let body: string | undefined;
   for (let i = 0; i < CHECKS_BEFORE_RUN; i++) {
-    const { status, text } = await post(scenario.url, token, scenario.query);
+    const { status, text } = await post(scenario, token, scenario.query);
     const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown };
     if (status !== 200 || parsed.errors !== undefined || !isDeepStrictEqual(parsed.data, scenario.expected)) {
       throw new Error(`${scenario.name}: unexpected answer (HTTP ${status}): ${text}`);
@@ -78,14 +84,17 @@ async function verifiedBody(scenario: Scenario, token: string): Promise<string> 
 async function load(platform: PlatformChild, scenario: Scenario, expectedBody: string, connections: number, seconds: number) {
   const latencies: number[] = [];
   let errorsInBody = 0;
+  const body = JSON.stringify({ query: scenario.query });
+  const headers = () => requestHeaders(scenario, platform.handle.adminToken, body);
   const cpuBefore = await platform.cpuMs();
   const result = await autocannon({
     url: scenario.url,
     connections,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${platform.handle.adminToken}` },
-    body: JSON.stringify({ query: scenario.query }),
+    headers: headers(),
+    body,
+    ...(scenario.signedWith && { requests: [{ setupRequest: (request) => ({ ...request, headers: headers() }) }] }),
     setupClient: (client) => {
       client.on('response', (statusCode: number, _bytes: number, responseTime: number) => {
         if (statusCode === 200) latencies.push(responseTime);
@@ -153,8 +162,8 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const platform = await startPlatformChild(__filename);
   try {
-    const { gatewayUrl, subgraphUrls, adminToken: token } = platform.handle;
-    const created = JSON.parse((await post(gatewayUrl, token, 'mutation { createTenant(input: { name: "Bench" }) { id name createdAt } }')).text) as {
+    const { gatewayUrl, subgraphUrls, keysDir, adminToken: token } = platform.handle;
+    const created = JSON.parse((await post({ url: gatewayUrl }, token, 'mutation { createTenant(input: { name: "Bench" }) { id name createdAt } }')).text) as {
       data?: { createTenant: { id: string; name: string; createdAt: string } };
       errors?: unknown;
     };
@@ -165,7 +174,7 @@ async function main(): Promise<void> {
     const oneSubgraphQuery = `query { tenant(id: "${tenant.id}") { id name createdAt } }`;
     const fourSubgraphQuery = `query { tenant(id: "${tenant.id}") { id name createdAt optimizationProfile { tenantId createdAt } scalingProfile { tenantId createdAt } communityProfile { tenantId createdAt } } }`;
     const scenarios: Scenario[] = [
-      { name: 'one-subgraph query, direct to enterprise', url: subgraphUrls.enterprise, query: oneSubgraphQuery, expected: { tenant } },
+      { name: 'one-subgraph query, direct to enterprise', url: subgraphUrls.enterprise, query: oneSubgraphQuery, expected: { tenant }, signedWith: openGatewayRequestKey(keysDir) },
       { name: 'one-subgraph query, through the gateway', url: gatewayUrl, query: oneSubgraphQuery, expected: { tenant } },
       {
         name: 'four-subgraph query, through the gateway',
@@ -199,7 +208,7 @@ async function main(): Promise<void> {
     console.table(targets);
     console.log(`For reference (not a target): over ${REFERENCE_CONNECTIONS} connection the gateway adds ${overheadAlone} ms at p50.`);
 
-    writeBenchResult('gateway', {
+    const written = writeBenchResult('gateway', {
       machine: {
         ...machineInfo(),
         // Other work on the machine during the run shows here (2 cores: platform + load generator).
@@ -221,6 +230,7 @@ async function main(): Promise<void> {
       targets,
       details: [...measured, ...reference].map(({ detail }) => detail),
     });
+    console.log(`wrote ${written}`);
   } finally {
     await platform.stop();
   }

@@ -7,18 +7,20 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { JSONWebKeySet } from 'jose';
 import { createServer } from 'node:http';
+import type { GatewayRequestKey } from '../platform/auth/gateway-request-signature';
 import { type ApiVersionSettings, type QueryLimits, type RateLimitSettings, type SubgraphName } from '../platform/config';
 import type { EventStore } from '../platform/eventstore/port';
+import type { HealthCheck } from '../platform/health/health-check';
+import { healthRoutes } from '../platform/health/health-routes';
 import { httpUrl, listen } from '../platform/http/listen';
+import { formatQueryLimitError, queryLimitRules } from '../platform/graphql/query-limits';
 import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
 import type { Logger } from '../platform/logging';
 import { apiVersionPlugin } from './api-version/api-version-plugin';
 import { authenticationPlugin } from './authentication-plugin';
-import { formatGatewayError } from './format-gateway-error';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from './gateway-context';
 import { JWKS_PATH, jwksRoute } from './jwks-route';
 import { playgroundRouter } from './playground/serve';
-import { queryLimitRules } from './query-limits';
 import { signInProxy } from './sign-in-proxy';
 import { createGatewayRateLimiter } from './rate-limits/gateway-rate-limiter';
 import type { RateLimitCounterFactory } from './rate-limits/rate-limit-counter';
@@ -33,6 +35,8 @@ export interface GatewayOptions {
   /** Where each subgraph answers; overrides the URLs recorded in the supergraph. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   readonly verifyToken: TokenVerifier;
+  /** Signs every request to a subgraph, which serves nothing unsigned (KEYS_DIR's gateway-request key). */
+  readonly gatewayRequestKey: GatewayRequestKey;
   /** The public signing keys served at /.well-known/jwks.json. */
   readonly publishedKeys: () => Promise<JSONWebKeySet>;
   /** Session revocations as they are learnt (app/token-verifier.ts), so open subscriptions end with their session. */
@@ -43,14 +47,20 @@ export interface GatewayOptions {
   readonly introspection: boolean;
   readonly playgroundDistDir: string;
   readonly logger: Logger;
-  /** Extra facts for `GET /health`, e.g. the projections' lag when they run in this process. */
-  readonly healthDetails?: () => Promise<Record<string, unknown>>;
+  /** What `/health` and `/readyz` report: the stores this process needs and the projections as it sees them. */
+  readonly health: GatewayHealth;
   /** Defaults to RATE_LIMIT_* from the process environment, for callers that do not pass them. */
   readonly rateLimits: RateLimitSettings;
   /** Where rate-limit counts live; in this process unless a shared store is plugged in. */
   readonly rateLimitCounter?: RateLimitCounterFactory;
   /** Defaults to API_VERSION / API_SUPPORTED_VERSIONS from the process environment. */
   readonly apiVersions: ApiVersionSettings;
+}
+
+export interface GatewayHealth {
+  readonly check: HealthCheck;
+  /** Production: details for a platform-admin's token only. */
+  readonly detailsNeedToken: boolean;
 }
 
 export interface RunningGateway {
@@ -67,7 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = createServer(app);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name as SubgraphName] ?? url ?? graphUrl(options.supergraphSdl, name as SubgraphName), requestKey: options.gatewayRequestKey }),
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
@@ -98,7 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: options.introspection,
     validationRules: queryLimitRules(options.limits),
     parseOptions: { maxTokens: options.limits.maxTokens },
-    formatError: formatGatewayError(options.limits),
+    formatError: formatQueryLimitError(options.limits),
     logger: options.logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -112,12 +122,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
-  app.get('/health', async (_request, response) => {
-    response.json({ status: 'ok', ...(await options.healthDetails?.()) });
-  });
+  app.use(healthRoutes({ ...options.health, verifyToken: options.verifyToken }));
   app.get(JWKS_PATH, jwksRoute(options.publishedKeys));
   app.use(playgroundRouter(options.playgroundDistDir));
-  app.use('/auth/saml', signInProxy(options.subgraphUrls.enterprise ?? graphUrl(options.supergraphSdl, 'enterprise')));
+  app.use('/auth/saml', signInProxy(options.subgraphUrls.enterprise ?? graphUrl(options.supergraphSdl, 'enterprise'), options.gatewayRequestKey));
   app.use(
     '/graphql',
     express.json({ limit: '5mb' }),

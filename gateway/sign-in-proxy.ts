@@ -1,29 +1,70 @@
 import type { Request, Response } from 'express';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { CLIENT_ADDRESS_HEADER } from '../platform/graphql/subgraph-server';
+import { withGatewaySignature, type GatewayRequestKey } from '../platform/auth/gateway-request-signature';
+import { CLIENT_ADDRESS_HEADER, SIGNED_REQUEST_HEADERS } from '../platform/graphql/subgraph-server';
 
-/** Request headers a SAML browser flow needs at the enterprise subgraph; nothing else is passed on. */
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'accept', 'user-agent'];
+/**
+ * The SAML browser flow's routes at the enterprise subgraph (subgraphs/enterprise/identity/sign-in/
+ * saml-browser-flow.ts), with the method and the query parameters each takes. Nothing else is
+ * proxied: the gateway is the only way in, so this table is all of the subgraph a browser reaches
+ * without a token.
+ */
+const SAML_ROUTES: Readonly<Record<string, { readonly method: 'GET' | 'POST'; readonly query: readonly string[] }>> = {
+  login: { method: 'GET', query: ['provider', 'relayState'] },
+  acs: { method: 'POST', query: ['provider'] },
+  metadata: { method: 'GET', query: ['provider'] },
+};
+/** Matched against the raw request path, before any decoding: `%2e%2e`, `%2f`, `\` and the like never match. */
+const SAML_ROUTE = /^\/auth\/saml\/([^/?#]+)\/([a-z]+)$/;
+/** Tenant and provider ids (UUIDs, or ids an operator chose): letters, digits, `-` and `_`. */
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+const MAX_RELAY_STATE_LENGTH = 2048;
+/** As the ACS itself accepts; an IdP's response is a few kilobytes. */
+const MAX_ACS_BODY_BYTES = 1024 * 1024;
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Request headers the SAML browser flow needs at the enterprise subgraph; nothing else is passed on. */
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'user-agent'];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'location', 'cache-control', 'content-security-policy'];
+
+interface SamlRequest {
+  readonly tenantId: string;
+  readonly action: string;
+  readonly query: URLSearchParams;
+}
 
 /**
  * The browser side of SAML (`/auth/saml/:tenant/login|acs|metadata`) is served by the enterprise
- * subgraph, which owns identity; browsers only know the gateway, so the gateway streams these
- * requests through to it unchanged, adding the client's address for sign-in throttling.
+ * subgraph, which owns identity; browsers only know the gateway, so the gateway passes these
+ * requests on, adding the client's address for sign-in throttling and its signature (the subgraph
+ * serves nothing unsigned). A request is passed on only when it is exactly one of the routes
+ * above, with a safe tenant id and only that route's query parameters; the upstream URL is built
+ * from those validated parts, each encoded again, never from the request's own path. Anything
+ * else is 404 and reaches no subgraph.
  */
-export function signInProxy(enterpriseGraphqlUrl: string) {
+export function signInProxy(enterpriseGraphqlUrl: string, requestKey: GatewayRequestKey) {
   const origin = new URL(enterpriseGraphqlUrl).origin;
-  return (req: Request, res: Response) => {
-    const target = new URL(req.originalUrl, origin);
-    const headers: Record<string, string> = {};
+  return async (req: Request, res: Response) => {
+    const saml = samlRequestOf(req);
+    if (!saml) return void res.status(404).type('text/plain').send('Not found.');
+    const { method } = SAML_ROUTES[saml.action];
+    const body = method === 'POST' ? await formBody(req, res) : undefined;
+    if (method === 'POST' && !body) return;
+
+    const target = new URL(`/auth/saml/${encodeURIComponent(saml.tenantId)}/${saml.action}`, origin);
+    target.search = saml.query.toString();
+    const forwarded: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.header(name);
-      if (value) headers[name] = value;
+      if (value) forwarded[name] = value;
     }
-    if (req.socket.remoteAddress) headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress;
+    if (req.socket.remoteAddress) forwarded[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress;
+    if (body) forwarded['content-length'] = String(body.length);
+    const headers = withGatewaySignature(requestKey, { method, url: target.href, headers: forwarded, body }, SIGNED_REQUEST_HEADERS);
+
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const upstream = send(target, { method: req.method, headers }, (answer) => {
+    const upstream = send(target, { method, headers }, (answer) => {
       res.status(answer.statusCode ?? 502);
       for (const name of FORWARDED_RESPONSE_HEADERS) {
         const value = answer.headers[name];
@@ -34,6 +75,50 @@ export function signInProxy(enterpriseGraphqlUrl: string) {
     upstream.on('error', () => {
       if (!res.headersSent) res.status(502).type('text/plain').send('The sign-in service is not reachable; try again shortly.');
     });
-    req.pipe(upstream);
+    upstream.end(body);
   };
+}
+
+/** The route a request names, when it names one exactly and with acceptable parameters; else undefined. */
+function samlRequestOf(req: Request): SamlRequest | undefined {
+  const raw = req.originalUrl;
+  const queryStart = raw.indexOf('?');
+  const path = queryStart < 0 ? raw : raw.slice(0, queryStart);
+  const match = SAML_ROUTE.exec(path);
+  if (!match) return undefined;
+  const [, tenantId, action] = match;
+  const route = Object.hasOwn(SAML_ROUTES, action) ? SAML_ROUTES[action] : undefined;
+  if (!route || req.method !== route.method || !SAFE_ID.test(tenantId)) return undefined;
+  const query = new URLSearchParams(queryStart < 0 ? '' : raw.slice(queryStart + 1));
+  const names = [...query.keys()];
+  if (names.some((name) => !route.query.includes(name)) || new Set(names).size !== names.length) return undefined;
+  const provider = query.get('provider');
+  if (provider !== null && !SAFE_ID.test(provider)) return undefined;
+  const relayState = query.get('relayState');
+  if (relayState !== null && !isLocalPath(relayState)) return undefined;
+  return { tenantId, action, query };
+}
+
+/** Only a path on this site, as the ACS itself requires (no open redirect). */
+function isLocalPath(value: string): boolean {
+  return value.length <= MAX_RELAY_STATE_LENGTH && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\');
+}
+
+/** The posted form, read whole so that it can be signed; answers the refusal itself and undefined when it is not one. */
+async function formBody(req: IncomingMessage, res: Response): Promise<Buffer | undefined> {
+  if (req.headers['content-type']?.split(';')[0].trim().toLowerCase() !== FORM) {
+    res.status(415).type('text/plain').send(`Post the IdP response as a form (${FORM}).`);
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_ACS_BODY_BYTES) {
+      res.status(413).set('connection', 'close').type('text/plain').send('The posted form is larger than a SAML response can be.');
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }

@@ -6,11 +6,17 @@ import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import type { GatewayRequestKey } from '../auth/gateway-request-signature';
 import type { VerifyToken } from '../auth/verified-token-cache';
 import { bearerToken } from '../auth/platform-token';
+import type { QueryLimits } from '../config';
 import { httpUrl, listen } from '../http/listen';
+import { healthCheck, type HealthCheck } from '../health/health-check';
+import { healthRoutes } from '../health/health-routes';
 import type { Logger } from '../logging';
 import { formatSubgraphError } from './format-error';
+import { gatewayOnly } from './gateway-only';
+import { formatQueryLimitError, subgraphQueryLimits } from './query-limits';
 import type { SubgraphContext } from './subgraph-context';
 
 export interface SubgraphServerOptions {
@@ -19,10 +25,24 @@ export interface SubgraphServerOptions {
   readonly host: string;
   readonly port: number;
   readonly verifyToken: VerifyToken;
+  /** The key gateways sign their requests with (KEYS_DIR): the subgraph serves nothing else. */
+  readonly gatewayRequestKey: GatewayRequestKey;
+  /** The gateway's query limits, applied again (`subgraphQueryLimits`). */
+  readonly limits: QueryLimits;
   readonly logger: Logger;
   /** Plain HTTP routes the subgraph serves beside /graphql (the SAML browser flow). */
   readonly routes?: express.Router;
+  /** What `/health` and `/readyz` report (the process's stores and projections); that it answers, by default. */
+  readonly health?: SubgraphHealth;
 }
+
+export interface SubgraphHealth {
+  readonly check: HealthCheck;
+  /** Production: details for a platform-admin's token only. */
+  readonly detailsNeedToken: boolean;
+}
+
+const ANSWERING: SubgraphHealth = { check: healthCheck({ stores: [], projections: async () => [], settings: { readyMaxLag: 0 } }), detailsNeedToken: true };
 
 export interface RunningServer {
   readonly url: string;
@@ -33,33 +53,44 @@ export interface RunningServer {
 export const CORRELATION_HEADER = 'x-correlation-id';
 /**
  * The address of the client that called the gateway. Only a key for sign-in throttling, never a
- * credential, so a subgraph may take it from its caller (the gateway, on the internal network).
+ * credential; the gateway's signature covers it, so no one else can set it.
  */
 export const CLIENT_ADDRESS_HEADER = 'x-goliath-client-address';
 /** Names a SOC2 change approval; the gateway forwards it as the client sent it. */
 export const CHANGE_APPROVAL_HEADER = 'goliath-change-approval';
+/** The headers a gateway's signature covers besides method, path and body: all that a subgraph reads from a request. */
+export const SIGNED_REQUEST_HEADERS = ['authorization', CORRELATION_HEADER, CLIENT_ADDRESS_HEADER, CHANGE_APPROVAL_HEADER] as const;
 
-/** Serves one subgraph over HTTP at `/graphql`, verifying the platform token on every request. */
+/**
+ * Serves one subgraph over HTTP at `/graphql` to gateways of the platform only (their signature
+ * on every request, `gatewayOnly`), verifying the platform token on every request and applying
+ * the gateway's query limits again.
+ */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const app = express();
   const httpServer = createServer(app);
+  const queryLimits = subgraphQueryLimits(options.limits);
+  const formatLimitError = formatQueryLimitError(queryLimits.limits);
   const apollo = new ApolloServer<SubgraphContext>({
     // The process owns shutdown (app/run-process.ts); Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
     schema: options.schema,
+    validationRules: queryLimits.validationRules,
+    parseOptions: { maxTokens: queryLimits.limits.maxTokens },
+    // Nobody needs a subgraph's schema at run time: the gateway serves the checked-in supergraph.
+    introspection: false,
     // Inline traces only feed Apollo's hosted usage reporting, which Goliath never sends.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
-    formatError: formatSubgraphError,
+    formatError: (formatted, error) => formatSubgraphError(formatLimitError(formatted), error),
     logger: options.logger,
   });
   await apollo.start();
-  app.get('/health', (_request, response) => {
-    response.json({ subgraph: options.name, status: 'ok' });
-  });
+  app.use(healthRoutes({ ...(options.health ?? ANSWERING), verifyToken: options.verifyToken, identity: { subgraph: options.name } }));
+  // Routes above this line answer anyone; everything below, only requests a gateway signed.
+  app.use(gatewayOnly(options.gatewayRequestKey, SIGNED_REQUEST_HEADERS, options.logger));
   if (options.routes) app.use(options.routes);
   app.use(
     '/graphql',
-    express.json({ limit: '5mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const correlationId = req.header(CORRELATION_HEADER) ?? randomUUID();

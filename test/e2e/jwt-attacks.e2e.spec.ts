@@ -4,6 +4,7 @@ import { issuePlatformToken, type TokenClaims } from '../../platform/auth/platfo
 import { SigningKeyRing } from '../../platform/auth/signing-key-ring';
 import { rotateSigningKey } from '../../platform/auth/signing-keys';
 import { errorCodes, postGraphQL } from '../support/gateway-client';
+import { postAsGateway } from '../support/gateway-signed-request';
 import { useTestPlatform } from '../support/test-platform';
 
 const GRACE_SECONDS = 1;
@@ -12,18 +13,18 @@ const admin: TokenClaims = { subject: 'mallory', roles: ['platform-admin'], auth
 /** Answered by the enterprise subgraph, so it works through the gateway and against the subgraph directly. */
 const QUERY = '{ tenants(first: 1) { edges { node { id } } } }';
 
-/** Forged, stale and revoked tokens, each refused by the gateway and by a subgraph called directly (zero trust). */
+/** Forged, stale and revoked tokens, each refused by the gateway and by a subgraph behind it (zero trust: called here as the gateway calls it, signed, so that its own check shows). */
 describe('JWT attacks', () => {
   const goliath = useTestPlatform({ env: { SIGNING_KEY_GRACE_SECONDS: String(GRACE_SECONDS) } });
   let ring: SigningKeyRing;
-  let targets: { name: string; url: string }[];
+  let targets: { name: string; url: string; post: typeof postGraphQL }[];
 
   beforeAll(async () => {
     const { platform } = goliath;
     ring = await SigningKeyRing.open(platform.keysDir, { graceSeconds: GRACE_SECONDS });
     targets = [
-      { name: 'gateway', url: platform.gatewayUrl },
-      { name: 'enterprise subgraph', url: platform.subgraphUrls.enterprise },
+      { name: 'gateway', url: platform.gatewayUrl, post: postGraphQL },
+      { name: 'enterprise subgraph', url: platform.subgraphUrls.enterprise, post: (url, query, options) => postAsGateway(platform.keysDir, url, query, options) },
     ];
   });
 
@@ -31,7 +32,7 @@ describe('JWT attacks', () => {
 
   /** The answer of every target to a token: the error codes it returned. */
   const codesFor = async (token: string) =>
-    Promise.all(targets.map(async (target) => ({ target: target.name, codes: errorCodes(await postGraphQL(target.url, QUERY, { token })) })));
+    Promise.all(targets.map(async (target) => ({ target: target.name, codes: errorCodes(await target.post(target.url, QUERY, { token })) })));
 
   const expectRefused = async (token: string, code = 'UNAUTHENTICATED') => {
     for (const answer of await codesFor(token)) expect(answer).toEqual({ target: answer.target, codes: [code] });

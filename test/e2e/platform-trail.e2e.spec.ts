@@ -1,4 +1,5 @@
-import { dataOf, errorCodes, postGraphQL } from '../support/gateway-client';
+import { dataOf, errorCodes } from '../support/gateway-client';
+import { postAsGateway } from '../support/gateway-signed-request';
 import { useTestPlatform } from '../support/test-platform';
 
 const OPERATORS = 'operators-tenant';
@@ -24,10 +25,11 @@ describe("the platform's audit trail, through the gateway", () => {
     const tenantAuditor = await goliath.token('auditor', tenantId);
     const operatorsAuditor = await goliath.token('auditor', OPERATORS);
 
-    // when someone without a token refreshes a made-up session through the gateway, and calls a subgraph directly to change the tenant
+    // when someone without a token refreshes a made-up session through the gateway, and a request without a token to change the tenant reaches a subgraph (as a gateway would send it)
     expect(errorCodes(await call('mutation { refreshSession(refreshToken: "made-up") { accessToken } }', {}, null))).toEqual(['UNAUTHENTICATED']);
-    const direct = await postGraphQL(goliath.platform.subgraphUrls.optimization, 'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { variables: { input: { tenantId, name: 'anonymous', qubo } } });
-    expect(errorCodes(direct)).toEqual(['UNAUTHENTICATED']);
+    const createProblem = 'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }';
+    const anonymous = await postAsGateway(goliath.platform.keysDir, goliath.platform.subgraphUrls.optimization, createProblem, { variables: { input: { tenantId, name: 'anonymous', qubo } } });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
 
     // then the tenant's trail does not hold it, the platform's does
     expect((await actions(tenantId, goliath.admin)).filter((entry) => entry.actor === 'anonymous')).toEqual([]);

@@ -1,5 +1,6 @@
 import { AUDIT_CHAIN_PROJECTION, READ_MODEL_NAMES } from '../../projections';
 import { collect, errorCodes, postGraphQL, subscriptionClient } from '../support/gateway-client';
+import { postAsGateway } from '../support/gateway-signed-request';
 import { useTestPlatform } from '../support/test-platform';
 
 /** The embedded platform on free ports, driven only through the gateway. */
@@ -102,15 +103,22 @@ describe('Goliath through the gateway', () => {
     const entities = (tenantId: string) =>
       `{ _entities(representations: [{ __typename: "Tenant", id: "${tenantId}" }]) { ... on Tenant { optimizationProfile { tenantId } } } }`;
 
-    it('refuses a call without a token even though the gateway would never send one', async () => {
-      const result = await postGraphQL(goliath.platform.subgraphUrls.enterprise, `{ tenant(id: "${tenantA}") { id } }`);
+    it('refuses a call the gateway did not sign, even with a valid token', async () => {
+      const result = await postGraphQL(goliath.platform.subgraphUrls.enterprise, `{ tenant(id: "${tenantA}") { id } }`, { token: tenantAdminA });
+      expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+      expect(result.errors![0].extensions).toMatchObject({ reason: 'GATEWAY_SIGNATURE_MISSING' });
+    });
+
+    it('refuses a call without a token even when the gateway signed it (the gateway would never send one)', async () => {
+      const result = await postAsGateway(goliath.platform.keysDir, goliath.platform.subgraphUrls.enterprise, `{ tenant(id: "${tenantA}") { id } }`);
       expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
     });
 
     it('resolves entity references for the caller\'s own tenant and refuses another tenant\'s', async () => {
-      const own = await postGraphQL<{ _entities: unknown[] }>(goliath.platform.subgraphUrls.optimization, entities(tenantA), { token: tenantAdminA });
+      const { keysDir, subgraphUrls } = goliath.platform;
+      const own = await postAsGateway<{ _entities: unknown[] }>(keysDir, subgraphUrls.optimization, entities(tenantA), { token: tenantAdminA });
       expect(own.data!._entities).toEqual([{ optimizationProfile: { tenantId: tenantA } }]);
-      const other = await postGraphQL(goliath.platform.subgraphUrls.optimization, entities(tenantB), { token: tenantAdminA });
+      const other = await postAsGateway(keysDir, subgraphUrls.optimization, entities(tenantB), { token: tenantAdminA });
       expect(errorCodes(other)).toEqual(['FORBIDDEN']);
     });
   });

@@ -5,6 +5,7 @@ import { SigningKeyRing } from '../../platform/auth/signing-key-ring';
 import { rotateSigningKey } from '../../platform/auth/signing-keys';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../platform/config';
 import { errorCodes, postGraphQL } from '../support/gateway-client';
+import { postAsGateway } from '../support/gateway-signed-request';
 import { useTestPlatform } from '../support/test-platform';
 
 const GRACE_SECONDS = 3;
@@ -29,13 +30,15 @@ describe('session revocation and key rotation', () => {
     signer = await SigningKeyRing.open(goliath.platform.keysDir, { graceSeconds: GRACE_SECONDS });
   });
 
+  /** The gateway, and each subgraph as the gateway calls it (signed), so that each process's own check shows. */
   const targets = () => [
-    { name: 'gateway', url: goliath.platform.gatewayUrl, query: GATEWAY_PROBE },
-    ...SUBGRAPH_NAMES.map((name) => ({ name, url: goliath.platform.subgraphUrls[name], query: SUBGRAPH_PROBES[name] })),
+    { name: 'gateway', url: goliath.platform.gatewayUrl, query: GATEWAY_PROBE, post: postGraphQL },
+    ...SUBGRAPH_NAMES.map((name) => ({ name, url: goliath.platform.subgraphUrls[name], query: SUBGRAPH_PROBES[name], post: asGateway })),
   ];
+  const asGateway: typeof postGraphQL = (url, query, options) => postAsGateway(goliath.platform.keysDir, url, query, options);
   /** Error codes each target answers the token with; [] means accepted. */
   const answers = async (token: string) =>
-    Object.fromEntries(await Promise.all(targets().map(async (target) => [target.name, errorCodes(await postGraphQL(target.url, target.query, { token }))] as const)));
+    Object.fromEntries(await Promise.all(targets().map(async (target) => [target.name, errorCodes(await target.post(target.url, target.query, { token }))] as const)));
   const everywhere = (codes: string[]) => Object.fromEntries(targets().map((target) => [target.name, codes]));
   const jwksUrl = () => goliath.platform.gatewayUrl.replace('/graphql', '/.well-known/jwks.json');
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));

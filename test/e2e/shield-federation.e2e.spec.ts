@@ -1,11 +1,14 @@
 import type { SubgraphName } from '../../platform/config';
 import { errorCodes, postGraphQL } from '../support/gateway-client';
+import { postAsGateway } from '../support/gateway-signed-request';
 import { useTestPlatform } from '../support/test-platform';
 
 /**
  * graphql-shield's known federation pitfalls (DESIGN.md §4), checked against the running
  * platform: the gateway still joins an entity across subgraphs under shield, `_entities` still
- * runs each `__resolveReference` (and so its tenant check), and `_service` still answers.
+ * runs each `__resolveReference` (and so its tenant check), and `_service` answers a verified
+ * caller only. Subgraphs are called here as the gateway calls them (signed), so that what each
+ * checks on its own shows.
  */
 describe('entity resolution under the permission shield', () => {
   const goliath = useTestPlatform();
@@ -23,7 +26,8 @@ describe('entity resolution under the permission shield', () => {
   const SUBGRAPH_NAMES = Object.keys(TENANT_SELECTION) as SubgraphName[];
 
   const entities = (subgraph: SubgraphName, tenantId: string, token = viewerA) =>
-    postGraphQL<{ _entities: ({ id: string } | null)[] }>(
+    postAsGateway<{ _entities: ({ id: string } | null)[] }>(
+      goliath.platform.keysDir,
       goliath.platform.subgraphUrls[subgraph],
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Tenant { ${TENANT_SELECTION[subgraph]} } } }`,
       { token, variables: { representations: [{ __typename: 'Tenant', id: tenantId }] } },
@@ -70,15 +74,19 @@ describe('entity resolution under the permission shield', () => {
   });
 
   it('refuses _entities without a token', async () => {
-    const response = await postGraphQL(goliath.platform.subgraphUrls.optimization, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { id } } }', {
+    const response = await postAsGateway(goliath.platform.keysDir, goliath.platform.subgraphUrls.optimization, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { id } } }', {
       variables: { r: [{ __typename: 'Tenant', id: tenantA }] },
     });
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('answers _service { sdl } on every subgraph, with no token, as the gateway and composition need', async () => {
-    const answers = await Promise.all(SUBGRAPH_NAMES.map((subgraph) => postGraphQL<{ _service: { sdl: string } }>(goliath.platform.subgraphUrls[subgraph], '{ _service { sdl } }')));
-    for (const answer of answers) {
+  it('answers _service { sdl } on every subgraph to a verified caller only (the gateway composes from the checked-in supergraph)', async () => {
+    const sdl = '{ _service { sdl } }';
+    const { keysDir, subgraphUrls } = goliath.platform;
+    for (const subgraph of SUBGRAPH_NAMES) {
+      expect(errorCodes(await postAsGateway(keysDir, subgraphUrls[subgraph], sdl))).toEqual(['UNAUTHENTICATED']);
+      expect(errorCodes(await postGraphQL(subgraphUrls[subgraph], sdl, { token: viewerA }))).toEqual(['UNAUTHENTICATED']);
+      const answer = await postAsGateway<{ _service: { sdl: string } }>(keysDir, subgraphUrls[subgraph], sdl, { token: viewerA });
       expect(answer.errors).toBeUndefined();
       expect(answer.data!._service.sdl).toMatch(/type Tenant\s+@key\(fields: "id"\)/);
     }

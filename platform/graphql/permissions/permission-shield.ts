@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { middleware, type IMiddlewareGenerator, type IMiddlewareTypeMap } from 'graphql-middleware';
-import { allow, deny, shield, type IRule } from 'graphql-shield';
-import { forbidden } from '../../errors';
+import { allow, deny, rule, shield, type IRule } from 'graphql-shield';
+import { forbidden, unauthenticated } from '../../errors';
 import type { SubgraphContext } from '../subgraph-context';
 import { permissionRule } from './permission-rule';
 import type { OperationPolicy } from './operation-policy';
@@ -12,13 +12,20 @@ const ROOT_TYPES = ['Query', 'Mutation'] as const;
 type FieldRules = Record<string, IRule | typeof allow>;
 
 /**
- * Federation's own root fields. The gateway (and composition tools) read `_service { sdl }`,
- * and the gateway resolves entities through `_entities`; denying either breaks the supergraph,
- * the best-known graphql-shield pitfall with federation. `_entities` needs no rule of its own:
- * every `__resolveReference` checks tenant scope, and field middleware never wraps
- * `__resolveReference` (it is not a field), so that check is the one that counts.
+ * Federation's own root fields, which no permission row names. The fallback `'*': deny` would
+ * refuse them and break the supergraph (the best-known graphql-shield pitfall with federation),
+ * so they get a rule of their own: a verified caller, whatever the role. The gateway resolves
+ * entities through `_entities` with the caller's token, and no operation callable without a token
+ * returns an entity; tenant scope is each `__resolveReference`'s own check (field middleware never
+ * wraps it: it is not a field). `_service { sdl }` is not needed at run time (the gateway serves
+ * the checked-in supergraph, composition prints the schemas in process), so it answers nothing
+ * anonymous either.
  */
-const FEDERATION_FIELDS: FieldRules = { _service: allow, _entities: allow };
+const verifiedCaller = rule('federation:verified-caller', { cache: 'no_cache' })(async (_parent: unknown, _args: unknown, context: SubgraphContext) => {
+  if (context.authError) return context.authError;
+  return context.auth ? true : unauthenticated();
+});
+const FEDERATION_FIELDS: FieldRules = { _service: verifiedCaller, _entities: verifiedCaller };
 
 /**
  * graphql-shield over a subgraph's root operations, built from its permission table; goes into

@@ -100,12 +100,22 @@ describe('permissionShield', () => {
     expect(results.map((result) => result.codes)).toEqual([[], ['FORBIDDEN'], [], ['FORBIDDEN']]);
   });
 
-  it('keeps federation working: _service answers without a token and _entities still runs __resolveReference', async () => {
-    const sdl = await run('{ _service { sdl } }', anonymous);
+  it('keeps federation working for a verified caller: _service answers and _entities still runs __resolveReference', async () => {
+    const sdl = await run('{ _service { sdl } }', caller('viewer'));
     expect(sdl.codes).toEqual([]);
     expect((sdl.data as { _service: { sdl: string } })._service.sdl).toContain('type Widget');
     const entities = await run('{ _entities(representations: [{ __typename: "Widget", id: "w1" }]) { ... on Widget { label } } }', caller('viewer'));
     expect(entities).toMatchObject({ data: { _entities: [{ label: 'first' }] }, codes: [] });
+  });
+
+  it('answers neither _service nor _entities without a verified caller, though no permission row names them', async () => {
+    const refused = { ...anonymous, authError: unauthenticated('The token expired: sign in again.') };
+    for (const context of [anonymous, refused]) {
+      expect((await run('{ _service { sdl } }', context)).codes).toEqual(['UNAUTHENTICATED']);
+      // This resolver checks nothing, so the refusal is the shield's.
+      const entities = await run('{ _entities(representations: [{ __typename: "Widget", id: "w1" }]) { ... on Widget { label } } }', context);
+      expect(entities).toMatchObject({ data: null, codes: ['UNAUTHENTICATED'] });
+    }
   });
 
   it('refuses to build with a row for an operation the subgraph does not serve', () => {
