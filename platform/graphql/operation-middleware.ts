@@ -1,6 +1,7 @@
 import type { IMiddlewareGenerator, IMiddleware } from 'graphql-middleware';
 import { complianceGuard } from '../compliance/compliance-guard';
 import { auditMutations } from './audit-middleware';
+import { inputLimitsMiddleware } from './input-limits/input-limits-middleware';
 import { operationPolicy } from './permissions/operation-policy';
 import { permissionShield } from './permissions/permission-shield';
 import type { PermissionTable } from './permissions/permission-table';
@@ -9,8 +10,9 @@ import type { SubgraphDependencies } from './subgraph-dependencies';
 
 /**
  * The middleware every subgraph runs around its operations, outermost first: the audit (which
- * must see the refusals of the layers inside it), the permission shield, the compliance guard.
- * All three read the tenant an operation acts on from the one row of its permission table.
+ * must see the refusals of the layers inside it and keeps only a cut-down copy of the arguments),
+ * the input limits, the permission shield, the compliance guard. The audit, the shield and the
+ * guard read the tenant an operation acts on from the one row of its permission table.
  */
 export function operationMiddleware(
   deps: SubgraphDependencies,
@@ -27,5 +29,10 @@ export function operationMiddleware(
       },
     },
   );
-  return [auditMutations(deps, subgraph, policy), permissionShield(policy), complianceGuard(deps, policy)] as (IMiddleware | IMiddlewareGenerator<unknown, SubgraphContext, unknown>)[];
+  return [
+    auditMutations(deps, subgraph, policy),
+    inputLimitsMiddleware(() => deps.config.inputLimits),
+    permissionShield(policy),
+    complianceGuard(deps, policy),
+  ] as (IMiddleware | IMiddlewareGenerator<unknown, SubgraphContext, unknown>)[];
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { auditBatcherFor, InvalidAuditEntryError, verifyAuditChain } from '../../../../platform/audit';
+import { auditBatcherFor, InvalidAuditEntryError, redactForAudit, verifyAuditChain, type AuditRedactionLimits } from '../../../../platform/audit';
+import type { InputLimits } from '../../../../platform/config';
 import { badUserInput } from '../../../../platform/errors';
 import { connectionOf } from '../../../../platform/graphql/connection';
 import { MAX_PAGE_SIZE } from '../../../../platform/graphql/page-info';
@@ -60,7 +61,7 @@ export class AuditResolver {
         outcome: 'success',
         correlationId: context.correlationId,
         time: this.deps.clock().toISOString(),
-        details: input.details ?? {},
+        details: redactForAudit(input.details ?? {}, clientDetailLimits(this.deps.config.inputLimits)),
       });
       await this.deps.waitForReadModels(appended.position);
       return appended.data;
@@ -69,4 +70,13 @@ export class AuditResolver {
       throw error;
     }
   }
+}
+
+/**
+ * A client's own entry is redacted as automatic entries are (a secret pasted into details would
+ * otherwise stay in the append-only chain forever), but it is not cut down: the input limits have
+ * already refused details too large or too deep to keep, so what passes is kept whole.
+ */
+function clientDetailLimits(limits: InputLimits): AuditRedactionLimits {
+  return { maxStringLength: limits.maxStringLength, maxArrayItems: limits.maxListLength, maxObjectKeys: Number.POSITIVE_INFINITY, maxDepth: limits.maxJsonDepth };
 }
