@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { openGatewayRequestKey } from '../platform/auth/gateway-request-signature';
 import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from '../platform/config';
 import { startSubgraphServer } from '../platform/graphql/subgraph-server';
 import { createLogger } from '../platform/logging';
@@ -6,6 +7,7 @@ import { AUDIT_CHAIN_PROJECTION, READ_MODEL_NAMES, runnerProjections } from '../
 import { ProjectionRunner } from '../projections/runner';
 import { CONFIG_VOCABULARY } from './config-vocabulary';
 import { startConfiguredGateway } from './gateway-settings';
+import { runnerHealth } from './process-health';
 import { waitForProjections } from './read-your-writes';
 import { openEventStore, openReadStore } from './stores';
 import { UPCASTER_REGISTRY } from './event-upcasters';
@@ -29,7 +31,7 @@ export interface EmbeddedPlatform {
   readonly playgroundUrl: string;
   readonly subscriptionUrl: string;
   readonly keysDir: string;
-  /** Where each subgraph answers on loopback (benchmarks and diagnostics call them directly). */
+  /** Where each subgraph answers on loopback; it serves only requests the gateway signed (benchmarks and tests sign theirs). */
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   stop(): Promise<void>;
 }
@@ -52,7 +54,15 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
   const logger = createLogger('goliath', options.logLevel ?? config.logLevel);
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
-  const runner = new ProjectionRunner({ eventStore, readStore, projections: runnerProjections(eventStore), upcasters: UPCASTER_REGISTRY, logger });
+  const runner = new ProjectionRunner({
+    eventStore,
+    readStore,
+    projections: runnerProjections(eventStore),
+    upcasters: UPCASTER_REGISTRY,
+    logger,
+    retry: { maxDelayMs: config.health.projectionRetryMaxDelayMs },
+  });
+  const health = runnerHealth(config, eventStore, readStore, runner);
   // What to stop, in the order it was started; stopped in reverse.
   const started: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -75,9 +85,21 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       waitForAuditChain: waitForProjections(runner, [AUDIT_CHAIN_PROJECTION], config.readYourWritesTimeoutMs),
     });
     const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+    const gatewayRequestKey = openGatewayRequestKey(config.keysDir);
     for (const name of SUBGRAPH_NAMES) {
       const schema = await SUBGRAPHS[name].build(dependencies);
-      const server = await startSubgraphServer({ name, schema, host: '127.0.0.1', port: 0, verifyToken, logger, routes: SUBGRAPHS[name].routes?.(dependencies) });
+      const server = await startSubgraphServer({
+        name,
+        schema,
+        host: '127.0.0.1',
+        port: 0,
+        verifyToken,
+        gatewayRequestKey,
+        limits: config.queryLimits,
+        logger,
+        routes: SUBGRAPHS[name].routes?.(dependencies),
+        health,
+      });
       started.push(() => server.stop());
       subgraphUrls[name] = server.url;
       const background = await SUBGRAPHS[name].startBackgroundWork?.(dependencies);
@@ -90,7 +112,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       onSessionRevoked: tokens.onSessionRevoked,
       eventStore,
       logger,
-      healthDetails: async () => ({ projections: await runner.lag() }),
+      health,
     });
     started.push(() => gateway.stop());
     return {

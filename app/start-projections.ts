@@ -1,19 +1,29 @@
+import { startHealthServer } from '../platform/health/health-server';
 import { runnerProjections } from '../projections';
 import { ProjectionRunner } from '../projections/runner';
 import { UPCASTER_REGISTRY } from './event-upcasters';
+import { runnerHealth } from './process-health';
 import { runUntilSignalled } from './run-process';
 import { openEventStore, openReadStore } from './stores';
+import { createTokenVerifier } from './token-verifier';
 
-/** `npm run start:projections`: the projection runner in its own process (docker-compose). */
+/** `npm run start:projections`: the projection runner in its own process (docker-compose), with its health on HEALTH_PORT. */
 runUntilSignalled('goliath-projections', async (config, logger) => {
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
   const projections = runnerProjections(eventStore);
-  const runner = new ProjectionRunner({ eventStore, readStore, projections, upcasters: UPCASTER_REGISTRY, logger });
+  const runner = new ProjectionRunner({ eventStore, readStore, projections, upcasters: UPCASTER_REGISTRY, logger, retry: { maxDelayMs: config.health.projectionRetryMaxDelayMs } });
+  const health = runnerHealth(config, eventStore, readStore, runner);
+  // Only production hides details behind a platform-admin's token, so only production verifies tokens here.
+  const tokens = config.production ? await createTokenVerifier(config, eventStore, logger) : undefined;
+  // Listening first: /livez answers and /readyz says why not while the runner catches up.
+  const server = await startHealthServer(config.host, config.health.port, { ...health, verifyToken: tokens?.verifyToken, identity: { process: 'projections' } });
   await runner.start();
-  logger.info({ projections: projections.map((projection) => projection.name) }, 'projections running');
+  logger.info({ projections: projections.map((projection) => projection.name), health: server.url }, 'projections running');
   return async () => {
+    await server.stop();
     await runner.stop();
+    await tokens?.stop();
     await readStore.close();
     await eventStore.close();
   };

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import { openGatewayRequestKey } from '../platform/auth/gateway-request-signature';
 import { isSubgraphName, SUBGRAPH_NAMES } from '../platform/config';
 import { startSubgraphServer } from '../platform/graphql/subgraph-server';
 import { AUDIT_CHAIN_PROJECTION, READ_MODEL_NAMES } from '../projections';
+import { checkpointHealth } from './process-health';
 import { pollCheckpoints } from './read-your-writes';
 import { runUntilSignalled } from './run-process';
 import { openEventStore, openReadStore } from './stores';
@@ -36,7 +38,10 @@ runUntilSignalled(`goliath-${name}`, async (config, logger) => {
     host: config.host,
     port: config.subgraphPort ?? SUBGRAPHS[name].defaultPort,
     verifyToken: tokens.verifyToken,
+    gatewayRequestKey: openGatewayRequestKey(config.keysDir),
+    limits: config.queryLimits,
     logger,
+    health: checkpointHealth(config, eventStore, readStore),
   });
   const stopBackgroundWork = await SUBGRAPHS[name].startBackgroundWork?.(dependencies);
   return async () => {

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { auditCommand } from './audit-command';
 import { operatorsCommand } from './operators-command';
+import { projectionsCommand } from './projections-command';
 import type { CliIo } from './cli-io';
 import type { Command } from './command';
 import { solveCommand } from './solve-command';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error';
 
 /** Every subcommand, by the name typed after `goliath`. */
-const COMMANDS: ReadonlyMap<string, Command> = new Map([solveCommand, auditCommand, operatorsCommand].map((command) => [command.name, command]));
+const COMMANDS: ReadonlyMap<string, Command> = new Map([solveCommand, auditCommand, operatorsCommand, projectionsCommand].map((command) => [command.name, command]));
 
 export function topLevelUsage(): string {
   const width = Math.max(...[...COMMANDS.keys()].map((name) => name.length));

@@ -5,7 +5,7 @@ import { newEvent } from '../platform/commands/event-metadata';
 import { createSqliteEventStore } from '../platform/eventstore/sqlite';
 import { auditChainProjection } from './audit-chain';
 import { ProjectionRunner } from './runner';
-import { recordingLogger, storesInTempDir, type StoresInTempDir } from './runner.fixtures';
+import { eventually, recordingLogger, storesInTempDir, type StoresInTempDir } from './runner.fixtures';
 
 describe('audit chainer (SQLite event store + SQLite read store)', () => {
   let stores: StoresInTempDir;
@@ -66,6 +66,23 @@ describe('audit chainer (SQLite event store + SQLite read store)', () => {
     await (await startChainer()).waitFor(more, 5_000);
     // then the trail holds each record once
     expect((await trail('acme')).map(({ chainedFrom }) => chainedFrom)).toEqual([...first, more]);
+  });
+
+  it('parks a record it cannot chain and goes on chaining the others', async () => {
+    // given a change whose audit record is invalid (an outcome the trail does not know) between two good ones
+    const before = await givenChange('thing-1', 'acme', 1);
+    const origin = { tenantId: 'acme', actor: 'ada', correlationId: 'c2', causationId: 'r2', occurredAt: new Date(Date.UTC(2026, 0, 1)) };
+    const bad = { ...changeAuditRecord(auditedAction('demo.change'), origin, 'thing-1'), data: { ...(changeAuditRecord(auditedAction('demo.change'), origin, 'thing-1').data as object), outcome: 'bogus' } };
+    const badPosition = (await stores.eventStore.append('thing-1', [bad], 'any')).position;
+    const after = await givenChange('thing-1', 'acme', 3);
+    // when the chainer runs
+    const runner = await startChainer();
+    await runner.waitFor(after, 5_000);
+    // then the good records are chained in order, and the bad one is parked with the reason
+    expect((await trail('acme')).map(({ chainedFrom }) => chainedFrom)).toEqual([before, after]);
+    expect(await verifyAuditChain(stores.eventStore, 'acme')).toMatchObject({ valid: true, checkedEntries: 2 });
+    expect(await runner.parkedEvents.get(`audit-chain:${badPosition}`)).toMatchObject({ status: 'parked', tenantId: 'acme', eventType: 'ChangeAudited', error: expect.stringMatching(/outcome must be one of/) });
+    await eventually(async () => expect((await runner.health())[0]).toMatchObject({ projection: 'audit-chain', state: 'running', parked: 1, lag: 0 }));
   });
 
   it('never chains a record twice when two processes chain the same log at once', async () => {

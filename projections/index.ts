@@ -21,4 +21,7 @@ export function runnerProjections(eventStore: EventStore): Projection[] {
 /** The read models a mutation's answer waits for (read-your-writes); the audit chainer is waited for apart. */
 export const READ_MODEL_NAMES: readonly string[] = ALL_PROJECTIONS.map((projection) => projection.name);
 
+/** Every projection the runner runs: whose checkpoints and dead letters other processes look at. */
+export const RUNNER_PROJECTION_NAMES: readonly string[] = [...READ_MODEL_NAMES, AUDIT_CHAIN_PROJECTION];
+
 export { AUDIT_CHAIN_PROJECTION };

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../platform/eventstore/port';
 
-/** A projection's handler threw on an event: the projection stops there and resumes from its checkpoint after a restart. */
+/** A projection's handler threw on an event: the runner retries (a busy store) or parks the event (anything else). */
 export class ProjectionFailedError extends Error {
   readonly code = 'PROJECTION_FAILED';
   readonly eventType: string;

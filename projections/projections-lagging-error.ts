@@ -7,7 +7,7 @@ export interface LaggingProjection {
   readonly error?: string;
 }
 
-/** `waitFor` gave up: these projections had not reached the position (in time, or at all because they stopped). */
+/** `waitFor` gave up: these projections had not reached the position in time. */
 export class ProjectionsLaggingError extends Error {
   readonly code = 'PROJECTIONS_LAGGING';
 
@@ -15,14 +15,8 @@ export class ProjectionsLaggingError extends Error {
     readonly position: number,
     readonly timeoutMs: number,
     readonly lagging: readonly LaggingProjection[],
-    readonly reason: 'timeout' | 'failed',
   ) {
-    const names = lagging.map(describe).join(', ');
-    super(
-      reason === 'timeout'
-        ? `Read models did not reach position ${position} within ${timeoutMs} ms: ${names}`
-        : `Read models cannot reach position ${position}: ${names}`,
-    );
+    super(`Read models did not reach position ${position} within ${timeoutMs} ms: ${lagging.map(describe).join(', ')}`);
     this.name = 'ProjectionsLaggingError';
   }
 }

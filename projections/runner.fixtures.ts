@@ -172,6 +172,26 @@ export function forgetfulCheckpoints(readStore: ReadStore, remembered: (projecti
   });
 }
 
+/** A read store whose next commits fail with these errors, one each, before it commits again (a busy or full disk). */
+export function failingCommits(readStore: ReadStore, failures: Error[]): ReadStore & { readonly attempts: number } {
+  let attempts = 0;
+  return new Proxy(readStore, {
+    get(target, property, receiver) {
+      if (property === 'attempts') return attempts;
+      if (property === 'commit') {
+        return async (...args: Parameters<ReadStore['commit']>) => {
+          attempts += 1;
+          const failure = failures.shift();
+          if (failure) throw failure;
+          return target.commit(...args);
+        };
+      }
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as ReadStore & { readonly attempts: number };
+}
+
 /** Retries an assertion until it passes or the time is up (for state reached asynchronously, such as other projections catching up). */
 export async function eventually(assertion: () => Promise<void>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

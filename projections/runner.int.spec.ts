@@ -1,5 +1,7 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { NO_UPCASTERS } from '../platform/eventstore/upcasting';
+import { parkedEventsCollection } from '../platform/health/parked-event';
 import type { ReadStore } from '../platform/readstore/port';
 import type { Projection } from './projection';
 import { ProjectionsLaggingError } from './projections-lagging-error';
@@ -7,6 +9,7 @@ import { ProjectionRunner } from './runner';
 import {
   allDocuments,
   eventually,
+  failingCommits,
   forgetfulCheckpoints,
   gatedProjection,
   jobEvent,
@@ -34,7 +37,9 @@ describe('ProjectionRunner (SQLite event store + SQLite read store)', () => {
     await stores.close();
   });
 
-  function runner(options: { projections?: readonly Projection[]; readStore?: ReadStore; batchSize?: number; logger?: ReturnType<typeof recordingLogger> } = {}): ProjectionRunner {
+  function runner(
+    options: { projections?: readonly Projection[]; readStore?: ReadStore; batchSize?: number; logger?: ReturnType<typeof recordingLogger>; retry?: { initialDelayMs: number; maxDelayMs: number } } = {},
+  ): ProjectionRunner {
     const created = new ProjectionRunner({
       eventStore: stores.eventStore,
       readStore: options.readStore ?? stores.readStore,
@@ -42,6 +47,7 @@ describe('ProjectionRunner (SQLite event store + SQLite read store)', () => {
       upcasters: NO_UPCASTERS,
       logger: options.logger ?? recordingLogger(),
       batchSize: options.batchSize,
+      retry: options.retry,
     });
     runners.push(created);
     return created;
@@ -163,62 +169,205 @@ describe('ProjectionRunner (SQLite event store + SQLite read store)', () => {
     ]);
   });
 
-  it('stops a projection whose handler throws, logs why, keeps the others running, and resumes without skipping after a restart', async () => {
-    // Given a projection that cannot handle titles containing "poison" yet
-    let poisonable = true;
-    const fragile: Projection = {
+  /** A projection that cannot handle titles containing "poison" while `poisonable` says so. */
+  function fragileProjection(poisonable: { value: boolean }): Projection {
+    return {
       name: 'fragile',
       collections: [{ name: 'fragile_jobs', indexes: [] }],
       filter: { eventTypes: ['JobQueued'] },
       handle(event, context) {
         const { jobId, title } = event.data as { jobId: string; title: string };
-        if (poisonable && title.includes('poison')) throw new Error('cannot parse title');
+        if (poisonable.value && title.includes('poison')) throw new Error('cannot parse title');
         context.upsert('fragile_jobs', { id: jobId, title });
       },
     };
+  }
+
+  async function givenPoison(jobId: string, tenantId = 't1'): Promise<{ position: number; id: string }> {
+    const poison = jobEvent({ type: 'JobQueued', data: { jobId, tenantId, title: `poison pill ${jobId}` } }, tenantId);
+    return { position: (await stores.eventStore.append(`job-${jobId}`, [poison], 'no-stream')).position, id: poison.id };
+  }
+
+  /** What an operator's retry or skip appends (the command path adds the audit record; the runner needs only the event). */
+  async function givenOperatorRequest(type: 'ParkedEventRetryRequested' | 'ParkedEventSkipped', projection: string, position: number, eventId: string): Promise<number> {
+    const data = type === 'ParkedEventRetryRequested' ? { projection, position, eventId, requestedAt: '2026-01-01T00:00:00.000Z' } : { projection, position, eventId, reason: 'not needed', skippedAt: '2026-01-01T00:00:00.000Z' };
+    const request = { ...jobEvent({ type: 'JobCancelled', data: { jobId: '' } }), type, data, metadata: { ...jobEvent({ type: 'JobCancelled', data: { jobId: '' } }).metadata, actor: 'ops-ada', occurredAt: '2026-01-01T00:00:00.000Z' } };
+    return (await stores.eventStore.append(`deadletter-${projection}`, [request], 'any')).position;
+  }
+
+  const parkedIn = (projection: string) => allDocuments(stores.readStore, parkedEventsCollection(projection));
+
+  it('parks an event its handler cannot fold, logs why, and goes on: later events, other projections, other tenants', async () => {
+    // Given a running projection that cannot handle titles containing "poison"
     const logger = recordingLogger();
-    const projections = runner({ projections: [...PROJECTIONS, fragile], logger });
+    const projections = runner({ projections: [...PROJECTIONS, fragileProjection({ value: true })], logger });
     await projections.start();
     await projections.waitFor(await givenJob('a', 'finished'), 5_000);
 
-    // When it meets the poison event, followed by a healthy one
-    const poison = jobEvent({ type: 'JobQueued', data: { jobId: 'p', tenantId: 't1', title: 'poison pill' } });
-    const poisonPosition = (await stores.eventStore.append('job-p', [poison], 'no-stream')).position;
-    const head = await givenJob('z', 'finished');
+    // When tenant t1's poison event arrives, followed by other tenants' writes
+    const poison = await givenPoison('p', 't1');
+    const head = await givenJob('z', 'finished', 't2');
 
-    // Then waiting for the head fails at once, naming the failed projection
-    const waited = projections.waitFor(head, 5_000);
-    await expect(waited).rejects.toBeInstanceOf(ProjectionsLaggingError);
-    await expect(waited).rejects.toThrow(/fragile \(at \d+, failed: Projection fragile failed on JobQueued \(stream job-p, position \d+\): cannot parse title\)/);
+    // Then waiting for the head resolves (read-your-writes goes on), and every healthy event is folded
+    await projections.waitFor(head, 5_000);
+    expect((await allDocuments(stores.readStore, 'fragile_jobs')).map((doc) => doc.id)).toEqual(['a', 'z']);
+    expect(await stores.readStore.getCheckpoint('fragile')).toBe(head);
 
-    // And the error is logged with the projection, event type, stream and position
+    // And the event is parked with what an operator needs, in the commit that moved past it
+    expect(await parkedIn('fragile')).toEqual([
+      {
+        id: `fragile:${poison.position}`,
+        projection: 'fragile',
+        eventId: poison.id,
+        position: poison.position,
+        streamId: 'job-p',
+        revision: 0,
+        eventType: 'JobQueued',
+        tenantId: 't1',
+        error: 'Error: cannot parse title',
+        attempts: 1,
+        status: 'parked',
+        parkedAt: expect.any(String),
+        lastAttemptAt: expect.any(String),
+      },
+    ]);
+
+    // And logged with the projection, event type, stream and position
     expect(logger.errors).toHaveLength(1);
-    expect(logger.errors[0].obj).toMatchObject({ projection: 'fragile', eventType: 'JobQueued', streamId: 'job-p', position: poisonPosition, eventId: poison.id });
+    expect(logger.errors[0].obj).toMatchObject({ projection: 'fragile', eventType: 'JobQueued', streamId: 'job-p', position: poison.position, eventId: poison.id, tenantId: 't1' });
     expect(logger.errors[0].obj.err).toEqual(new Error('cannot parse title'));
 
-    // And the other projections carry on to the head; the failed batch was not committed
-    await eventually(async () => {
-      const others = (await projections.lag()).filter((entry) => entry.projection !== 'fragile');
-      expect(others.map((entry) => [entry.projection, entry.lag, entry.state])).toEqual([
-        ['jobs', 0, 'running'],
-        ['tenant-job-counts', 0, 'running'],
-        ['tenant-names', 0, 'running'],
-      ]);
-    });
-    const lag = await projections.lag();
-    expect(lag.find((entry) => entry.projection === 'fragile')).toMatchObject({ state: 'failed', error: expect.stringContaining('cannot parse title') });
-    expect(await stores.readStore.getCheckpoint('fragile')).toBeLessThan(poisonPosition);
-    expect(await stores.readStore.collection('jobs').get('z')).toMatchObject({ state: 'finished' });
+    // And health shows it: running, caught up, one parked event
+    expect((await projections.health()).find((entry) => entry.projection === 'fragile')).toMatchObject({ state: 'running', lag: 0, parked: 1, observed: true });
 
-    // When the projection is fixed and the process restarts
+    // When the process restarts, the parked event is not met again
     await projections.stop();
-    poisonable = false;
-    const restarted = runner({ projections: [...PROJECTIONS, fragile], readStore: stores.reopenReadStore() });
+    const restarted = runner({ projections: [...PROJECTIONS, fragileProjection({ value: true })], readStore: stores.reopenReadStore(), logger: recordingLogger() });
     await restarted.start();
-    await restarted.waitFor(head, 5_000);
+    await restarted.waitFor(await givenJob('y', 'finished'), 5_000);
+    expect((await parkedIn('fragile')).map((doc) => doc.status)).toEqual(['parked']);
+  });
 
-    // Then it resumed at the failed event: nothing skipped
-    expect((await allDocuments(stores.readStore, 'fragile_jobs')).map((doc) => doc.id)).toEqual(['a', 'p', 'z']);
+  it('parks only the event whose writes the store refuses (JSON nested deeper than SQLite reads), committing the rest of its batch', async () => {
+    // Given a batch in which one event carries JSON nested 1,000 levels deep
+    const details: Projection = {
+      name: 'details',
+      collections: [{ name: 'details', indexes: ['tenantId'] }],
+      filter: { eventTypes: ['JobQueued'] },
+      handle(event, context) {
+        const data = event.data as { jobId: string; tenantId: string; details?: unknown };
+        context.upsert('details', { id: data.jobId, tenantId: data.tenantId, details: data.details ?? null });
+      },
+    };
+    let deep: Record<string, unknown> = {};
+    for (let level = 0; level < 1_000; level++) deep = { nested: deep };
+    await givenJob('before', 'running', 't1');
+    const deepEvent = jobEvent({ type: 'JobQueued', data: { jobId: 'deep', tenantId: 't1', title: 'deep', details: deep } as never }, 't1');
+    const deepPosition = (await stores.eventStore.append('job-deep', [deepEvent], 'no-stream')).position;
+    const head = await givenJob('after', 'running', 't2');
+
+    // When the projection folds the log in one batch
+    const projections = runner({ projections: [details], batchSize: 500 });
+    await projections.start();
+    await projections.waitFor(head, 5_000);
+
+    // Then the events around it are there, and it alone is parked with the store's error
+    expect((await allDocuments(stores.readStore, 'details')).map((doc) => doc.id)).toEqual(['after', 'before']);
+    expect((await parkedIn('details')).map((doc) => [doc.position, doc.status, doc.error])).toEqual([[deepPosition, 'parked', expect.stringMatching(/^SqliteError.*: malformed JSON$/)]]);
+  });
+
+  it.each([
+    ['SQLITE_BUSY', () => new Database.SqliteError('database is locked', 'SQLITE_BUSY')],
+    ['SQLITE_FULL', () => new Database.SqliteError('database or disk is full', 'SQLITE_FULL')],
+    ['ENOSPC', () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })],
+  ])('retries the batch with backoff while commits fail with %s, then recovers by itself with nothing parked', async (code, failure) => {
+    // Given a store whose next five commits fail
+    const readStore = failingCommits(stores.readStore, [failure(), failure(), failure(), failure(), failure()]);
+    const projections = runner({ readStore, retry: { initialDelayMs: 20, maxDelayMs: 60 } });
+    await projections.start();
+
+    // When a job is written
+    const position = await givenJob('a', 'finished');
+
+    // Then the projections say they are retrying, with the error
+    await eventually(async () => expect((await projections.lag()).some((entry) => entry.state === 'retrying' && entry.error?.includes(code === 'ENOSPC' ? 'no space left' : 'database'))).toBe(true));
+    const retrying = (await projections.health()).find((entry) => entry.state === 'retrying')!;
+    expect(retrying.retry).toEqual({ attempts: expect.any(Number), since: expect.any(String), nextAttemptAt: expect.any(String) });
+
+    // And, once the store accepts commits again, they recover by themselves: everything folded, nothing parked
+    await projections.waitFor(position, 5_000);
+    await eventually(async () => expect((await projections.lag()).map((entry) => entry.state)).toEqual(['running', 'running', 'running']));
+    expect(await stores.readStore.collection('jobs').get('a')).toMatchObject({ state: 'finished' });
+    expect(await stores.readStore.collection('tenant_job_counts').get('t1')).toEqual({ id: 't1', queued: 1, finished: 1 });
+    for (const projection of PROJECTIONS) expect(await parkedIn(projection.name)).toEqual([]);
+    expect((await projections.health()).every((entry) => entry.parked === 0 && entry.retry === undefined)).toBe(true);
+    expect(readStore.attempts).toBeGreaterThan(5);
+  });
+
+  it('retries a transient failure met inside a handler (a read on a busy store) instead of parking the event', async () => {
+    let busy = 3;
+    const reading: Projection = {
+      name: 'reading',
+      collections: [{ name: 'reading', indexes: [] }],
+      filter: { eventTypes: ['JobQueued'] },
+      async handle(event, context) {
+        if (busy-- > 0) throw new Database.SqliteError('database is locked', 'SQLITE_BUSY');
+        context.upsert('reading', { id: (event.data as { jobId: string }).jobId });
+      },
+    };
+    const projections = runner({ projections: [reading], retry: { initialDelayMs: 10, maxDelayMs: 20 } });
+    await projections.start();
+    await projections.waitFor(await givenJob('a', 'running'), 5_000);
+    expect(await allDocuments(stores.readStore, 'reading')).toEqual([{ id: 'a' }]);
+    expect(await parkedIn('reading')).toEqual([]);
+  });
+
+  it("folds a parked event again on an operator's retry, keeps it parked when it fails again, and closes it on a skip", async () => {
+    // Given two parked events
+    const poisonable = { value: true };
+    const projections = runner({ projections: [fragileProjection(poisonable)] });
+    await projections.start();
+    const first = await givenPoison('p1');
+    const second = await givenPoison('p2', 't2');
+    await projections.waitFor(second.position, 5_000);
+    expect((await parkedIn('fragile')).map((doc) => doc.status)).toEqual(['parked', 'parked']);
+
+    // When an operator retries the first before the projection is fixed
+    await projections.waitFor(await givenOperatorRequest('ParkedEventRetryRequested', 'fragile', first.position, first.id), 5_000);
+
+    // Then it stays parked, with a second attempt counted
+    expect(await projections.parkedEvents.get(`fragile:${first.position}`)).toMatchObject({ status: 'parked', attempts: 2, error: 'Error: cannot parse title' });
+
+    // When the projection is fixed, the first is retried and the second skipped
+    poisonable.value = false;
+    await givenOperatorRequest('ParkedEventRetryRequested', 'fragile', first.position, first.id);
+    const head = await givenOperatorRequest('ParkedEventSkipped', 'fragile', second.position, second.id);
+    await projections.waitFor(head, 5_000);
+
+    // Then the first is in the read model and marked retried by the operator; the second is skipped and left out
+    expect(await allDocuments(stores.readStore, 'fragile_jobs')).toEqual([{ id: 'p1', title: 'poison pill p1' }]);
+    expect(await projections.parkedEvents.get(`fragile:${first.position}`)).toMatchObject({ status: 'retried', attempts: 3, resolvedBy: 'ops-ada', resolvedAt: '2026-01-01T00:00:00.000Z' });
+    expect(await projections.parkedEvents.get(`fragile:${second.position}`)).toMatchObject({ status: 'skipped', attempts: 1, resolvedBy: 'ops-ada', reason: 'not needed' });
+    expect((await projections.health())[0]).toMatchObject({ projection: 'fragile', parked: 0 });
+
+    // And a request for another projection's event, or one already decided, changes nothing
+    await projections.waitFor(await givenOperatorRequest('ParkedEventSkipped', 'fragile', first.position, first.id), 5_000);
+    expect(await projections.parkedEvents.get(`fragile:${first.position}`)).toMatchObject({ status: 'retried' });
+  });
+
+  it('a rebuild parks again what still fails and replays the operators\' decisions', async () => {
+    const poisonable = { value: true };
+    const projections = runner({ projections: [fragileProjection(poisonable)] });
+    await projections.start();
+    const poison = await givenPoison('p');
+    await givenJob('a', 'running');
+    await projections.waitFor(await givenOperatorRequest('ParkedEventSkipped', 'fragile', poison.position, poison.id), 5_000);
+    const before = { readModel: await allDocuments(stores.readStore, 'fragile_jobs'), parked: await parkedIn('fragile') };
+
+    await projections.rebuild('fragile');
+
+    expect(await allDocuments(stores.readStore, 'fragile_jobs')).toEqual(before.readModel);
+    expect((await parkedIn('fragile')).map((doc) => [doc.id, doc.status, doc.reason])).toEqual(before.parked.map((doc) => [doc.id, doc.status, doc.reason]));
   });
 
   it('rebuilds a read model from position zero to the same state', async () => {

@@ -1,9 +1,12 @@
 import type { EventStore } from '../platform/eventstore/port';
 import type { UpcasterRegistry } from '../platform/eventstore/upcasting';
-import type { ReadStore } from '../platform/readstore/port';
+import type { ProjectionHealth } from '../platform/health/health-report';
+import { parkedEventsCollectionSpec } from '../platform/health/parked-event';
+import { ParkedEventLog } from '../platform/health/parked-event-log';
+import type { CollectionSpec, ReadStore } from '../platform/readstore/port';
 import type { Projection } from './projection';
 import type { ProjectionLogger } from './projection-logger';
-import { ProjectionWorker, type ProjectionState } from './projection-worker';
+import { ProjectionWorker, type ProjectionState, type RetryPolicy } from './projection-worker';
 import { ProjectionsLaggingError, type LaggingProjection } from './projections-lagging-error';
 
 export interface ProjectionRunnerOptions {
@@ -15,6 +18,8 @@ export interface ProjectionRunnerOptions {
   readonly logger: ProjectionLogger;
   /** Most events folded into one commit (default 500): big enough to catch up fast, small enough to commit often. */
   readonly batchSize?: number;
+  /** Backoff after a transient failure (busy or full store, lost connection); 100 ms doubling up to 30 s by default. */
+  readonly retry?: Partial<RetryPolicy>;
 }
 
 export interface ProjectionLag {
@@ -26,25 +31,32 @@ export interface ProjectionLag {
   readonly lag: number;
   readonly lastCommitAt?: string;
   readonly msSinceLastCommit?: number;
+  /** The last error while it is retrying. */
   readonly error?: string;
+  readonly retry?: { readonly attempts: number; readonly since: string; readonly nextAttemptAt: string };
 }
 
 const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_RETRY: RetryPolicy = { initialDelayMs: 100, maxDelayMs: 30_000 };
 
 /**
  * Runs every projection from its checkpoint, catch-up then live, each on its own subscription so
- * that one failing projection stops alone. `waitFor` gives mutations read-your-writes.
+ * that one projection retrying a busy store waits alone. An event a projection cannot fold is
+ * parked in the projection's dead-letter collection and the projection goes on. `waitFor` gives
+ * mutations read-your-writes; `health` tells how each projection is doing.
  */
 export class ProjectionRunner {
   private readonly workers = new Map<string, ProjectionWorker>();
   private readonly waiters = new Set<() => void>();
+  readonly parkedEvents: ParkedEventLog;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const owners = new Map<string, string>();
+    const retry = { ...DEFAULT_RETRY, ...options.retry };
     for (const projection of options.projections) {
       if (this.workers.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
-      for (const { name } of projection.collections) {
-        // A rebuild resets a projection's collections, so no collection may belong to two projections.
+      for (const { name } of collectionsOf(projection)) {
+        // A rebuild resets a projection's collections (its dead letters included), so no collection may belong to two projections.
         const owner = owners.get(name);
         if (owner) throw new Error(`Collection ${name} belongs to both ${owner} and ${projection.name}`);
         owners.set(name, projection.name);
@@ -57,15 +69,17 @@ export class ProjectionRunner {
           upcasters: options.upcasters,
           logger: options.logger,
           batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+          retry,
           onProgress: () => this.notifyWaiters(),
         }),
       );
     }
+    this.parkedEvents = new ParkedEventLog(options.readStore, options.projections.map((projection) => projection.name));
   }
 
-  /** Defines every collection, then starts every projection that is not running (a failed one restarts from its checkpoint). */
+  /** Defines every collection (dead letters included), then starts every projection that is not running. */
   async start(): Promise<void> {
-    await this.options.readStore.defineCollections(this.options.projections.flatMap((projection) => projection.collections));
+    await this.options.readStore.defineCollections(this.options.projections.flatMap(collectionsOf));
     await Promise.all([...this.workers.values()].map((worker) => worker.start()));
   }
 
@@ -75,7 +89,7 @@ export class ProjectionRunner {
   }
 
   /**
-   * Drops the projection's read model and checkpoint and replays the log from position zero.
+   * Drops the projection's read model, dead letters and checkpoint and replays the log from position zero.
    * Resolves once it has caught up with the head as of the call; queries see a partial read model
    * until then.
    */
@@ -83,16 +97,12 @@ export class ProjectionRunner {
     const worker = this.worker(projectionName);
     const head = await this.options.eventStore.headPosition();
     await worker.stop();
-    const collections = worker.projection.collections;
+    const collections = collectionsOf(worker.projection);
     await this.options.readStore.defineCollections(collections);
     await this.options.readStore.reset(projectionName, collections.map((collection) => collection.name));
     this.options.logger.info({ projection: projectionName, headPosition: head }, `projection ${projectionName} rebuilding from position zero`);
     await worker.start();
-    await this.whenSettled(() => {
-      if (worker.checkpoint >= head) return 'done';
-      if (worker.state === 'failed') throw worker.error ?? new Error(`Projection ${projectionName} failed during rebuild`);
-      return 'pending';
-    });
+    await this.whenSettled(() => (worker.checkpoint >= head ? 'done' : 'pending'));
     this.options.logger.info({ projection: projectionName, checkpoint: worker.checkpoint }, `projection ${projectionName} rebuilt`);
   }
 
@@ -106,14 +116,23 @@ export class ProjectionRunner {
       headPosition,
       lag: Math.max(0, headPosition - worker.checkpoint),
       ...(worker.lastCommitAt && { lastCommitAt: worker.lastCommitAt.toISOString(), msSinceLastCommit: now - worker.lastCommitAt.getTime() }),
-      ...(worker.error && { error: worker.error.message }),
+      ...(worker.retry && {
+        error: worker.retry.error.message,
+        retry: { attempts: worker.retry.attempts, since: worker.retry.since.toISOString(), nextAttemptAt: worker.retry.nextAttemptAt.toISOString() },
+      }),
     }));
+  }
+
+  /** Each projection as health reports it: its state and lag, and how many of its events are parked. */
+  async health(): Promise<ProjectionHealth[]> {
+    const [lag, parked] = await Promise.all([this.lag(), this.parkedEvents.countParked()]);
+    return lag.map((entry) => ({ ...entry, observed: true, parked: parked.get(entry.projection) ?? 0 }));
   }
 
   /**
    * Resolves when every projection (or each one named in `only`) has committed up to `position`. Rejects with
-   * ProjectionsLaggingError naming the laggards after `timeoutMs`, or at once when a lagging
-   * projection has failed (it cannot catch up before a restart).
+   * ProjectionsLaggingError naming the laggards after `timeoutMs`. A parked event never holds it
+   * up (the checkpoint moves past it); a projection retrying a busy store may recover in time.
    */
   async waitFor(position: number, timeoutMs: number, only?: readonly string[]): Promise<void> {
     let timedOut = false;
@@ -125,8 +144,7 @@ export class ProjectionRunner {
       await this.whenSettled(() => {
         const lagging = this.laggingAt(position, only);
         if (lagging.length === 0) return 'done';
-        if (lagging.some((projection) => projection.state === 'failed')) throw new ProjectionsLaggingError(position, timeoutMs, lagging, 'failed');
-        if (timedOut) throw new ProjectionsLaggingError(position, timeoutMs, lagging, 'timeout');
+        if (timedOut) throw new ProjectionsLaggingError(position, timeoutMs, lagging);
         return 'pending';
       });
     } finally {
@@ -167,4 +185,9 @@ export class ProjectionRunner {
     if (!worker) throw new Error(`No projection named ${projectionName} (known: ${[...this.workers.keys()].join(', ')})`);
     return worker;
   }
+}
+
+/** A projection's read-model collections and its dead letters: what it owns and a rebuild resets. */
+function collectionsOf(projection: Projection): CollectionSpec[] {
+  return [...projection.collections, parkedEventsCollectionSpec(projection.name)];
 }

@@ -32,6 +32,8 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   compliance: OVERSEERS,
   compliancecheck: OVERSEERS,
   changeapproval: OVERSEERS,
+  // An operator's retry or skip of the tenant's parked event: operations, read as the trail is.
+  deadletter: OVERSEERS,
 };
 
 /**

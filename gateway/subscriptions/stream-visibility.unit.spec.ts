@@ -18,7 +18,7 @@ describe('stream visibility in tenantEvents', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(['audit-acme', 'authentication-acme', 'session-s1', 'user-u1', 'identityprovider-p1', 'compliance-acme', 'compliancecheck-c1', 'changeapproval-a1'])(
+  it.each(['audit-acme', 'authentication-acme', 'session-s1', 'user-u1', 'identityprovider-p1', 'compliance-acme', 'compliancecheck-c1', 'changeapproval-a1', 'deadletter-tenants'])(
     'shows %s only to platform-admin, tenant-admin and auditor',
     (streamId) => expect(readersOf(streamId)).toEqual(OVERSEERS),
   );

@@ -5,6 +5,7 @@ import type { ComplianceCatalog } from '../compliance/compliance-catalog';
 import { SERVICE_ACTOR_PREFIX } from '../commands/service-principal';
 import { forbidden } from '../errors';
 import type { PlatformConfig } from '../config';
+import type { ParkedEventLog } from '../health/parked-event-log';
 import type { Logger } from '../logging';
 import type { ReadStore } from '../readstore/port';
 import type { ReplayProjection } from '../replay/replay-projection';
@@ -31,6 +32,8 @@ export interface SubgraphDependencies extends CommandDependencies {
    * evaluate. Handed in by the hosting process because platform/ knows no domain.
    */
   readonly compliance: ComplianceCatalog;
+  /** The events the projection runner parked, for the operators' API (subgraphs/enterprise/operations). */
+  readonly parkedEvents: ParkedEventLog;
 }
 
 /** Resolver classes take the dependencies in their constructor; one instance per class. */

@@ -15,11 +15,12 @@ import { ENTERPRISE_PERMISSIONS } from './graphql/permissions';
 import { samlBrowserFlow } from './identity/sign-in/saml-browser-flow';
 import { ChangeApprovalResolver } from './compliance/graphql/change-approval-resolver';
 import { ComplianceResolver } from './compliance/graphql/compliance-resolver';
+import { ParkedEventResolver } from './operations/graphql/parked-event-resolver';
 
-/** The enterprise subgraph: tenants, identity (providers, sign-in, sessions, users and roles) and the audit trail. */
+/** The enterprise subgraph: tenants, identity (providers, sign-in, sessions, users and roles), the audit trail, compliance and platform operations. */
 export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [TenantResolver, AuditResolver, AuditReplayResolver, AuthenticationResolver, IdentityProviderResolver, UserResolver, ComplianceResolver, ChangeApprovalResolver],
+    resolvers: [TenantResolver, AuditResolver, AuditReplayResolver, AuthenticationResolver, IdentityProviderResolver, UserResolver, ComplianceResolver, ChangeApprovalResolver, ParkedEventResolver],
     orphanedTypes: [TenantEventMessage],
     extraTypeDefs: TENANT_EVENTS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),

@@ -286,6 +286,30 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
       expect(await store.getCheckpoint(projection)).toBe(9);
     });
 
+    it("keeps a projection's dead letters as the runner writes them: parked with the checkpoint past the event, resolved later, each once", async () => {
+      // the runner's own collection of one projection's parked events (platform/health/parked-event.ts)
+      suffix += 1;
+      const deadLetters = `${run}_parked${suffix}`;
+      const projection = `${run}-projection${suffix}`;
+      await store.defineCollections([{ name: deadLetters, indexes: ['status', 'position'] }]);
+      const parked = { id: `${projection}:7`, position: 7, status: 'parked', attempts: 1, error: 'Error: cannot parse title' };
+      // parked in the commit that moves the checkpoint past it, and again after a crash before the checkpoint (MongoDB)
+      await store.commit(projection, [upsert(deadLetters, parked, 7)], 7);
+      await store.commit(projection, [upsert(deadLetters, { ...parked, error: 'redelivered' }, 7)], 7);
+      expect(await store.getCheckpoint(projection)).toBe(7);
+      expect(await store.collection(deadLetters).get(parked.id)).toEqual(parked);
+      // resolved by the operator's request at a later position, once
+      await store.commit(projection, [patch(deadLetters, parked.id, { status: 'retried', attempts: 2 }, 12)], 12);
+      await store.commit(projection, [patch(deadLetters, parked.id, { attempts: 3 }, 12)], 12);
+      expect(await store.collection(deadLetters).get(parked.id)).toEqual({ ...parked, status: 'retried', attempts: 2 });
+      expect(await store.collection(deadLetters).count({ status: 'parked' })).toBe(0);
+      expect((await store.collection(deadLetters).find({ where: { status: 'retried' }, sort: [{ field: 'position', direction: 'asc' }] })).items).toHaveLength(1);
+      // and reset with its projection on a rebuild
+      await store.reset(projection, [deadLetters]);
+      expect(await store.collection(deadLetters).count()).toBe(0);
+      expect(await store.getCheckpoint(projection)).toBeUndefined();
+    });
+
     it('gives the same state when the same writes are delivered twice', async () => {
       const { name, projection } = await givenListings();
       const batches: WriteOperation[][] = [

@@ -4,6 +4,7 @@ import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import type { Role } from '../../platform/auth/auth-context';
 import { errorCodes, type GraphQLResponse } from '../support/gateway-client';
 import { startOidcIssuer, type TestOidcIssuer } from '../support/oidc-issuer';
+import { poisonWriter, type PoisonWriter } from '../support/poison-events';
 import { createSigningKey } from '../support/saml-identity-provider';
 import { useTestPlatform } from '../support/test-platform';
 
@@ -94,6 +95,10 @@ const EXPECTED: Record<string, Expectation> = {
   'Mutation.requestChangeApproval': row('+  +  +  +  F  F',  '+  F  F  F  F  F'),
   'Mutation.approveChange':       row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
   'Mutation.checkCompliance':     row('+  +  +  +  +  F',    '+  F  F  F  F  F'),
+  // enterprise: platform operations (events the projections parked)
+  'Query.parkedEvents':           row('+  F  F  F  F  F'),
+  'Mutation.retryParkedEvent':    row('+  F  F  F  F  F'),
+  'Mutation.skipParkedEvent':     row('+  F  F  F  F  F'),
 };
 
 /** What a platform-admin set up for each tenant before the matrix runs. */
@@ -130,6 +135,8 @@ interface Fixtures {
   freshChangeApproval(tenant: TenantFixture): Promise<string>;
   /** A framework type the tenant has not enabled, taken in turn (only the allowed calls enable one). */
   nextFrameworkType(tenant: TenantFixture): string;
+  /** An event of the tenant that a projection parked, for one retry or skip. */
+  freshParkedEvent(tenant: TenantFixture): Promise<string>;
 }
 
 const QUBO = {
@@ -268,6 +275,15 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
     query: 'mutation ($t: ID!) { checkCompliance(tenantId: $t, operation: "createProblem", data: { personalData: false }) { isCompliant } }',
     variables: { t: t.tenantId },
   }),
+  'Query.parkedEvents': () => ({ query: '{ parkedEvents { id status } }' }),
+  'Mutation.retryParkedEvent': async (t, fixtures) => ({
+    query: 'mutation ($id: ID!) { retryParkedEvent(id: $id) { id status } }',
+    variables: { id: await fixtures.freshParkedEvent(t) },
+  }),
+  'Mutation.skipParkedEvent': async (t, fixtures) => ({
+    query: 'mutation ($id: ID!) { skipParkedEvent(id: $id, reason: "role matrix") { id status } }',
+    variables: { id: await fixtures.freshParkedEvent(t) },
+  }),
 };
 
 /** Every Query and Mutation field of the composed supergraph, as `Query.name`. */
@@ -323,6 +339,7 @@ describe('role × operation × tenant matrix through the gateway', () => {
         })
       ).submitSolveJob.id;
     let issuer: TestOidcIssuer;
+    let poison: PoisonWriter;
     let users = 0;
     const frameworkTurns = new Map<string, number>();
     const freshIdToken = (t: TenantFixture) => issuer.issueIdToken({ sub: `matrix-user-${users++}`, aud: 'goliath', tenant: t.tenantId });
@@ -364,6 +381,7 @@ describe('role × operation × tenant matrix through the gateway', () => {
             input: { tenantId: t.tenantId, operation: 'updateConstraint', target: t.constraintId, reason: 'matrix fixture' },
           })
         ).requestChangeApproval.id,
+      freshParkedEvent: async (t) => (await poison.parkPoisonEvent(t.tenantId)).parkedId,
       nextFrameworkType: (t) => {
         const turn = frameworkTurns.get(t.tenantId) ?? 0;
         frameworkTurns.set(t.tenantId, turn + 1);
@@ -397,6 +415,7 @@ describe('role × operation × tenant matrix through the gateway', () => {
     };
 
     beforeAll(async () => {
+      poison = poisonWriter(goliath.dataDir, async (id) => (await asAdmin<{ parkedEvents: { id: string }[] }>('{ parkedEvents(first: 100) { id } }')).parkedEvents.some((parked) => parked.id === id));
       issuer = await startOidcIssuer();
       const [own, other] = await Promise.all([createTenantFixture('Tenant A'), createTenantFixture('Tenant B')]);
       tenants = { own, other };
@@ -404,6 +423,7 @@ describe('role × operation × tenant matrix through the gateway', () => {
 
     afterAll(async () => {
       await issuer?.stop();
+      await poison?.close();
     });
 
     it('allows and forbids every operation for each role, on its own tenant and on another, exactly as the table says', async () => {

@@ -59,4 +59,8 @@ export const ENTERPRISE_PERMISSIONS = {
   // Peer review: anyone who may make a change may approve someone else's (never their own).
   'Mutation.approveChange': permit(CHANGE_MAKERS, inTenantArgument),
   'Mutation.checkCompliance': permit([...CHANGE_MAKERS, 'auditor'], inTenantArgument),
+  // Platform operations: what the projections parked, retried or skipped by the platform's operators.
+  'Query.parkedEvents': permit(['platform-admin'], CALLERS_TENANT),
+  'Mutation.retryParkedEvent': permit(['platform-admin'], CALLERS_TENANT),
+  'Mutation.skipParkedEvent': permit(['platform-admin'], CALLERS_TENANT),
 } satisfies PermissionTable;
