@@ -1,5 +1,7 @@
 import type { JSONWebKeySet } from 'jose';
+import { DEVELOPMENT_AUTH_METHOD } from '../platform/auth/dev-token';
 import { verifyPlatformToken } from '../platform/auth/platform-token';
+import { ErrorCode, platformError } from '../platform/errors';
 import { SessionRevocationList, type SessionRevokedListener } from '../platform/auth/session-revocations';
 import { SigningKeyRing } from '../platform/auth/signing-key-ring';
 import { tokenSettings } from '../platform/auth/token-issuer';
@@ -39,6 +41,10 @@ export async function createTokenVerifier(config: PlatformConfig, eventStore: Ev
   return {
     verifyToken: async (token) => {
       const auth = await verifySignature(token);
+      // Minting is refused in production too, but a token minted elsewhere with the same keys must not get in either.
+      if (config.production && auth.authMethod === DEVELOPMENT_AUTH_METHOD) {
+        throw platformError(ErrorCode.DevelopmentTokenRefused, 'This server runs in production (NODE_ENV=production) and refuses development tokens; sign in through an identity provider.');
+      }
       await ring.assertKeyUnretired(auth.keyId);
       revocations.assertNotRevoked(auth.sessionId);
       return auth;

@@ -11,6 +11,9 @@ export interface DevelopmentTokenRequest {
   readonly subject?: string;
 }
 
+/** How a development token says what it is; a production server refuses it (app/token-verifier.ts). */
+export const DEVELOPMENT_AUTH_METHOD = 'development';
+
 /**
  * A token for development and tests, signed with the platform's current key. It carries no
  * session (`sid`), so it cannot be revoked: it lives until it expires. Refused in production:
@@ -25,5 +28,5 @@ export async function issueDevelopmentToken(request: DevelopmentTokenRequest): P
     throw new Error(`A ${request.role} token needs a tenant: pass --tenant ID.`);
   }
   const issue = await createPlatformTokenIssuer({ ...config, keysDir: request.keysDir });
-  return issue({ subject: request.subject ?? `dev-${randomUUID()}`, roles: [request.role], tenantId: request.tenantId, authMethod: 'development' });
+  return issue({ subject: request.subject ?? `dev-${randomUUID()}`, roles: [request.role], tenantId: request.tenantId, authMethod: DEVELOPMENT_AUTH_METHOD });
 }

@@ -70,8 +70,22 @@ describe('platform operators through the gateway', () => {
     expect(errorCodes(await signIn(['finance']))).toEqual(['FORBIDDEN']);
   });
 
+  it('refuses a development token in production, however it was minted', async () => {
+    const minted = await goliath.token('platform-admin');
+    expect(errorCodes(await postGraphQL(goliath.platform.gatewayUrl, '{ tenants { edges { node { id } } } }', { token: minted }))).toEqual(['DEVELOPMENT_TOKEN_REFUSED']);
+  });
+
   it("keeps a tenant-admin of the operators' tenant from changing who the platform admins are", async () => {
-    const tenantAdmin = await goliath.token('tenant-admin', operatorsTenant);
+    // given a user of the operators' tenant made tenant-admin by an operator (development tokens are refused here)
+    const operator = (await signIn(['goliath-operators'])).data!.authenticate.accessToken;
+    await signIn(['support']);
+    const users = await postGraphQL<{ users: { nodes: { id: string; externalId: string }[] } }>(goliath.platform.gatewayUrl, 'query ($t: ID!) { users(tenantId: $t) { nodes { id externalId } } }', {
+      token: operator,
+      variables: { t: operatorsTenant },
+    });
+    const supportUser = users.data!.users.nodes.find((user) => user.externalId === 'op-support')!;
+    await postGraphQL(goliath.platform.gatewayUrl, 'mutation ($u: ID!) { grantRole(userId: $u, role: TENANT_ADMIN) { id } }', { token: operator, variables: { u: supportUser.id } });
+    const tenantAdmin = (await signIn(['support'])).data!.authenticate.accessToken;
     const attempt = await postGraphQL(goliath.platform.gatewayUrl, 'mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id } }', {
       token: tenantAdmin,
       variables: { input: { tenantId: operatorsTenant, name: 'Mine', type: 'OIDC', oidc: { issuer: issuer.url, clientId: 'goliath' }, defaultRoles: ['PLATFORM_ADMIN'] } },
