@@ -21,13 +21,22 @@ export interface PlatformConfig {
   /** How long a signing key still verifies after the next key was created. */
   readonly signingKeyGraceSeconds: number;
   readonly readYourWritesTimeoutMs: number;
+  /** Health endpoints (`/livez`, `/readyz`, `/health`) and how projections retry. */
+  readonly health: HealthSettings;
   readonly logLevel: string;
   readonly production: boolean;
   readonly queryLimits: QueryLimits;
   /** Largest QUBO a tenant may store or solve. */
   readonly quboLimits: { readonly maxVariables: number; readonly maxQuadraticTerms: number };
-  /** The synchronous `optimizeQubo`: its caps, and the solver threads each call uses. */
-  readonly optimize: { readonly maxTimeMs: number; readonly maxVariables: number; readonly workers: number };
+  /** The synchronous `optimizeQubo`: its caps, the solver threads each call uses, and how many run or wait at once. */
+  readonly optimize: {
+    readonly maxTimeMs: number;
+    readonly maxVariables: number;
+    readonly workers: number;
+    readonly concurrentSolves: number;
+    readonly queuedSolves: number;
+  };
+  readonly solveJobs: SolveJobSettings;
   /** Subgraph URLs for the gateway in split mode (docker-compose); empty in the embedded mode. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   /** Port of a subgraph started on its own (`start:subgraph`). */
@@ -36,6 +45,28 @@ export interface PlatformConfig {
   readonly apiVersions: ApiVersionSettings;
   readonly signIn: SignInSettings;
   readonly compliance: ComplianceSettings;
+  readonly inputLimits: InputLimits;
+}
+
+export interface HealthSettings {
+  /** HEALTH_PORT: where the projections process, which serves nothing else, answers health checks. */
+  readonly port: number;
+  /** READY_MAX_PROJECTION_LAG: how far behind the log a projection may be and count as caught up. */
+  readonly readyMaxLag: number;
+  /** PROJECTION_RETRY_MAX_DELAY_MS: the longest wait between a projection's attempts after a transient failure. */
+  readonly projectionRetryMaxDelayMs: number;
+}
+
+/** Background solve jobs: how many run at once, each tenant's share, and how long a runner's claim lasts. */
+export interface SolveJobSettings {
+  /** Jobs one runner solves at once (each on the whole solver pool); the runner can be resized while it runs. */
+  readonly concurrency: number;
+  /** Jobs of one tenant running at once on a runner. */
+  readonly perTenantRunning: number;
+  /** Unfinished (submitted or running) jobs a tenant may have; submitSolveJob refuses more. */
+  readonly perTenantUnfinished: number;
+  /** How long a runner's claim on a job lasts without renewal; another runner takes over an expired one. */
+  readonly leaseMs: number;
 }
 
 /** Enterprise sign-in: sessions, SAML defaults and brute-force protection. */
@@ -61,6 +92,23 @@ export interface SignInSettings {
   readonly operatorTenantId?: string;
 }
 
+/**
+ * Bounds on every argument of every operation, checked before its resolver runs
+ * (platform/graphql/input-limits): what is stored forever must also be foldable by every read model.
+ */
+export interface InputLimits {
+  /** Characters of any one string: a String or ID argument, a list item, a string or key inside JSON. */
+  readonly maxStringLength: number;
+  /** Items of any one list, typed or inside JSON. */
+  readonly maxListLength: number;
+  /** Levels of objects and arrays nested in one JSON value. */
+  readonly maxJsonDepth: number;
+  /** UTF-8 bytes of one JSON value, serialized. */
+  readonly maxJsonBytes: number;
+  /** Largest absolute value of a number; non-finite numbers are always refused. */
+  readonly maxNumberMagnitude: number;
+}
+
 /** Which compliance frameworks tenants may enable here, and how long the guard's check may take. */
 export interface ComplianceSettings {
   /** Upper-cased, each once; names the compliance catalogue knows when loaded with a ConfigVocabulary. */
@@ -74,6 +122,8 @@ export interface RateLimitSettings {
   readonly tenantPoints: number;
   readonly operationPoints: number;
   readonly durationSeconds: number;
+  /** The most solver time one synchronous solve is charged for: more is refused anyway (OPTIMIZE_MAX_TIME_MS). */
+  readonly maxChargedSolveMs: number;
 }
 
 /** The API major version the gateway serves and the ones clients may still ask for. */
@@ -113,6 +163,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
     if (url) subgraphUrls[name] = url;
   }
   const tokenTtlSeconds = integer(env, 'TOKEN_TTL_SECONDS', 900);
+  const quboLimits = {
+    maxVariables: integer(env, 'QUBO_MAX_VARIABLES', 100_000),
+    maxQuadraticTerms: integer(env, 'QUBO_MAX_QUADRATIC_TERMS', 5_000_000),
+  };
   return {
     host: env.HOST ?? '127.0.0.1',
     gatewayPort: integer(env, 'PORT', 4000),
@@ -129,6 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
     // A token signed just before a rotation stays valid for its whole life, plus a minute of clock skew.
     signingKeyGraceSeconds: integer(env, 'SIGNING_KEY_GRACE_SECONDS', tokenTtlSeconds + 60),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000),
+    health: {
+      port: integer(env, 'HEALTH_PORT', 4005),
+      readyMaxLag: integer(env, 'READY_MAX_PROJECTION_LAG', 100),
+      projectionRetryMaxDelayMs: positiveInteger(env, 'PROJECTION_RETRY_MAX_DELAY_MS', 30_000),
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
     production: env.NODE_ENV === 'production',
     queryLimits: {
@@ -137,14 +196,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
       maxCost: integer(env, 'QUERY_MAX_COST', 5000),
       maxTokens: integer(env, 'QUERY_MAX_TOKENS', 1000),
     },
-    quboLimits: {
-      maxVariables: integer(env, 'QUBO_MAX_VARIABLES', 100_000),
-      maxQuadraticTerms: integer(env, 'QUBO_MAX_QUADRATIC_TERMS', 5_000_000),
-    },
+    quboLimits,
     optimize: {
       maxTimeMs: integer(env, 'OPTIMIZE_MAX_TIME_MS', 10_000),
       maxVariables: integer(env, 'OPTIMIZE_MAX_VARIABLES', 5_000),
       workers: integer(env, 'SOLVER_WORKERS', Math.max(1, availableParallelism())),
+      concurrentSolves: Math.max(1, integer(env, 'OPTIMIZE_CONCURRENT_SOLVES', 2)),
+      queuedSolves: integer(env, 'OPTIMIZE_QUEUED_SOLVES', 16),
+    },
+    solveJobs: {
+      concurrency: integer(env, 'SOLVE_JOBS_CONCURRENCY', 2),
+      perTenantRunning: integer(env, 'SOLVE_JOBS_PER_TENANT', 1),
+      perTenantUnfinished: integer(env, 'SOLVE_JOBS_UNFINISHED_PER_TENANT', 25),
+      leaseMs: integer(env, 'SOLVE_JOB_LEASE_MS', 15_000),
     },
     subgraphUrls,
     subgraphPort: env.SUBGRAPH_PORT ? integer(env, 'SUBGRAPH_PORT', 0) : undefined,
@@ -155,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
       tenantPoints: integer(env, 'RATE_LIMIT_TENANT_POINTS', 20_000),
       operationPoints: integer(env, 'RATE_LIMIT_OPERATION_POINTS', 20_000),
       durationSeconds: positiveInteger(env, 'RATE_LIMIT_DURATION_SECONDS', 1),
+      maxChargedSolveMs: integer(env, 'OPTIMIZE_MAX_TIME_MS', 10_000),
     },
     apiVersions: apiVersions(env),
     signIn: signInSettings(env),
@@ -162,6 +227,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
       frameworks: complianceFrameworks(env, vocabulary?.complianceFrameworks),
       checkTimeoutMs: positiveInteger(env, 'COMPLIANCE_CHECK_TIMEOUT_MS', 1000),
     },
+    inputLimits: inputLimits(env, quboLimits),
+  };
+}
+
+function inputLimits(env: NodeJS.ProcessEnv, qubo: PlatformConfig['quboLimits']): InputLimits {
+  return {
+    maxStringLength: positiveInteger(env, 'INPUT_MAX_STRING_LENGTH', 100_000),
+    // A QUBO's term and variable lists are bounded by the model's own limits (PROBLEM_TOO_LARGE);
+    // this one never undercuts them, so a problem the model accepts is never refused here.
+    maxListLength: positiveInteger(env, 'INPUT_MAX_LIST_LENGTH', Math.max(qubo.maxVariables, qubo.maxQuadraticTerms, 1)),
+    // Far below SQLite's JSON nesting limit (1,000), with room for the envelope an event puts around a value.
+    maxJsonDepth: positiveInteger(env, 'INPUT_MAX_JSON_DEPTH', 32),
+    maxJsonBytes: positiveInteger(env, 'INPUT_MAX_JSON_BYTES', 65_536),
+    // Doubles represent every integer up to 2^53 (~9e15), and sums and penalty products of numbers this size stay finite.
+    maxNumberMagnitude: positiveInteger(env, 'INPUT_MAX_NUMBER_MAGNITUDE', 1e15),
   };
 }
 

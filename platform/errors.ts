@@ -51,6 +51,9 @@ export const ErrorCode = {
   SamlAssertionInvalid: 'SAML_ASSERTION_INVALID',
   // Audit (issue 4): a mutation whose audit entry could not be written is not confirmed.
   AuditUnavailable: 'AUDIT_UNAVAILABLE',
+  // Solver capacity (issue 9): a tenant's share of the background solver is full.
+  SolveJobQueueFull: 'SOLVE_JOB_QUEUE_FULL',
+  SolverBusy: 'SOLVER_BUSY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,6 +1,8 @@
 import type { RateLimitSettings } from '../../platform/config';
 import { isRateLimiterRefusal, memoryCounter, type RateLimitCounter, type RateLimitCounterFactory } from './rate-limit-counter';
-import type { RateLimitKey, RateLimitScope } from './rate-limit-keys';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import type { AuthContext } from '../../platform/auth/auth-context';
+import { rateLimitKeys, type RateLimitKey, type RateLimitScope } from './rate-limit-keys';
 
 /** Why a request was refused: which budget ran out and when it refills. */
 export interface RateLimitRefusal {
@@ -12,8 +14,10 @@ export interface RateLimitRefusal {
 }
 
 export interface GatewayRateLimiter {
-  /** Spends one point from every budget; the first exhausted one is returned, else undefined. */
+  /** Spends each key's points from its budget; the first exhausted one is returned, else undefined. */
   consume(keys: readonly RateLimitKey[]): Promise<RateLimitRefusal | undefined>;
+  /** Charges one operation of a caller (rate-limit-keys.ts prices it), over HTTP or the WebSocket alike. */
+  chargeOperation(auth: AuthContext, operation: OperationDefinitionNode, document: DocumentNode, variables?: Readonly<Record<string, unknown>>): Promise<RateLimitRefusal | undefined>;
 }
 
 export function createGatewayRateLimiter(settings: RateLimitSettings, counterFor: RateLimitCounterFactory = memoryCounter): GatewayRateLimiter {
@@ -27,13 +31,14 @@ export function createGatewayRateLimiter(settings: RateLimitSettings, counterFor
     // 0 points means that limit is off, not that every request is refused.
     if (points > 0) counters.set(scope, counterFor({ keyPrefix: `goliath-rate-${scope}`, points, durationSeconds: settings.durationSeconds }));
   }
-  return {
+  const limiter: GatewayRateLimiter = {
+    chargeOperation: (auth, operation, document, variables) => limiter.consume(rateLimitKeys(auth, operation, document, variables, settings.maxChargedSolveMs)),
     async consume(keys) {
-      for (const { scope, key } of keys) {
+      for (const { scope, key, points } of keys) {
         const counter = counters.get(scope);
         if (!counter) continue;
         try {
-          await counter.consume(key);
+          await counter.consume(key, points);
         } catch (error) {
           if (!isRateLimiterRefusal(error)) throw error;
           return {
@@ -49,4 +54,5 @@ export function createGatewayRateLimiter(settings: RateLimitSettings, counterFor
       return undefined;
     },
   };
+  return limiter;
 }

@@ -3,10 +3,9 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../platform/errors';
 import type { GatewayContext } from '../gateway-context';
 import type { GatewayRateLimiter, RateLimitRefusal } from './gateway-rate-limiter';
-import { rateLimitKeys } from './rate-limit-keys';
 
 /**
- * Counts every authenticated operation against its caller's, tenant's and root fields' budgets
+ * Charges every authenticated operation to its caller's, tenant's and root fields' budgets
  * once the operation is known, before any subgraph is called. Unauthenticated operations are
  * left to the authentication plugin, which refuses them in the same hook.
  */
@@ -14,9 +13,9 @@ export function rateLimitPlugin(limiter: GatewayRateLimiter): ApolloServerPlugin
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation, document }) {
+        async didResolveOperation({ contextValue, operation, document, request }) {
           if (!contextValue.auth || !operation) return;
-          const refusal = await limiter.consume(rateLimitKeys(contextValue.auth, operation, document));
+          const refusal = await limiter.chargeOperation(contextValue.auth, operation, document, request.variables);
           if (refusal) throw rateLimited(refusal);
         },
       };

@@ -15,6 +15,7 @@ export interface SolveJobProgressMessage {
   readonly jobId: string;
   readonly type: string;
   readonly status: SolveJobStatus;
+  readonly attempt?: number;
   readonly bestEnergy?: number;
   readonly elapsedMs?: number;
   readonly fractionOfBudget?: number;
@@ -52,11 +53,12 @@ export async function* solveJobProgress(eventStore: EventStore, jobId: string, s
 }
 
 function toMessage(jobId: string, event: RecordedEvent): SolveJobProgressMessage {
-  const data = event.data as { bestEnergy?: number; elapsedMs?: number; fractionOfBudget?: number };
+  const data = event.data as { attempt?: number; bestEnergy?: number; elapsedMs?: number; fractionOfBudget?: number };
   return {
     jobId,
     type: event.type,
     status: STATUS_AFTER[event.type],
+    attempt: data.attempt,
     bestEnergy: data.bestEnergy,
     elapsedMs: data.elapsedMs,
     fractionOfBudget: event.type === 'SolveJobCompleted' ? 1 : data.fractionOfBudget,

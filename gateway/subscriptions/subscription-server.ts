@@ -8,9 +8,8 @@ import type { EventStore } from '../../platform/eventstore/port';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from '../gateway-context';
-import { isTokenLimitError, queryLimitRules, tokenLimitError } from '../query-limits';
+import { isTokenLimitError, queryLimitRules, tokenLimitError } from '../../platform/graphql/query-limits';
 import type { GatewayRateLimiter } from '../rate-limits/gateway-rate-limiter';
-import { rateLimitKeys } from '../rate-limits/rate-limit-keys';
 import { rateLimited } from '../rate-limits/rate-limit-plugin';
 import { solveJobProgress, solveJobTenant } from './solve-job-progress-source';
 import { canReadEvent } from './stream-visibility';
@@ -118,7 +117,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
         const context = await reverified(ctx.extra.context);
         const auth = context?.auth;
         if (auth && operation) {
-          const refusal = await options.rateLimiter.consume(rateLimitKeys(auth, operation, document));
+          const refusal = await options.rateLimiter.chargeOperation(auth, operation, document, payload.variables ?? {});
           if (refusal) return [rateLimited(refusal)];
         }
         return {

@@ -20,12 +20,32 @@ export interface SolveJobRequest {
 }
 
 export type SolveJobSubmitted = DomainEvent<'SolveJobSubmitted', { readonly jobId: string; readonly tenantId: string; readonly request: SolveJobRequest; readonly submittedAt: string }>;
-export type SolveJobStarted = DomainEvent<'SolveJobStarted', { readonly jobId: string; readonly attempt: number; readonly startedAt: string }>;
-/** Throttled (≤ 4 a second): what a progress bar needs. */
+/**
+ * A runner claimed the job for one attempt, with a lease it renews while it works: another runner
+ * may start the job again only once the lease has expired (or was released), so a job runs once
+ * however many runners share the store. Version 2 added `runner` and `leaseExpiresAt`.
+ */
+export type SolveJobStarted = DomainEvent<
+  'SolveJobStarted',
+  { readonly jobId: string; readonly attempt: number; readonly startedAt: string; readonly runner: string; readonly leaseExpiresAt: string }
+>;
+/** Version 1 of SolveJobStarted, as stored before leases. */
+export interface SolveJobStartedV1 {
+  readonly jobId: string;
+  readonly attempt: number;
+  readonly startedAt: string;
+}
+/** The lease holder is still at work: its lease now runs to `leaseExpiresAt`. */
+export type SolveJobLeaseRenewed = DomainEvent<'SolveJobLeaseRenewed', { readonly jobId: string; readonly runner: string; readonly attempt: number; readonly leaseExpiresAt: string }>;
+/** The lease holder stopped (a graceful shutdown) before finishing: any runner may start the job again at once. */
+export type SolveJobLeaseReleased = DomainEvent<'SolveJobLeaseReleased', { readonly jobId: string; readonly runner: string; readonly attempt: number; readonly releasedAt: string }>;
+/** Throttled (≤ 4 a second): what a progress bar needs, and the attempt it belongs to (version 2). */
 export type SolveJobProgressed = DomainEvent<
   'SolveJobProgressed',
-  { readonly jobId: string; readonly bestEnergy: number; readonly elapsedMs: number; readonly fractionOfBudget: number }
+  { readonly jobId: string; readonly attempt: number; readonly bestEnergy: number; readonly elapsedMs: number; readonly fractionOfBudget: number }
 >;
+/** Version 1 of SolveJobProgressed, as stored before progress named its attempt. */
+export type SolveJobProgressedV1 = Omit<SolveJobProgressed['data'], 'attempt'>;
 export type SolveJobCompleted = DomainEvent<
   'SolveJobCompleted',
   {
@@ -63,6 +83,8 @@ export type ResourceUsageRecorded = DomainEvent<
 export type SolveJobEvent =
   | SolveJobSubmitted
   | SolveJobStarted
+  | SolveJobLeaseRenewed
+  | SolveJobLeaseReleased
   | SolveJobProgressed
   | SolveJobCompleted
   | SolveJobFailed
@@ -73,8 +95,10 @@ export const SOLVE_JOB_TERMINAL_EVENTS: readonly SolveJobEvent['type'][] = ['Sol
 
 export const SOLVE_JOB_EVENT_VERSIONS: Readonly<Record<SolveJobEvent['type'], number>> = {
   SolveJobSubmitted: 1,
-  SolveJobStarted: 1,
-  SolveJobProgressed: 1,
+  SolveJobStarted: 2,
+  SolveJobLeaseRenewed: 1,
+  SolveJobLeaseReleased: 1,
+  SolveJobProgressed: 2,
   SolveJobCompleted: 1,
   SolveJobFailed: 1,
   SolveJobCancelled: 1,

@@ -112,3 +112,21 @@ describe('solve jobs through the gateway', () => {
     expect(profile.cpuSecondsUsed).toBeGreaterThan(0);
   });
 });
+
+/** A tenant's share of the background solver is bounded: it cannot queue the other tenants out. */
+describe("a tenant's unfinished solve jobs through the gateway", () => {
+  const goliath = useTestPlatform({ env: { SOLVER_WORKERS: '1', SOLVE_JOBS_UNFINISHED_PER_TENANT: '2' } });
+  const qubo = { variables: ['a', 'b'], linear: [{ variable: 'a', coefficient: -1 }], quadratic: [{ u: 'a', v: 'b', coefficient: 2 }] };
+  const submit = (tenantId: string) =>
+    goliath.call<{ submitSolveJob: { id: string } }>('mutation ($input: OptimizeQuboInput!) { submitSolveJob(input: $input) { id } }', { input: { tenantId, qubo, timeLimitMs: 30_000, seed: 1 } });
+
+  it('refuses a job over the cap with SOLVE_JOB_QUEUE_FULL, and still takes another tenant’s', async () => {
+    const [busy, other] = await goliath.createTenants('Busy', 'Other');
+    const accepted = [dataOf(await submit(busy)).submitSolveJob.id, dataOf(await submit(busy)).submitSolveJob.id];
+    const refused = await submit(busy);
+    expect(errorCodes(refused)).toEqual(['SOLVE_JOB_QUEUE_FULL']);
+    expect(refused.errors?.[0].extensions).toMatchObject({ limit: 2, unfinishedJobs: 2 });
+    expect(errorCodes(await submit(other))).toEqual([]);
+    for (const id of accepted) await goliath.call(`mutation { cancelSolveJob(id: "${id}") { status } }`);
+  });
+});

@@ -68,9 +68,9 @@ export function solveJob(jobId: string, tenantId: string) {
   return {
     submitted: (submittedAt: string, request: SolveJobRequest = sampleSolveRequest) =>
       event({ type: 'SolveJobSubmitted', data: { jobId, tenantId, request, submittedAt } }),
-    started: (attempt: number, startedAt: string) => event({ type: 'SolveJobStarted', data: { jobId, attempt, startedAt } }),
+    started: (attempt: number, startedAt: string) => event({ type: 'SolveJobStarted', data: { jobId, attempt, startedAt, runner: 'runner-1', leaseExpiresAt: startedAt } }),
     progressed: (bestEnergy: number, elapsedMs: number, fractionOfBudget: number) =>
-      event({ type: 'SolveJobProgressed', data: { jobId, bestEnergy, elapsedMs, fractionOfBudget } }),
+      event({ type: 'SolveJobProgressed', data: { jobId, attempt: 1, bestEnergy, elapsedMs, fractionOfBudget } }),
     completed: (completedAt: string, result: SolveResult = sampleSolveResult) =>
       event({ type: 'SolveJobCompleted', data: { jobId, ...result, completedAt } }),
     failed: (reason: string, retryable: boolean, failedAt: string) =>

@@ -3,10 +3,10 @@ import { constraintStreamId, eventSchemaVersion, optimizationRunStreamId, proble
 import { constraintDecider } from './constraint-decider';
 import { optimizationRunDecider } from './optimization-run-decider';
 import { problemDecider } from './problem-decider';
-import { solveJobDecider } from './solve-job-decider';
+import { jobIdOf, solveJobDecider } from './solve-job-decider';
 
 /** The optimization aggregates, each bound once to its decider, its stream and its event versions. */
 export const problems = commandHandler(problemDecider, (command) => problemStreamId(command.problemId), eventSchemaVersion);
 export const constraints = commandHandler(constraintDecider, (command) => constraintStreamId(command.constraintId), eventSchemaVersion);
-export const solveJobs = commandHandler(solveJobDecider, (command) => solveJobStreamId(command.type === 'CompleteSolveJob' ? command.outcome.jobId : command.jobId), eventSchemaVersion);
+export const solveJobs = commandHandler(solveJobDecider, (command) => solveJobStreamId(jobIdOf(command)), eventSchemaVersion);
 export const optimizationRuns = commandHandler(optimizationRunDecider, (command) => optimizationRunStreamId(command.outcome.data.runId), eventSchemaVersion);

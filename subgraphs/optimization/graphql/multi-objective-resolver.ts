@@ -8,11 +8,12 @@ import { solveMultiObjective, type ObjectivePoint } from '../engine/multi-object
 import { parseQuboInput, toCompiledQubo, type QuboModel } from '../model';
 import { MultiObjectiveResult, OptimizeMultiObjectiveInput, type ParetoPoint } from './multi-objective-types';
 import { ObjectiveSense } from './qubo-types';
+import { SOLVER_TIME_FIELDS } from '../../../schema/solver-time';
+import { solveGateFor } from '../solving/solve-gate';
 import { synchronousSolveLimits, timeLimit } from './solve-limits';
 import { optimizationRuns } from '../domain/command-handlers';
 import { executeCommand } from '../../../platform/commands/execute-command';
 
-const DEFAULT_TIME_LIMIT_MS = 2000;
 const MAX_DIVISIONS = 10;
 
 @Resolver()
@@ -29,7 +30,7 @@ export class MultiObjectiveResolver {
   ): Promise<MultiObjectiveResult> {
     requireTenantAccess(context, input.tenantId);
     const { maxTimeMs, workers } = this.deps.config.optimize;
-    const timeLimitMs = timeLimit(input.timeLimitMs, DEFAULT_TIME_LIMIT_MS, maxTimeMs);
+    const timeLimitMs = timeLimit(input.timeLimitMs, SOLVER_TIME_FIELDS.optimizeMultiObjective.defaultMs, maxTimeMs);
     const divisions = input.divisions ?? 4;
     if (divisions < 1 || divisions > MAX_DIVISIONS) throw badUserInput(`divisions must be between 1 and ${MAX_DIVISIONS}.`, 'divisions');
     if (input.objectives.length < 2) throw badUserInput('Give at least two objectives; for one, use optimizeQubo.', 'objectives');
@@ -55,9 +56,11 @@ export class MultiObjectiveResolver {
       ),
     );
     const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const result = await solveMultiObjective(
-      input.objectives.map((objective, index) => ({ name: objective.name, weight: objective.weight, qubo: toCompiledQubo(models[index]) })),
-      { timeLimitMs, seed, divisions, workers },
+    const result = await solveGateFor(this.deps, this.deps.config.optimize).run(() =>
+      solveMultiObjective(
+        input.objectives.map((objective, index) => ({ name: objective.name, weight: objective.weight, qubo: toCompiledQubo(models[index]) })),
+        { timeLimitMs, seed, divisions, workers },
+      ),
     );
 
     const runId = randomUUID();

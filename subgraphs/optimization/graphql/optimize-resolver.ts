@@ -9,11 +9,12 @@ import { solveProblem, type ProblemSolution } from '../solving/solve-problem';
 import type { ConstraintKind } from './constraint-types';
 import { OptimizationResult, OptimizeQuboInput, Solution, SolverStrategy } from './optimization-types';
 import { problemToSolve } from './problem-input';
+import { SOLVER_TIME_FIELDS } from '../../../schema/solver-time';
+import { solveGateFor } from '../solving/solve-gate';
 import { synchronousSolveLimits, timeLimit } from './solve-limits';
 import { optimizationRuns } from '../domain/command-handlers';
 import { executeCommand } from '../../../platform/commands/execute-command';
 
-const DEFAULT_TIME_LIMIT_MS = 1000;
 const DEFAULT_SAMPLES = 5;
 const MAX_SAMPLES = 100;
 
@@ -28,7 +29,7 @@ export class OptimizeResolver {
   async optimizeQubo(@Arg('input', () => OptimizeQuboInput) input: OptimizeQuboInput, @Ctx() context: SubgraphContext): Promise<OptimizationResult> {
     requireTenantAccess(context, input.tenantId);
     const { maxTimeMs, workers } = this.deps.config.optimize;
-    const timeLimitMs = timeLimit(input.timeLimitMs, DEFAULT_TIME_LIMIT_MS, maxTimeMs);
+    const timeLimitMs = timeLimit(input.timeLimitMs, SOLVER_TIME_FIELDS.optimizeQubo.defaultMs, maxTimeMs);
     const numSamples = input.numSamples ?? DEFAULT_SAMPLES;
     if (numSamples < 1 || numSamples > MAX_SAMPLES) throw badUserInput(`numSamples must be between 1 and ${MAX_SAMPLES}.`, 'numSamples');
 
@@ -36,17 +37,19 @@ export class OptimizeResolver {
     const model = refuseInvalidModel(() => parseQuboInput(qubo, { limits: this.deps.config.quboLimits }));
     const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
     const limits = synchronousSolveLimits(this.deps);
-    const solution = await refuseInvalidModel(() =>
-      solveProblem({
-        model,
-        constraints: constraints as Constraint[],
-        limits,
-        strategy: input.strategy ?? SolverStrategy.AUTO,
-        timeLimitMs,
-        seed,
-        numSamples,
-        workers,
-      }),
+    const solution = await solveGateFor(this.deps, this.deps.config.optimize).run(() =>
+      refuseInvalidModel(() =>
+        solveProblem({
+          model,
+          constraints: constraints as Constraint[],
+          limits,
+          strategy: input.strategy ?? SolverStrategy.AUTO,
+          timeLimitMs,
+          seed,
+          numSamples,
+          workers,
+        }),
+      ),
     );
 
     const runId = randomUUID();

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { loadState } from '../../../platform/commands/command-handler';
-import { badUserInput, notFound } from '../../../platform/errors';
+import { badUserInput, ErrorCode, notFound, platformError } from '../../../platform/errors';
 import { connectionOf } from '../../../platform/graphql/connection';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
 import { requireAuth, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { solveJobStreamId } from '../../../schema/events';
-import { SOLVE_JOBS_COLLECTION, type SolveJobDocument } from '../../../schema/read-models/optimization';
+import { OPTIMIZATION_PROFILES_COLLECTION, SOLVE_JOBS_COLLECTION, type OptimizationProfileDocument, type SolveJobDocument } from '../../../schema/read-models/optimization';
 import { refuseInvalidModel } from '../domain/model-refusal';
 import { solveJobDecider, type SolveJobCommand } from '../domain/solve-job-decider';
 import { compileProblem, parseQuboInput, type Constraint } from '../model';
@@ -55,6 +55,7 @@ export class SolveJobResolver {
   @Mutation(() => SolveJob, { description: 'Queues a solve and answers at once; the job survives a restart of the platform.' })
   async submitSolveJob(@Arg('input', () => OptimizeQuboInput) input: OptimizeQuboInput, @Ctx() context: SubgraphContext): Promise<SolveJob> {
     requireTenantAccess(context, input.tenantId);
+    await this.refuseWhenQueueFull(input.tenantId);
     const timeLimitMs = timeLimit(input.timeLimitMs, DEFAULT_JOB_TIME_LIMIT_MS, MAX_JOB_TIME_LIMIT_MS);
     const { problemId, qubo, constraints } = await problemToSolve(this.deps, input, context);
     // Refused now, not later in the background: the job must be solvable as submitted.
@@ -89,6 +90,19 @@ export class SolveJobResolver {
 
   private async execute(context: SubgraphContext, tenantId: string, command: SolveJobCommand): Promise<void> {
     await executeCommand(this.deps, callerOf(context), solveJobs, command, { tenantId });
+  }
+
+  /** A tenant's share of the background solver is bounded, so one tenant cannot queue the others out. */
+  private async refuseWhenQueueFull(tenantId: string): Promise<void> {
+    const cap = this.deps.config.solveJobs.perTenantUnfinished;
+    const counts = (await this.deps.readStore.collection<OptimizationProfileDocument>(OPTIMIZATION_PROFILES_COLLECTION).get(tenantId))?.jobCounts;
+    const unfinished = (counts?.SUBMITTED ?? 0) + (counts?.RUNNING ?? 0);
+    if (unfinished >= cap) {
+      throw platformError(ErrorCode.SolveJobQueueFull, `Tenant ${tenantId} already has ${unfinished} unfinished solve jobs, the most allowed (SOLVE_JOBS_UNFINISHED_PER_TENANT=${cap}); wait for some to finish or cancel some, then submit again.`, {
+        unfinishedJobs: unfinished,
+        limit: cap,
+      });
+    }
   }
 
   private async readJob(id: string): Promise<SolveJob> {

@@ -81,6 +81,9 @@ export class SolveJobProgress {
   @Field(() => SolveJobStatus)
   status!: SolveJobStatus;
 
+  @Field(() => Int, { nullable: true, description: 'The attempt a start or progress belongs to: a job interrupted by a restart or a lost runner is run again as the next attempt.' })
+  attempt?: number;
+
   @Field(() => Float, { nullable: true })
   bestEnergy?: number;
 

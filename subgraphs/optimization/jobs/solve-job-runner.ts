@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { DomainError } from '../../../platform/commands/decider';
 import { executeCommand, recordFacts } from '../../../platform/commands/execute-command';
 import type { ServicePrincipal } from '../../../platform/commands/service-principal';
 import type { EventSubscription } from '../../../platform/eventstore/port';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { eventSchemaVersion, SOLVE_JOB_CATEGORY, solveJobStreamId, type SolveJobEvent, type SolveJobRequest } from '../../../schema/events';
 import { solveJobs } from '../domain/command-handlers';
-import type { SolveJobCommand } from '../domain/solve-job-decider';
+import { jobIdOf, type SolveJobCommand, type SolveJobLease, type SolveJobState } from '../domain/solve-job-decider';
 import { SolverPool } from '../engine/solver-pool';
 import { compileProblem, parseQuboInput, QuboModelError, type Constraint } from '../model';
 import { solveProblem } from '../solving/solve-problem';
+import { nextFairJob, type WaitingJob } from './fair-queue';
 
 /** What the runner does to a job, as its permission row and its audit records name it. */
 const RUN_SOLVE_JOB = 'runSolveJob';
@@ -15,33 +19,52 @@ const RUN_SOLVE_JOB = 'runSolveJob';
 interface KnownJob {
   readonly tenantId: string;
   readonly request: SolveJobRequest;
+  /** Log position of the submission: the order jobs of one tenant run in. */
+  readonly submittedAt: number;
   status: 'SUBMITTED' | 'RUNNING' | 'FINISHED';
+  lease?: SolveJobLease;
 }
+
+interface RunningJob {
+  readonly tenantId: string;
+  readonly abort: AbortController;
+  readonly done: Promise<void>;
+}
+
+type RunnerDependencies = Pick<SubgraphDependencies, 'eventStore' | 'upcasters' | 'config' | 'logger' | 'clock' | 'waitForReadModels'>;
 
 /**
  * Runs solve jobs in the process that hosts the optimization subgraph. It follows every
- * `solvejob-*` event from the start of the log, so after a restart it knows each job's state:
- * jobs still SUBMITTED are queued, and jobs left RUNNING by a process that died are started again
- * from their submission (the next attempt) — never left running forever. Cancellation reaches a
- * running solve through its AbortSignal.
+ * `solvejob-*` event from the start of the log, so after a restart it knows each job's state.
+ *
+ * - A job is claimed for one attempt with a lease the runner renews while it works; another runner
+ *   (a replica, or this one after a crash) starts the job again only once the lease has expired or
+ *   was released by a graceful stop, so each job runs once however many runners share the store.
+ * - Slots go to tenants fairly (fair-queue.ts) with a cap on each tenant's running jobs; the
+ *   number of slots can change while it runs (`resize`).
+ * - Cancellation reaches a running solve through its AbortSignal; so does losing the lease.
  */
 export class SolveJobRunner {
+  /** This process's name in leases: unique per start, so a restarted runner never mistakes an old claim for its own. */
+  readonly id = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   private readonly jobs = new Map<string, KnownJob>();
-  private readonly queue: string[] = [];
-  private readonly running = new Map<string, { readonly abort: AbortController; readonly done: Promise<void> }>();
+  private readonly running = new Map<string, RunningJob>();
+  private readonly lastServed = new Map<string, number>();
   private subscription?: EventSubscription;
   private following?: Promise<void>;
   private caughtUp = false;
   private stopping = false;
   private pool?: SolverPool;
+  private wakeTimer?: NodeJS.Timeout;
+  private concurrency: number;
 
   constructor(
-    private readonly deps: Pick<SubgraphDependencies, 'eventStore' | 'upcasters' | 'config' | 'logger' | 'clock' | 'waitForReadModels'>,
+    private readonly deps: RunnerDependencies,
     /** `system:solve-job-runner`: the runner's commands go through the command path in its name. */
     private readonly principal: ServicePrincipal,
-    /** Jobs solved at once; each uses the whole solver pool. */
-    private readonly concurrency = 1,
-  ) {}
+  ) {
+    this.concurrency = deps.config.solveJobs.concurrency;
+  }
 
   async start(): Promise<void> {
     const headAtStart = await this.deps.eventStore.headPosition();
@@ -56,16 +79,23 @@ export class SolveJobRunner {
     this.following = (async () => {
       for await (const stored of subscription) {
         const event = this.deps.upcasters.upcast(stored);
-        this.follow(event.type, event.data, event.metadata.tenantId);
+        this.follow({ type: event.type, data: event.data } as SolveJobEvent, event.metadata.tenantId, event.position);
         markCaughtUp(event.position);
       }
-    })().catch((error: unknown) => this.deps.logger.error({ err: error }, 'solve-job runner stopped following the log'));
+    })().catch((error: unknown) => this.deps.logger.error({ err: error, runner: this.id }, 'solve-job runner stopped following the log'));
     markCaughtUp(0);
   }
 
-  /** Stops taking jobs and aborts running solves; their jobs stay RUNNING and are re-run on the next start. */
+  /** Changes how many jobs run at once; running jobs are never cut short (predictive scaling sets this). */
+  resize(concurrency: number): void {
+    this.concurrency = Math.max(0, Math.floor(concurrency));
+    this.pump();
+  }
+
+  /** Stops taking jobs, aborts running solves and releases their leases, so any runner starts them again at once. */
   async stop(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.wakeTimer);
     for (const { abort } of this.running.values()) abort.abort();
     await Promise.all([...this.running.values()].map(({ done }) => done));
     await this.subscription?.close();
@@ -73,52 +103,104 @@ export class SolveJobRunner {
     await this.pool?.close();
   }
 
-  private follow(type: string, data: unknown, tenantId: string): void {
-    const event = { type, data } as SolveJobEvent;
+  private follow(event: SolveJobEvent, tenantId: string, position: number): void {
     if (event.type === 'SolveJobSubmitted') {
-      this.jobs.set(event.data.jobId, { tenantId, request: event.data.request, status: 'SUBMITTED' });
-      if (this.caughtUp) this.enqueue(event.data.jobId);
+      this.jobs.set(event.data.jobId, { tenantId, request: event.data.request, submittedAt: position, status: 'SUBMITTED' });
+      this.pump();
       return;
     }
     const job = 'jobId' in event.data ? this.jobs.get(event.data.jobId) : undefined;
     if (!job) return;
-    if (event.type === 'SolveJobStarted') job.status = 'RUNNING';
-    if (event.type === 'SolveJobCompleted' || event.type === 'SolveJobFailed' || event.type === 'SolveJobCancelled') {
-      job.status = 'FINISHED';
-      this.running.get(event.data.jobId)?.abort.abort();
+    switch (event.type) {
+      case 'SolveJobStarted':
+        job.status = 'RUNNING';
+        job.lease = { runner: event.data.runner, attempt: event.data.attempt, expiresAt: event.data.leaseExpiresAt };
+        break;
+      case 'SolveJobLeaseRenewed':
+        if (job.lease) job.lease = { ...job.lease, expiresAt: event.data.leaseExpiresAt };
+        break;
+      case 'SolveJobLeaseReleased':
+        if (job.lease) job.lease = { ...job.lease, expiresAt: event.data.releasedAt };
+        break;
+      case 'SolveJobCompleted':
+      case 'SolveJobFailed':
+      case 'SolveJobCancelled':
+        job.status = 'FINISHED';
+        job.lease = undefined;
+        this.running.get(event.data.jobId)?.abort.abort();
+        break;
     }
-  }
-
-  private enqueue(jobId: string): void {
-    if (!this.queue.includes(jobId) && !this.running.has(jobId)) this.queue.push(jobId);
     this.pump();
   }
 
+  /** Starts jobs while there are free slots and fair candidates; wakes itself when a foreign lease expires. */
   private pump(): void {
     if (!this.caughtUp || this.stopping) return;
-    if (this.queue.length === 0 && this.running.size === 0) {
-      // After catching up, everything not finished is work: new submissions and interrupted runs.
-      for (const [jobId, job] of this.jobs) if (job.status !== 'FINISHED' && !this.queue.includes(jobId)) this.queue.push(jobId);
+    const now = this.deps.clock().getTime();
+    const runningPerTenant = new Map<string, number>();
+    for (const { tenantId } of this.running.values()) runningPerTenant.set(tenantId, (runningPerTenant.get(tenantId) ?? 0) + 1);
+    const waiting: WaitingJob[] = [];
+    let nextExpiry = Infinity;
+    for (const [jobId, job] of this.jobs) {
+      if (job.status === 'FINISHED' || this.running.has(jobId)) continue;
+      const leaseEnds = job.lease ? Date.parse(job.lease.expiresAt) : 0;
+      if (job.status === 'RUNNING' && leaseEnds > now) nextExpiry = Math.min(nextExpiry, leaseEnds);
+      else waiting.push({ jobId, tenantId: job.tenantId, submittedAt: job.submittedAt });
     }
-    while (this.running.size < this.concurrency && this.queue.length > 0) {
-      const jobId = this.queue.shift()!;
-      const job = this.jobs.get(jobId);
-      if (!job || job.status === 'FINISHED' || this.running.has(jobId)) continue;
-      const abort = new AbortController();
-      const done = this.run(jobId, job, abort.signal).finally(() => {
-        // Every run that is not cut short by stop() ends the job (completed, failed or cancelled).
-        if (!this.stopping) job.status = 'FINISHED';
-        this.running.delete(jobId);
-        this.pump();
-      });
-      this.running.set(jobId, { abort, done });
+    while (this.running.size < this.concurrency) {
+      const next = nextFairJob(waiting, runningPerTenant, this.lastServed, this.deps.config.solveJobs);
+      if (!next) break;
+      waiting.splice(waiting.indexOf(next), 1);
+      runningPerTenant.set(next.tenantId, (runningPerTenant.get(next.tenantId) ?? 0) + 1);
+      this.lastServed.set(next.tenantId, now);
+      this.launch(next.jobId, this.jobs.get(next.jobId)!);
     }
+    clearTimeout(this.wakeTimer);
+    if (nextExpiry < Infinity) this.wakeTimer = setTimeout(() => this.pump(), Math.max(0, nextExpiry - now) + 10).unref();
+  }
+
+  private launch(jobId: string, job: KnownJob): void {
+    const abort = new AbortController();
+    const done = this.run(jobId, job, abort.signal).finally(() => {
+      this.running.delete(jobId);
+      this.pump();
+    });
+    this.running.set(jobId, { tenantId: job.tenantId, abort, done });
   }
 
   private async run(jobId: string, job: KnownJob, signal: AbortSignal): Promise<void> {
+    const { leaseMs } = this.deps.config.solveJobs;
+    const claim = await this.decide(job.tenantId, { type: 'StartSolveJob', jobId, runner: this.id, leaseMs, requestedAt: this.now() }).catch((error: unknown) => {
+      this.deps.logger.error({ err: error, jobId }, 'could not claim a solve job');
+      return undefined;
+    });
+    if (!claim?.changed) {
+      // Another runner holds it, or it finished: take the stream's word for it until the log says more,
+      // so the job is not claimed again and again before this runner has followed those events.
+      if (claim) this.adopt(job, claim.state);
+      return;
+    }
+    const held = { runner: this.id, attempt: claim.state.status === 'ABSENT' ? 0 : claim.state.attempt };
+    const lost = new AbortController();
+    const renewal = setInterval(() => {
+      this.decide(job.tenantId, { type: 'RenewSolveJobLease', jobId, ...held, leaseMs, requestedAt: this.now() }).catch((error: unknown) => {
+        // Refused means another runner took the job over; a store hiccup is retried at the next renewal.
+        if (!(error instanceof DomainError)) return this.deps.logger.warn({ err: error, jobId }, 'could not renew a solve job lease; retrying');
+        this.deps.logger.warn({ err: error, jobId }, 'solve job lease lost: stopping this attempt');
+        lost.abort();
+      });
+    }, Math.max(100, Math.floor(leaseMs / 3)));
     try {
-      const started = await this.decide(job.tenantId, { type: 'StartSolveJob', jobId, requestedAt: this.now() });
-      if (started === 0) return;
+      await this.solve(jobId, job, held, signal, lost.signal);
+    } finally {
+      clearInterval(renewal);
+      if (this.stopping) await this.decide(job.tenantId, { type: 'ReleaseSolveJobLease', jobId, ...held, requestedAt: this.now() }).catch(() => undefined);
+    }
+  }
+
+  private async solve(jobId: string, job: KnownJob, held: { readonly runner: string; readonly attempt: number }, cancelled: AbortSignal, lost: AbortSignal): Promise<void> {
+    const signal = AbortSignal.any([cancelled, lost]);
+    try {
       const cpuBefore = process.cpuUsage();
       let peakRss = process.memoryUsage().rss;
       let progressWritten = Promise.resolve();
@@ -140,10 +222,12 @@ export class SolveJobRunner {
         signal,
         onProgress: (progress) => {
           peakRss = Math.max(peakRss, process.memoryUsage().rss);
-          progressWritten = progressWritten.then(() => this.record(job.tenantId, jobId, 'SolveJobProgressed', { jobId, ...progress }));
+          progressWritten = progressWritten.then(() => this.record(job.tenantId, jobId, 'SolveJobProgressed', { jobId, attempt: held.attempt, ...progress }));
         },
       });
       await progressWritten;
+      // An attempt cut short by a stop or a lost lease is not charged: the attempt that finishes the job is.
+      if (this.stopping || lost.aborted) return;
       const cpu = process.cpuUsage(cpuBefore);
       await this.record(job.tenantId, jobId, 'ResourceUsageRecorded', {
         tenantId: job.tenantId,
@@ -154,10 +238,10 @@ export class SolveJobRunner {
         variables: variableCount,
         recordedAt: this.now(),
       });
-      if (this.stopping) return;
       const best = solution.samples[0];
       await this.decide(job.tenantId, {
         type: 'CompleteSolveJob',
+        ...held,
         outcome: {
           jobId,
           strategy: solution.engine.strategy,
@@ -177,19 +261,24 @@ export class SolveJobRunner {
       if (this.stopping) return;
       this.deps.logger.error({ err: error, jobId }, 'solve job failed');
       const reason = error instanceof Error ? error.message : String(error);
-      await this.decide(job.tenantId, { type: 'FailSolveJob', jobId, reason, retryable: !(error instanceof QuboModelError), requestedAt: this.now() }).catch(
+      await this.decide(job.tenantId, { type: 'FailSolveJob', jobId, ...held, reason, retryable: !(error instanceof QuboModelError), requestedAt: this.now() }).catch(
         (recordError: unknown) => this.deps.logger.error({ err: recordError, jobId }, 'could not record the failure of a solve job'),
       );
     }
   }
 
-  /** Runs a command on the job's stream; answers how many events it appended. */
-  private async decide(tenantId: string, command: SolveJobCommand): Promise<number> {
-    const jobId = command.type === 'CompleteSolveJob' ? command.outcome.jobId : command.jobId;
-    const caller = this.principal.caller(RUN_SOLVE_JOB, jobId, { command: command.type });
+  /** Runs a command on the job's stream; answers the job's state after it and whether the command changed it. */
+  private async decide(tenantId: string, command: SolveJobCommand): Promise<{ readonly state: SolveJobState; readonly changed: boolean }> {
+    const caller = this.principal.caller(RUN_SOLVE_JOB, jobIdOf(command), { command: command.type });
     // Nobody waits for this answer: the job's read model catches up on its own.
     const result = await executeCommand(this.deps, caller, solveJobs, command, { tenantId, waitForReadModels: false });
-    return result.appended.length;
+    return { state: result.state, changed: result.appended.length > 0 };
+  }
+
+  private adopt(job: KnownJob, state: SolveJobState): void {
+    if (state.status === 'ABSENT') return;
+    job.status = state.status === 'SUBMITTED' || state.status === 'RUNNING' ? state.status : 'FINISHED';
+    job.lease = state.lease;
   }
 
   /** Facts the runner observes (progress, resource usage) need no decision: recorded as they are. */
