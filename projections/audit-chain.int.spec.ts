@@ -5,7 +5,8 @@ import { newEvent } from '../platform/commands/event-metadata';
 import { createSqliteEventStore } from '../platform/eventstore/sqlite';
 import { auditChainProjection } from './audit-chain';
 import { ProjectionRunner } from './runner';
-import { eventually, recordingLogger, storesInTempDir, type StoresInTempDir } from './runner.fixtures';
+import { eventually } from '../test/support/eventually';
+import { recordingLogger, storesInTempDir, type StoresInTempDir } from './runner.fixtures';
 
 describe('audit chainer (SQLite event store + SQLite read store)', () => {
   let stores: StoresInTempDir;

@@ -191,16 +191,3 @@ export function failingCommits(readStore: ReadStore, failures: Error[]): ReadSto
     },
   }) as ReadStore & { readonly attempts: number };
 }
-
-/** Retries an assertion until it passes or the time is up (for state reached asynchronously, such as other projections catching up). */
-export async function eventually(assertion: () => Promise<void>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}

@@ -1,3 +1,4 @@
+import { eventually } from '../test/support/eventually';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { NO_UPCASTERS } from '../platform/eventstore/upcasting';
@@ -8,7 +9,6 @@ import { ProjectionsLaggingError } from './projections-lagging-error';
 import { ProjectionRunner } from './runner';
 import {
   allDocuments,
-  eventually,
   failingCommits,
   forgetfulCheckpoints,
   gatedProjection,

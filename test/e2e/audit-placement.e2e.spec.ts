@@ -1,3 +1,4 @@
+import { inBatches } from '../support/in-batches';
 import {
   buildASTSchema,
   getNamedType,
@@ -143,20 +144,6 @@ function attemptsOn(victim: Victim): Attempt[] {
       variables,
     };
   });
-}
-
-/** Runs `tasks` a few at a time: the platform runs on one event loop. */
-async function inBatches<T>(tasks: (() => Promise<T>)[], limit = 4): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { eventually } from '../support/eventually';
 import { runProjections } from '../../cli/projections-command';
 import { capturedIo } from '../../cli/test-support/captured-io';
 import { UsageError } from '../../cli/usage-error';
@@ -50,17 +51,6 @@ describe('parked events', () => {
         { t: tenantId, action },
       ),
     ).auditTrail.edges.map((edge) => edge.node);
-  const eventually = async (assertion: () => Promise<void>, timeoutMs = 10_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return await assertion();
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-  };
   const cli = async (...argv: string[]) => {
     const io = capturedIo();
     const code = await runProjections(argv, io, { DATA_DIR: goliath.dataDir, READ_YOUR_WRITES_TIMEOUT_MS: '10000' });

@@ -1,3 +1,4 @@
+import { inBatches } from '../support/in-batches';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
@@ -293,20 +294,6 @@ function supergraphOperations(): string[] {
     .filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && ['Query', 'Mutation'].includes(definition.name.value))
     .flatMap((type) => (type.fields ?? []).map((field) => `${type.name.value}.${field.name.value}`))
     .sort();
-}
-
-/** Runs `tasks` with at most `limit` in flight: the platform runs on one event loop. */
-async function inBatches<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
 }
 
 describe('role × operation × tenant matrix through the gateway', () => {

@@ -1,6 +1,7 @@
+import { freePort } from './spawned-process';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'ldapts';
@@ -187,16 +188,6 @@ async function seed(url: string, users: readonly TestUser[]): Promise<void> {
 
 export const userDn = (uid: string) => `uid=${uid},${PEOPLE_BASE}`;
 
-/** A port that was free a moment ago (slapd must bind it itself). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 async function waitUntilListening(port: number, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 10_000;

@@ -1,7 +1,8 @@
 import { ErrorCode } from '../../platform/errors';
 import { authenticateWithLdap } from '../../subgraphs/enterprise/identity/ldap/authenticate-with-ldap';
 import { IdentityVerificationError } from '../../subgraphs/enterprise/identity/verified-identity';
-import { freePort, SERVICE_PASSWORD, startSlapd, userDn, type TestSlapd } from '../support/slapd';
+import { SERVICE_PASSWORD, startSlapd, userDn, type TestSlapd } from '../support/slapd';
+import { freePort } from '../support/spawned-process';
 
 jest.setTimeout(30_000);
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { eventually } from '../support/eventually';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,17 +40,6 @@ describe('the projections process (dist/app/start-projections.js) answers /livez
     const response = await fetch(url);
     return { status: response.status, body: (await response.json()) as HealthAnswer['body'] };
   };
-  const eventually = async (assertion: () => Promise<void>, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return await assertion();
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-  };
   const cli = async (...args: string[]) => JSON.parse((await run(process.execPath, [dist('cli', 'goliath.js'), 'projections', ...args], { env: processEnv({ DATA_DIR: dataDir }) })).stdout) as Record<string, unknown>;
 
   beforeAll(() => {
@@ -69,7 +59,7 @@ describe('the projections process (dist/app/start-projections.js) answers /livez
 
     // then it is alive, ready and ok, every projection running
     expect(await get(`${url}/livez`)).toEqual({ status: 200, body: { process: 'projections', status: 'alive' } });
-    await eventually(async () => expect(await get(`${url}/readyz`)).toMatchObject({ status: 200, body: { status: 'ready' } }));
+    await eventually(async () => expect(await get(`${url}/readyz`)).toMatchObject({ status: 200, body: { status: 'ready' } }), 20_000, 100);
     const healthy = await get(`${url}/health`);
     expect(healthy).toMatchObject({ status: 200, body: { process: 'projections', status: 'ok', ready: true, reasons: [] } });
     expect(healthy.body.projections!.map((projection) => projection.state)).toEqual(healthy.body.projections!.map(() => 'running'));
@@ -79,13 +69,12 @@ describe('the projections process (dist/app/start-projections.js) answers /livez
 
     // then health says degraded with the reason, still ready (the projection went on)
     await eventually(async () =>
-      expect(await get(`${url}/health`)).toMatchObject({ status: 200, body: { status: 'degraded', ready: true, reasons: [expect.stringMatching(/^projection tenants has 1 parked event/)] } }),
-    );
+      expect(await get(`${url}/health`)).toMatchObject({ status: 200, body: { status: 'degraded', ready: true, reasons: [expect.stringMatching(/^projection tenants has 1 parked event/)] } }), 20_000, 100);
     expect(await get(`${url}/readyz`)).toMatchObject({ status: 200, body: { status: 'ready' } });
 
     // when an operator skips it with the CLI, the running process acts on it, and health is ok again
     expect(await cli('skip', parkedId, '--reason', 'system test')).toMatchObject({ id: parkedId, applied: true, record: { status: 'skipped', reason: 'system test' } });
-    await eventually(async () => expect(await get(`${url}/health`)).toMatchObject({ status: 200, body: { status: 'ok' } }));
+    await eventually(async () => expect(await get(`${url}/health`)).toMatchObject({ status: 200, body: { status: 'ok' } }), 20_000, 100);
 
     // and SIGTERM stops it with exit 0
     expect((await started.stop('SIGTERM')).code).toBe(0);
@@ -93,7 +82,7 @@ describe('the projections process (dist/app/start-projections.js) answers /livez
 
   it('in production shows statuses only, without a platform-admin token', async () => {
     const { url } = await start({ NODE_ENV: 'production' });
-    await eventually(async () => expect(await get(`${url}/readyz`)).toEqual({ status: 200, body: { process: 'projections', status: 'ready' } }));
+    await eventually(async () => expect(await get(`${url}/readyz`)).toEqual({ status: 200, body: { process: 'projections', status: 'ready' } }), 20_000, 100);
     expect(await get(`${url}/health`)).toEqual({ status: 200, body: { process: 'projections', status: 'ok', ready: true } });
   });
 });

@@ -12,6 +12,7 @@ import { createLogger } from '../../../platform/logging';
 import { solveJobStreamId, type SolveJobRequest } from '../../../schema/events';
 import { solveJobs } from '../domain/command-handlers';
 import { OPTIMIZATION_PERMISSIONS, SOLVE_JOB_RUNNER } from '../graphql/permissions';
+import { eventually } from '../../../test/support/eventually';
 import { SolveJobRunner } from './solve-job-runner';
 
 jest.setTimeout(30_000);
@@ -117,7 +118,7 @@ describe('SolveJobRunner (real SQLite event store, worker threads)', () => {
     const store = openStore();
     const jobId = await submit(store, 'acme', 4_000);
     const runner = await startRunner(store, { SOLVE_JOB_LEASE_MS: '60000' });
-    await waitFor(async () => count(await events(store, jobId), 'SolveJobStarted') === 1);
+    await eventually(async () => expect(count(await events(store, jobId), 'SolveJobStarted')).toBe(1));
     await runner.stop();
     runners.splice(runners.indexOf(runner), 1);
     expect(count(await events(store, jobId), 'SolveJobLeaseReleased')).toBe(1);
@@ -146,10 +147,3 @@ describe('SolveJobRunner (real SQLite event store, worker threads)', () => {
     expect(Date.parse(restart.recordedAt)).toBeGreaterThanOrEqual(claimedAt + 600);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
-    if (await check()) return;
-  }
-  throw new Error('condition not met in time');
-}
