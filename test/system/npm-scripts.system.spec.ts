@@ -1,3 +1,4 @@
+import { sharedDataFile } from '../support/shared-data';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,7 +111,8 @@ describe('the npm scripts of package.json', () => {
     it('runs in its smoke mode (BENCH_SMOKE=1) and writes its result where told', () => {
       const resultsDir = mkdtempSync(join(tmpdir(), `goliath-bench-${benchmark}-`));
       try {
-        const run = npmRun(`bench:${benchmark}`, [], { BENCH_SMOKE: '1', BENCH_RESULTS_DIR: resultsDir, LOG_LEVEL: 'silent' }, 240_000);
+        // The QUBO instances are read in place from the shared data, wherever the checkout finds it.
+        const run = npmRun(`bench:${benchmark}`, [], { BENCH_SMOKE: '1', BENCH_RESULTS_DIR: resultsDir, LOG_LEVEL: 'silent', QUBO_DATA_DIR: sharedDataFile('qubo') }, 240_000);
 
         expect({ status: run.status, output: run.status === 0 ? '' : run.output }).toEqual({ status: 0, output: '' });
         const result = JSON.parse(readFileSync(join(resultsDir, `${benchmark}.json`), 'utf8')) as { benchmark: string; smoke: boolean };
