@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '../../platform/eventstore/port';
 import { SOLVE_JOB_CATEGORY, SOLVE_JOB_TERMINAL_EVENTS, solveJobStreamId, type SolveJobStatus } from '../../schema/events';
-import { subscribeUntil } from './until-aborted';
+import { subscribePaced, type SubscriberPace } from './subscriber-pace';
 
 const STATUS_AFTER: Readonly<Record<string, SolveJobStatus>> = {
   SolveJobSubmitted: 'SUBMITTED',
@@ -33,14 +33,16 @@ export async function solveJobTenant(eventStore: EventStore, jobId: string): Pro
  * finished answers with its last event at once, so a late subscriber still learns the outcome.
  * `signal` ends the stream early: its event-store subscription is closed at once.
  */
-export async function* solveJobProgress(eventStore: EventStore, jobId: string, signal: AbortSignal): AsyncGenerator<{ solveJobProgress: SolveJobProgressMessage }> {
+export async function* solveJobProgress(eventStore: EventStore, job: { readonly jobId: string; readonly tenantId: string }, signal: AbortSignal, pace: SubscriberPace): AsyncGenerator<{ solveJobProgress: SolveJobProgressMessage }> {
+  const { jobId, tenantId } = job;
   const streamId = solveJobStreamId(jobId);
   const [latest] = await eventStore.readStream(streamId, { direction: 'backwards', maxCount: 1 });
   if (latest && SOLVE_JOB_TERMINAL_EVENTS.includes(latest.type as never)) {
     yield { solveJobProgress: toMessage(jobId, latest) };
     return;
   }
-  const subscription = subscribeUntil(eventStore, { after: latest?.position, filter: { categories: [SOLVE_JOB_CATEGORY] } }, signal);
+  const filter = { categories: [SOLVE_JOB_CATEGORY], tenantId };
+  const subscription = subscribePaced(eventStore, { after: latest?.position, filter }, signal, pace);
   try {
     for await (const event of subscription) {
       if (event.streamId !== streamId || !STATUS_AFTER[event.type]) continue;

@@ -52,6 +52,9 @@ describe('subscription server with its own permission table', () => {
       onSessionRevoked: () => () => {},
       permissions: { 'Subscription.tenantEvents': ['tenant-admin'] },
       limits: config.queryLimits,
+      // As in production (NODE_ENV=production): introspection off.
+      introspection: false,
+      settings: config.subscriptions,
       rateLimiter: createGatewayRateLimiter(config.rateLimits),
       logger: createLogger('test', 'silent'),
     });
@@ -71,6 +74,19 @@ describe('subscription server with its own permission table', () => {
       const [refused] = await collect(client, 'subscription { tenantEvents(tenantId: "acme") { type } }', 1);
       expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
       expect(refused.errors?.[0].message).toContain('needs one of: tenant-admin');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('refuses introspection when it is off, as over HTTP in production', async () => {
+    const client = subscriptionClient(url, tokenFor('tenant-admin'));
+    try {
+      for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Query") { name } }']) {
+        const [refused] = await collect(client, query, 1);
+        expect(errorCodes(refused)).toContain('GRAPHQL_VALIDATION_FAILED');
+        expect(refused.errors?.map((error) => error.message).join(' ')).toMatch(/introspection/i);
+      }
     } finally {
       await client.dispose();
     }

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '../../platform/eventstore/port';
 import type { TenantEventMessage } from '../../schema/graphql/tenant-event-message';
-import { subscribeUntil } from './until-aborted';
+import { subscribePaced, type SubscriberPace } from './subscriber-pace';
 
 export interface TenantEventsRequest {
   readonly tenantId: string;
@@ -8,18 +8,21 @@ export interface TenantEventsRequest {
   readonly canRead: (event: RecordedEvent) => boolean;
   /** Ends the stream: its event-store subscription is closed at once. */
   readonly signal: AbortSignal;
+  readonly pace: SubscriberPace;
 }
 
 /**
  * The live events of one tenant, from the event store (not an in-process pub/sub, so events
  * appended by subgraphs in other processes arrive too). Starts at the head of the log: a
- * subscriber sees what happens after it subscribed.
+ * subscriber sees what happens after it subscribed. The store selects the tenant's events (an
+ * index on SQLite), so a feed's cost follows its own tenant's writes, not every tenant's.
  */
 export async function* tenantEvents(eventStore: EventStore, request: TenantEventsRequest): AsyncGenerator<{ tenantEvents: TenantEventMessage }> {
-  const subscription = subscribeUntil(eventStore, { after: await eventStore.headPosition() }, request.signal);
+  const filter = { tenantId: request.tenantId };
+  const subscription = subscribePaced(eventStore, { after: await eventStore.headPosition(), filter }, request.signal, request.pace);
   try {
     for await (const event of subscription) {
-      if (event.metadata.tenantId === request.tenantId && request.canRead(event)) yield { tenantEvents: toMessage(event) };
+      if (request.canRead(event)) yield { tenantEvents: toMessage(event) };
     }
   } finally {
     await subscription.close();

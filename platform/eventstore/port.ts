@@ -78,10 +78,11 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
-/** Selects events by stream category (the part of the stream id before the first `-`) and/or type. */
+/** Selects events by stream category (the part of the stream id before the first `-`), type and/or tenant (`metadata.tenantId`). */
 export interface EventFilter {
   readonly categories?: readonly string[];
   readonly eventTypes?: readonly string[];
+  readonly tenantId?: string;
 }
 
 export interface SubscribeOptions {
@@ -93,6 +94,12 @@ export interface SubscribeOptions {
    * Filtered subscribers use it to move their checkpoint past events they do not receive.
    */
   readonly onCheckpoint?: (position: number) => void;
+  /**
+   * At most this many events are read ahead of the consumer (default: the adapter's page size),
+   * so a subscriber that stops pulling holds no more than this however far the log grows.
+   * SQLite reads pages of this size; EventStoreDB's client stream applies its own backpressure.
+   */
+  readonly bufferSize?: number;
 }
 
 /** A catch-up-then-live subscription. Iterate it; `close()` ends the iteration. */
@@ -125,8 +132,9 @@ export function streamCategory(streamId: string): string {
   return dash === -1 ? streamId : streamId.slice(0, dash);
 }
 
-export function matchesFilter(event: Pick<RecordedEvent, 'streamId' | 'type'>, filter: EventFilter | undefined): boolean {
+export function matchesFilter(event: Pick<RecordedEvent, 'streamId' | 'type' | 'metadata'>, filter: EventFilter | undefined): boolean {
   if (!filter) return true;
+  if (filter.tenantId !== undefined && event.metadata.tenantId !== filter.tenantId) return false;
   if (filter.categories && !filter.categories.includes(streamCategory(event.streamId))) return false;
   if (filter.eventTypes && !filter.eventTypes.includes(event.type)) return false;
   return true;

@@ -247,6 +247,38 @@ export function eventStoreContract(name: string, makeStore: () => Promise<EventS
         ]);
       });
 
+      it('delivers only the tenant asked for', async () => {
+        const [wanted, other] = [`tenant${randomSuffix()}`, `tenant${randomSuffix()}`];
+        const head = await store.headPosition();
+        await store.append(newStreamId(), [newEvent('Noise', {}, other), newEvent('Signal1', {}, wanted)], 'no-stream');
+        await store.append(newStreamId(), [newEvent('Noise', {}, other)], 'no-stream');
+        await store.append(newStreamId(), [newEvent('Signal2', {}, wanted)], 'no-stream');
+
+        const received = await take(store.subscribeToAll({ after: head, filter: { tenantId: wanted } }), 2);
+
+        expect(received.map((event) => [event.type, event.metadata.tenantId])).toEqual([
+          ['Signal1', wanted],
+          ['Signal2', wanted],
+        ]);
+      });
+
+      it('applies a tenant and a category filter together', async () => {
+        const [wanted, other] = [`tenant${randomSuffix()}`, `tenant${randomSuffix()}`];
+        const [category, otherCategory] = [newCategory(), newCategory()];
+        const head = await store.headPosition();
+        await store.append(newStreamId(category), numbered(0, 40).map((event) => ({ ...event, metadata: { ...event.metadata, tenantId: other } })), 'no-stream');
+        await store.append(newStreamId(otherCategory), [newEvent('OtherCategory', {}, wanted)], 'no-stream');
+        await store.append(newStreamId(category), [newEvent('Signal', {}, wanted)], 'no-stream');
+
+        const received = await take(
+          store.subscribeToAll({ after: head, filter: { tenantId: wanted, categories: [category] } }),
+          1,
+        );
+
+        expect(received.map((event) => event.type)).toEqual(['Signal']);
+        expect(received[0]!.position).toBeGreaterThan(head);
+      });
+
       it('resumes after a checkpoint with nothing skipped and nothing repeated', async () => {
         const category = newCategory();
         const head = await store.headPosition();
@@ -366,8 +398,8 @@ const metadata: EventMetadata = {
   schemaVersion: 2,
 };
 
-function newEvent(type: string, data: unknown = {}): NewEvent {
-  return { id: randomUUID(), type, data, metadata: { ...metadata, correlationId: randomUUID() } };
+function newEvent(type: string, data: unknown = {}, tenantId = metadata.tenantId): NewEvent {
+  return { id: randomUUID(), type, data, metadata: { ...metadata, tenantId, correlationId: randomUUID() } };
 }
 
 /** Events whose data numbers them, for checking order and completeness. */

@@ -40,6 +40,17 @@ describe('EventStoreDB subscription wrapper', () => {
     expect(checkpoints).toEqual([10]);
   });
 
+  it("filters by tenant on the client (the server cannot), moving the checkpoint past other tenants' events", async () => {
+    const { source, checkpoints, events } = given({ filter: { categories: ['order'], tenantId: 'tenant-2' } });
+    source.write(resolved({ streamId: 'order-1', type: 'OrderPlaced', position: 10 }));
+    source.write(resolved({ streamId: 'order-2', type: 'OrderPlaced', position: 20, tenantId: 'tenant-2' }));
+
+    const first = await next(events);
+
+    expect(first).toMatchObject({ position: 20, metadata: { tenantId: 'tenant-2' } });
+    expect(checkpoints).toEqual([10]);
+  });
+
   it('reports a server checkpoint only after the events queued before it were handled', async () => {
     const { source, checkpoints, events } = given();
     source.write(resolved({ streamId: 'order-1', type: 'OrderPlaced', position: 10 }));
@@ -93,7 +104,7 @@ async function next(events: AsyncIterator<RecordedEvent>): Promise<RecordedEvent
   return result.value;
 }
 
-function resolved({ streamId, type, position }: { streamId: string; type: string; position: number }): AllStreamResolvedEvent {
+function resolved({ streamId, type, position, tenantId = 'tenant-1' }: { streamId: string; type: string; position: number; tenantId?: string }): AllStreamResolvedEvent {
   return {
     event: {
       streamId,
@@ -103,7 +114,7 @@ function resolved({ streamId, type, position }: { streamId: string; type: string
       type,
       created: new Date('2026-11-26T10:00:00.000Z'),
       data: { position },
-      metadata: { tenantId: 'tenant-1' },
+      metadata: { tenantId },
       position: { commit: BigInt(position), prepare: BigInt(position) },
     },
     commitPosition: BigInt(position),

@@ -16,6 +16,12 @@ type CheckpointReached = (subscription: AllStreamSubscription, position: Positio
  * `TenantCreated` does not also select `TenantCreatedV2`), otherwise only system events are
  * excluded. The subscription re-applies the whole port filter to what arrives, which covers the
  * second dimension and makes the choice here purely an optimisation.
+ *
+ * A tenant (`EventFilter.tenantId`) is never sent to the server: it lives in the event's metadata,
+ * and the server filters only by stream prefix or event type. It is applied client-side by the
+ * subscription (`matchesFilter`), so on EventStoreDB a tenant's feed still receives, and skips,
+ * the other tenants' events of its categories; a per-tenant link stream would avoid that at the
+ * cost of a server-side projection to maintain.
  */
 export function toServerFilter(filter: EventFilter | undefined, checkpointReached: CheckpointReached): Filter {
   // Every 32 scanned events (the client's search window) the server reports a checkpoint.

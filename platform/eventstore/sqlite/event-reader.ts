@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventFilter, ReadStreamOptions, RecordedEvent, StreamMetadata } from '../port';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
+import { TENANT_EXPRESSION } from './schema';
 
 /** Reads the log. Each call is one statement: nothing holds a cursor or a transaction between pages. */
 export class EventReader {
@@ -67,8 +68,15 @@ export class EventReader {
     };
     if (filter?.categories) addMembership('category', 'category', filter.categories);
     if (filter?.eventTypes) addMembership('type', 'type', filter.eventTypes);
+    if (filter?.tenantId !== undefined) {
+      parameters.tenantId = filter.tenantId;
+      conditions.push(`${TENANT_EXPRESSION} = @tenantId`);
+    }
+    // Pinned to the tenant index: the planner may otherwise pick the position range (the rowid)
+    // and read every tenant's rows in it, the cost the index is there to avoid.
+    const source = filter?.tenantId !== undefined ? 'es_events INDEXED BY es_events_by_tenant' : 'es_events';
     const statement = this.db.prepare<Record<string, string | number>, EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT @limit`,
+      `SELECT ${EVENT_COLUMNS} FROM ${source} WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT @limit`,
     );
     return (after, upTo, limit) => statement.all({ ...parameters, after, upTo, limit }).map(toRecordedEvent);
   }

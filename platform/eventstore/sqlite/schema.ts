@@ -11,7 +11,15 @@ import type Database from 'better-sqlite3';
  * There is no index on event ids: retries are recognised by revision (see StreamAppender),
  * because an index on random (v4) ids puts every event on a random page and so writes about
  * one extra 4 KiB WAL page per event.
+ *
+ * Subscribers that follow one tenant (`EventFilter.tenantId`) read through an index on the
+ * metadata's tenant, so a tenant's feed never parses other tenants' events. It is an expression
+ * index, which `CREATE INDEX IF NOT EXISTS` adds to a file made before it (migrated on open);
+ * queries must use exactly `TENANT_EXPRESSION` for SQLite to use it.
  */
+/** The tenant of an event row, as indexed by `es_events_by_tenant`. */
+export const TENANT_EXPRESSION = "json_extract(metadata, '$.tenantId')";
+
 export function ensureEventStoreSchema(db: Database.Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS es_events (
@@ -28,6 +36,7 @@ export function ensureEventStoreSchema(db: Database.Database): void {
     );
     CREATE INDEX IF NOT EXISTS es_events_by_category ON es_events (category, position);
     CREATE INDEX IF NOT EXISTS es_events_by_type ON es_events (type, position);
+    CREATE INDEX IF NOT EXISTS es_events_by_tenant ON es_events (${TENANT_EXPRESSION}, position);
     CREATE TABLE IF NOT EXISTS es_stream_metadata (
       stream_id TEXT PRIMARY KEY,
       metadata  TEXT NOT NULL

@@ -99,7 +99,7 @@ class SqliteEventStore implements EventStore {
       readPage: this.reader.filteredPageReader(options.filter),
       readHeadPosition: () => this.reader.headPosition(),
       watcher: this.watcher,
-      pageSize: READ_PAGE_SIZE,
+      pageSize: Math.max(1, Math.min(READ_PAGE_SIZE, options.bufferSize ?? READ_PAGE_SIZE)),
       onCheckpoint: options.onCheckpoint,
       onClose: () => this.subscriptions.delete(subscription),
     });

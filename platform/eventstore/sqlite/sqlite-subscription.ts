@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventSubscription, RecordedEvent } from '../port';
 import type { FilteredPageReader } from './event-reader';
 import type { HeadWatcher } from './head-watcher';
@@ -19,12 +20,19 @@ export interface SqliteSubscriptionOptions {
  * Positions are contiguous and assigned under the write lock, so every event at or below a head
  * position that has been read is already committed: scanning up to it can never skip a late
  * commit, and resuming after a checkpoint neither skips nor repeats anything.
+ *
+ * Its buffer is one page (`pageSize` events), read only when the consumer asks for more, so a
+ * consumer that stops pulling holds one page however far the log grows. While catching up (the
+ * last page was full) it lets the event loop turn before reading the next page: many subscribers
+ * working through a backlog at once then take turns with every other request instead of running
+ * their whole backlog as one burst of microtasks.
  */
 export class SqliteSubscription implements EventSubscription {
   private buffer: RecordedEvent[] = [];
   private bufferIndex = 0;
   /** Every event at or below this position has been read (matching) or passed over (not matching). */
   private scannedUpTo: number;
+  private catchingUp = false;
   private reportedCheckpoint: number;
   private closed = false;
   private headMoved: { promise: Promise<void>; resolve: () => void } | undefined;
@@ -62,6 +70,10 @@ export class SqliteSubscription implements EventSubscription {
       // The consumer asks for more only after handling what it was given, so everything up to
       // scannedUpTo is now dealt with and a checkpoint there is safe to persist.
       this.reportCheckpoint();
+      if (this.catchingUp) {
+        await nextTurn();
+        if (this.closed) break;
+      }
       if (!this.readNextPage()) await this.waitForHeadToMove();
     }
     return { done: true, value: undefined };
@@ -73,7 +85,8 @@ export class SqliteSubscription implements EventSubscription {
     const page = this.options.readPage(this.scannedUpTo, head, this.options.pageSize);
     this.buffer = page;
     this.bufferIndex = 0;
-    this.scannedUpTo = page.length === this.options.pageSize ? page[page.length - 1]!.position : head;
+    this.catchingUp = page.length === this.options.pageSize;
+    this.scannedUpTo = this.catchingUp ? page[page.length - 1]!.position : head;
     return true;
   }
 
