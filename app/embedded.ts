@@ -14,6 +14,7 @@ import { UPCASTER_REGISTRY } from './event-upcasters';
 import { SUBGRAPHS } from './subgraph-catalog';
 import { subgraphDependencies } from './subgraph-dependencies';
 import { createTokenVerifier } from './token-verifier';
+import { errorExposure } from '../platform/graphql/error-exposure';
 
 export interface EmbeddedPlatformOptions {
   /** Gateway port; 0 picks a free one. Defaults to PORT or 4000. */
@@ -96,6 +97,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
         verifyToken,
         gatewayRequestKey,
         limits: config.queryLimits,
+        errors: errorExposure(config),
         logger,
         routes: SUBGRAPHS[name].routes?.(dependencies),
         health,

@@ -2,10 +2,11 @@ import { startGateway, type GatewayOptions } from '../gateway/gateway-server';
 import { defaultPlaygroundDistDir } from '../gateway/playground/serve';
 import { openGatewayRequestKey } from '../platform/auth/gateway-request-signature';
 import type { PlatformConfig } from '../platform/config';
+import { errorExposure } from '../platform/graphql/error-exposure';
 import { readSupergraph } from '../schema/supergraph';
 
 /** What the gateway takes straight from configuration; one place, so no setting reaches only one mode. */
-type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'gatewayRequestKey' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'playgroundDistDir';
+type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'gatewayRequestKey' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'subscriptions' | 'errors' | 'playgroundDistDir';
 
 /** Starts the gateway with its configured settings and what the process wires in. */
 export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<GatewayOptions, ConfiguredOptions>) {
@@ -18,6 +19,8 @@ export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<Gate
     rateLimits: config.rateLimits,
     apiVersions: config.apiVersions,
     introspection: !config.production,
+    subscriptions: config.subscriptions,
+    errors: errorExposure(config),
     playgroundDistDir: defaultPlaygroundDistDir(),
     ...wiring,
   });

@@ -10,6 +10,7 @@ import { openEventStore, openReadStore } from './stores';
 import { SUBGRAPHS } from './subgraph-catalog';
 import { subgraphDependencies } from './subgraph-dependencies';
 import { createTokenVerifier } from './token-verifier';
+import { errorExposure } from '../platform/graphql/error-exposure';
 
 /** `npm run start:subgraph -- NAME`: one subgraph in its own process (docker-compose). */
 const name = process.argv[2] ?? '';
@@ -40,6 +41,7 @@ runUntilSignalled(`goliath-${name}`, async (config, logger) => {
     verifyToken: tokens.verifyToken,
     gatewayRequestKey: openGatewayRequestKey(config.keysDir),
     limits: config.queryLimits,
+    errors: errorExposure(config),
     logger,
     health: checkpointHealth(config, eventStore, readStore),
   });

@@ -8,11 +8,12 @@ import type { GraphQLSchema } from 'graphql';
 import type { JSONWebKeySet } from 'jose';
 import { createServer } from 'node:http';
 import type { GatewayRequestKey } from '../platform/auth/gateway-request-signature';
-import { type ApiVersionSettings, type QueryLimits, type RateLimitSettings, type SubgraphName } from '../platform/config';
+import { type ApiVersionSettings, type QueryLimits, type RateLimitSettings, type SubgraphName, type SubscriptionSettings } from '../platform/config';
 import type { EventStore } from '../platform/eventstore/port';
 import type { HealthCheck } from '../platform/health/health-check';
 import { healthRoutes } from '../platform/health/health-routes';
 import { httpUrl, listen } from '../platform/http/listen';
+import { exposedOnly, type ErrorExposure } from '../platform/graphql/error-exposure';
 import { formatQueryLimitError, queryLimitRules } from '../platform/graphql/query-limits';
 import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
 import type { Logger } from '../platform/logging';
@@ -20,6 +21,7 @@ import { apiVersionPlugin } from './api-version/api-version-plugin';
 import { authenticationPlugin } from './authentication-plugin';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from './gateway-context';
 import { JWKS_PATH, jwksRoute } from './jwks-route';
+import { operationResolutionPlugin } from './operation-resolution-plugin';
 import { playgroundRouter } from './playground/serve';
 import { signInProxy } from './sign-in-proxy';
 import { createGatewayRateLimiter } from './rate-limits/gateway-rate-limiter';
@@ -45,6 +47,10 @@ export interface GatewayOptions {
   readonly eventStore: EventStore;
   readonly limits: QueryLimits;
   readonly introspection: boolean;
+  /** Buffers, lag and caps of WebSocket subscribers (SUBSCRIPTION_* settings). */
+  readonly subscriptions: SubscriptionSettings;
+  /** Stack traces and "Did you mean" hints in error answers (`errorExposure`). */
+  readonly errors: ErrorExposure;
   readonly playgroundDistDir: string;
   readonly logger: Logger;
   /** What `/health` and `/readyz` report: the stores this process needs and the projections as it sees them. */
@@ -74,10 +80,11 @@ export interface RunningGateway {
 /** The edge: Apollo Gateway over HTTP, graphql-ws for subscriptions, the Playground. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = createServer(app);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name as SubgraphName] ?? url ?? graphUrl(options.supergraphSdl, name as SubgraphName), requestKey: options.gatewayRequestKey }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ name, url: options.subgraphUrls[name as SubgraphName] ?? url ?? graphUrl(options.supergraphSdl, name as SubgraphName), requestKey: options.gatewayRequestKey }),
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
@@ -98,9 +105,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     verifyToken: options.verifyToken,
     onSessionRevoked: options.onSessionRevoked,
     limits: options.limits,
+    introspection: options.introspection,
+    settings: options.subscriptions,
     logger: options.logger,
   });
 
+  const formatLimitError = formatQueryLimitError(options.limits);
+  const exposed = exposedOnly(options.errors);
   const apollo = new ApolloServer<GatewayContext>({
     // The process owns shutdown (app/run-process.ts); Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
@@ -108,13 +119,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: options.introspection,
     validationRules: queryLimitRules(options.limits),
     parseOptions: { maxTokens: options.limits.maxTokens },
-    formatError: formatQueryLimitError(options.limits),
+    includeStacktraceInErrorResponses: options.errors.stackTraces,
+    formatError: (formatted) => exposed(formatLimitError(formatted)),
     logger: options.logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // The version is checked first: with an unsupported version nothing else applies.
       apiVersionPlugin(options.apiVersions),
+      operationResolutionPlugin(),
       authenticationPlugin(),
       rateLimitPlugin(rateLimiter),
       { serverWillStart: async () => ({ drainServer: () => subscriptions.close() }) },

@@ -25,6 +25,8 @@ export interface PlatformConfig {
   readonly health: HealthSettings;
   readonly logLevel: string;
   readonly production: boolean;
+  /** GOLIATH_DEBUG_ERRORS=1: error answers carry stack traces (development only; never implied by a missing NODE_ENV). */
+  readonly debugErrors: boolean;
   readonly queryLimits: QueryLimits;
   /** Largest QUBO a tenant may store or solve. */
   readonly quboLimits: { readonly maxVariables: number; readonly maxQuadraticTerms: number };
@@ -46,6 +48,8 @@ export interface PlatformConfig {
   readonly signIn: SignInSettings;
   readonly compliance: ComplianceSettings;
   readonly inputLimits: InputLimits;
+  /** What one WebSocket subscriber and one caller may hold at the gateway. */
+  readonly subscriptions: SubscriptionSettings;
 }
 
 export interface HealthSettings {
@@ -90,6 +94,18 @@ export interface SignInSettings {
    * providers may map a group to platform-admin (set up with `goliath operators init`).
    */
   readonly operatorTenantId?: string;
+}
+
+/** Bounds of the gateway's WebSocket subscribers (README, Subscriptions). */
+export interface SubscriptionSettings {
+  /** Events a subscriber reads ahead of what it has sent (its buffer), and between two turns of the event loop. */
+  readonly bufferSize: number;
+  /** A subscriber about to send an event recorded longer ago than this is ended with SUBSCRIBER_TOO_SLOW. */
+  readonly maxLagMs: number;
+  /** Operations open at once on one WebSocket; more are refused with TOO_MANY_SUBSCRIPTIONS. */
+  readonly perConnection: number;
+  /** WebSockets open at once for one caller (token subject); more are closed with TOO_MANY_CONNECTIONS. */
+  readonly connectionsPerCaller: number;
 }
 
 /**
@@ -190,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     production: env.NODE_ENV === 'production',
+    debugErrors: env.GOLIATH_DEBUG_ERRORS === '1',
     queryLimits: {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', 10),
       maxAliases: integer(env, 'QUERY_MAX_ALIASES', 15),
@@ -228,6 +245,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
       checkTimeoutMs: positiveInteger(env, 'COMPLIANCE_CHECK_TIMEOUT_MS', 1000),
     },
     inputLimits: inputLimits(env, quboLimits),
+    subscriptions: {
+      bufferSize: positiveInteger(env, 'SUBSCRIPTION_BUFFER_EVENTS', 256),
+      maxLagMs: positiveInteger(env, 'SUBSCRIPTION_MAX_LAG_MS', 30_000),
+      perConnection: positiveInteger(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20),
+      connectionsPerCaller: positiveInteger(env, 'SUBSCRIPTION_CONNECTIONS_PER_CALLER', 10),
+    },
   };
 }
 

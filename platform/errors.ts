@@ -54,6 +54,14 @@ export const ErrorCode = {
   // Solver capacity (issue 9): a tenant's share of the background solver is full.
   SolveJobQueueFull: 'SOLVE_JOB_QUEUE_FULL',
   SolverBusy: 'SOLVER_BUSY',
+  // Errors that say what happened and leak nothing (issue 9).
+  SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
+  StorageFull: 'STORAGE_FULL',
+  OperationResolutionFailure: 'OPERATION_RESOLUTION_FAILURE',
+  // Subscriptions (issue 9): a subscriber that cannot keep up, or a caller over its share of sockets.
+  SubscriberTooSlow: 'SUBSCRIBER_TOO_SLOW',
+  TooManySubscriptions: 'TOO_MANY_SUBSCRIPTIONS',
+  TooManyConnections: 'TOO_MANY_CONNECTIONS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -57,7 +57,9 @@ export function describeMutation(mutation: SettledMutation): AuditEntry {
   const result = succeeded ? mutation.result : undefined;
   const code = problem === undefined ? undefined : errorCodeOf(problem);
   const outcome: AuditOutcome = code === undefined ? 'success' : DENIED_CODES.has(code) ? 'denied' : 'failure';
-  const attemptedTenant = streamSafe(mutation.declaredTenant);
+  // An item of another tenant answers as a missing one (README, "One rule for every lookup by id"),
+  // so the caller's own trail must not tell the two apart by naming the tenant that owns it.
+  const attemptedTenant = code === ErrorCode.NotFound ? undefined : streamSafe(mutation.declaredTenant);
   const tenantId = trailOf(mutation.auth, outcome, attemptedTenant);
   return {
     actor: bounded(mutation.auth?.subject ?? attemptedUsername(mutation.args) ?? 'anonymous'),

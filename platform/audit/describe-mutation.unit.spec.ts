@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { AuthContext } from '../auth/auth-context';
 import { DomainError } from '../commands/decider';
-import { forbidden, platformError, unauthenticated } from '../errors';
+import { forbidden, notFound, platformError, unauthenticated } from '../errors';
 import { WrongExpectedRevisionError } from '../eventstore/port';
 import { describeMutation, PLATFORM_AUDIT_TENANT, type SettledMutation } from './describe-mutation';
 
@@ -45,13 +45,20 @@ describe('describeMutation', () => {
   it('files a platform operation without a tenant under "platform", and never in a tenant the caller cannot reach', () => {
     const refused = describeMutation(settled({ subgraph: 'enterprise', fieldName: 'createTenant', auth: platformAdmin, args: { input: { name: '' } }, error: new DomainError('BAD_USER_INPUT', 'A tenant needs a name.') }));
     expect(refused).toMatchObject({ tenantId: PLATFORM_AUDIT_TENANT, outcome: 'failure', details: { errorCode: 'BAD_USER_INPUT', errorMessage: 'A tenant needs a name.' } });
-    const failed = describeMutation(settled({ declaredTenant: 'globex', error: new DomainError('NOT_FOUND', 'gone') }));
+    const failed = describeMutation(settled({ declaredTenant: 'globex', error: new DomainError('CONFLICT', 'taken') }));
     expect(failed).toMatchObject({ tenantId: 'acme', outcome: 'failure', details: { attemptedTenantId: 'globex' } });
   });
 
   it("records a refusal as denied in the caller's own tenant and names the tenant it tried", () => {
     const entry = describeMutation(settled({ args: { input: { tenantId: 'globex', name: 'p' } }, declaredTenant: 'globex', error: forbidden('You may not access tenant globex.') }));
     expect(entry).toMatchObject({ tenantId: 'acme', outcome: 'denied', actor: 'grace', details: { errorCode: 'FORBIDDEN', attemptedTenantId: 'globex' } });
+  });
+
+  it("records another tenant's item as it records a missing one: NOT_FOUND in the caller's own trail, naming no tenant", () => {
+    const ofOther = describeMutation(settled({ fieldName: 'cancelSolveJob', args: { id: 'job-9' }, declaredTenant: 'globex', result: notFound('Solve job', 'job-9') }));
+    const missing = describeMutation(settled({ fieldName: 'cancelSolveJob', args: { id: 'job-9' }, error: notFound('Solve job', 'job-9') }));
+    expect(ofOther).toEqual(missing);
+    expect(ofOther).toMatchObject({ tenantId: 'acme', outcome: 'failure', details: { errorCode: 'NOT_FOUND' } });
   });
 
   it('treats refusals graphql-shield returns instead of throwing like thrown ones', () => {

@@ -34,6 +34,17 @@ export function requireTenantAccess(context: SubgraphContext, tenantId: string):
   return auth;
 }
 
+/**
+ * For an item looked up by its id: the caller's own tenant's, or the item answers exactly as a
+ * missing one would (`missing`, NOT_FOUND), so no one can learn which ids exist in other tenants.
+ * A call that names another tenant outright stays FORBIDDEN (`requireTenantAccess`).
+ */
+export function requireVisibleItem(context: SubgraphContext, ownerTenantId: string, missing: () => GraphQLError): AuthContext {
+  const auth = requireAuth(context);
+  if (!canAccessTenant(auth, ownerTenantId)) throw missing();
+  return auth;
+}
+
 export function requirePlatformAdmin(context: SubgraphContext): AuthContext {
   const auth = requireAuth(context);
   if (!hasRole(auth, 'platform-admin')) throw forbidden('Only a platform-admin may do this.');

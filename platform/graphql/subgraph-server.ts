@@ -14,6 +14,7 @@ import { httpUrl, listen } from '../http/listen';
 import { healthCheck, type HealthCheck } from '../health/health-check';
 import { healthRoutes } from '../health/health-routes';
 import type { Logger } from '../logging';
+import { exposedOnly, type ErrorExposure } from './error-exposure';
 import { formatSubgraphError } from './format-error';
 import { gatewayOnly } from './gateway-only';
 import { formatQueryLimitError, subgraphQueryLimits } from './query-limits';
@@ -29,6 +30,8 @@ export interface SubgraphServerOptions {
   readonly gatewayRequestKey: GatewayRequestKey;
   /** The gateway's query limits, applied again (`subgraphQueryLimits`). */
   readonly limits: QueryLimits;
+  /** Stack traces and "Did you mean" hints in error answers, as at the gateway (`errorExposure`). */
+  readonly errors: ErrorExposure;
   readonly logger: Logger;
   /** Plain HTTP routes the subgraph serves beside /graphql (the SAML browser flow). */
   readonly routes?: express.Router;
@@ -68,9 +71,11 @@ export const SIGNED_REQUEST_HEADERS = ['authorization', CORRELATION_HEADER, CLIE
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = createServer(app);
   const queryLimits = subgraphQueryLimits(options.limits);
   const formatLimitError = formatQueryLimitError(queryLimits.limits);
+  const exposed = exposedOnly(options.errors);
   const apollo = new ApolloServer<SubgraphContext>({
     // The process owns shutdown (app/run-process.ts); Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
@@ -81,7 +86,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     introspection: false,
     // Inline traces only feed Apollo's hosted usage reporting, which Goliath never sends.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted, error) => formatSubgraphError(formatLimitError(formatted), error),
+    includeStacktraceInErrorResponses: options.errors.stackTraces,
+    formatError: (formatted, error) => exposed(formatSubgraphError(formatLimitError(formatted), error)),
     logger: options.logger,
   });
   await apollo.start();

@@ -37,6 +37,12 @@ describe('/livez, /readyz and /health', () => {
     await Promise.all(servers.map((server) => server.stop()));
   });
 
+  it('sends no X-Powered-By', async () => {
+    const url = await start(false);
+    const answers = await Promise.all(['/livez', '/readyz', '/health'].map((path) => fetch(`${url}${path}`)));
+    expect(answers.map((answer) => answer.headers.get('x-powered-by'))).toEqual([null, null, null]);
+  });
+
   it('answers /livez while the process runs, whatever its stores do', async () => {
     const url = await start(true);
     readStoreAnswers = false;

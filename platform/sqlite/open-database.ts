@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -33,9 +33,26 @@ export const BUSY_TIMEOUT_MS = 5000;
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:' && !options.readonly) ownerOnly(file);
   const db = new Database(file, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   return db;
+}
+
+/** The files SQLite keeps beside the database in WAL mode. */
+const COMPANION_SUFFIXES = ['-wal', '-shm'];
+
+/**
+ * The database holds every tenant's data: it, and the WAL and shared-memory files beside it, are
+ * readable by their owner only (0600). SQLite gives the -wal and -shm files the database file's
+ * permissions when it creates them, so creating the database 0600 (before SQLite does, with its
+ * 0644) covers all three; files an earlier version left open to others are closed down here too.
+ */
+function ownerOnly(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, ...COMPANION_SUFFIXES.map((suffix) => file + suffix)]) {
+    if (existsSync(path)) chmodSync(path, 0o600);
+  }
 }

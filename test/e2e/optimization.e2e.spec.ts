@@ -90,16 +90,16 @@ describe('problems and constraints through the gateway', () => {
     }
   });
 
-  it("keeps another tenant out of a tenant's problems", async () => {
+  it("keeps another tenant out of a tenant's problems: its ids answer as missing ones, naming the tenant is FORBIDDEN", async () => {
     const problem = dataOf(await createProblem({ tenantId, name: 'Private', qubo })).createProblem;
-    expect(errorCodes(await call(`{ problem(id: "${problem.id}") { name } }`, {}, otherTenantAdmin))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await call(`{ problem(id: "${problem.id}") { name } }`, {}, otherTenantAdmin))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await createProblem({ tenantId, name: 'Intruder', qubo }, otherTenantAdmin))).toEqual(['FORBIDDEN']);
     const addForeign = await call(
       'mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }',
       { input: { problemId: problem.id, constraint: { kind: 'ONE_HOT', penaltyWeight: 1, variables: ['a'] } } },
       otherTenantAdmin,
     );
-    expect(errorCodes(addForeign)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(addForeign)).toEqual(['NOT_FOUND']);
   });
 
   describe('optimizeQubo', () => {

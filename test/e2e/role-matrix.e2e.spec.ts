@@ -1,4 +1,5 @@
 import { inBatches } from '../support/in-batches';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
@@ -14,7 +15,7 @@ jest.setTimeout(120_000);
 /** The columns of the matrix, in order. */
 const ROLE_COLUMNS: readonly Role[] = ['platform-admin', 'tenant-admin', 'analyst', 'developer', 'auditor', 'viewer'];
 
-type Outcome = 'allowed' | 'forbidden';
+type Outcome = 'allowed' | 'forbidden' | 'not-found';
 interface Expectation {
   /** Per role (ROLE_COLUMNS order), called by a user of tenant A on tenant A's data. */
   readonly ownTenant: readonly Outcome[];
@@ -22,12 +23,17 @@ interface Expectation {
   readonly otherTenant?: readonly Outcome[];
 }
 
-/** `'+ + F …'`: one cell per role, `+` allowed, `F` forbidden. */
+/**
+ * `'+ + F N …'`: one cell per role, `+` allowed, `F` forbidden, `N` not found. The rule for lookups
+ * by id (README, "Roles"): an item of another tenant answers exactly as a missing item (`N`), while
+ * a call that names another tenant (`tenantId`) is `F`; a role that may not call the operation at
+ * all is `F` before anything is looked up.
+ */
 function row(ownTenant: string, otherTenant?: string): Expectation {
   const cells = (text: string) => {
     const outcomes = text.trim().split(/\s+/).map((cell): Outcome => {
-      if (cell !== '+' && cell !== 'F') throw new Error(`"${cell}" is neither + nor F`);
-      return cell === '+' ? 'allowed' : 'forbidden';
+      if (cell !== '+' && cell !== 'F' && cell !== 'N') throw new Error(`"${cell}" is none of +, F and N`);
+      return cell === '+' ? 'allowed' : cell === 'F' ? 'forbidden' : 'not-found';
     });
     if (outcomes.length !== ROLE_COLUMNS.length) throw new Error(`"${text}" needs ${ROLE_COLUMNS.length} cells`);
     return outcomes;
@@ -54,34 +60,34 @@ const EXPECTED: Record<string, Expectation> = {
   'Query.verifyAuditChain':       row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
   'Mutation.recordAuditEntry':    row('+  +  +  +  +  F',    '+  F  F  F  F  F'),
   // optimization: reads
-  'Query.problem':                row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
+  'Query.problem':                row('+  +  +  +  +  +',    '+  N  N  N  N  N'),
   'Query.problems':               row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
   'Query.constraints':            row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
-  'Query.solveJob':               row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
+  'Query.solveJob':               row('+  +  +  +  +  +',    '+  N  N  N  N  N'),
   'Query.solveJobs':              row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
   // optimization: writes and solves
   'Mutation.createProblem':       row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
-  'Mutation.addConstraint':       row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
-  'Mutation.updateConstraint':    row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
-  'Mutation.removeConstraint':    row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
+  'Mutation.addConstraint':       row('+  +  +  +  F  F',    '+  N  N  N  F  F'),
+  'Mutation.updateConstraint':    row('+  +  +  +  F  F',    '+  N  N  N  F  F'),
+  'Mutation.removeConstraint':    row('+  +  +  +  F  F',    '+  N  N  N  F  F'),
   'Mutation.optimizeQubo':        row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
   'Mutation.optimizeMultiObjective': row('+  +  +  +  F  F', '+  F  F  F  F  F'),
   'Mutation.submitSolveJob':      row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
-  'Mutation.cancelSolveJob':      row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
+  'Mutation.cancelSolveJob':      row('+  +  +  +  F  F',    '+  N  N  N  F  F'),
   // enterprise: sign-in and sessions (public: a token is neither needed nor looked at)
   'Mutation.authenticate':        row('+  +  +  +  +  +',    '+  +  +  +  +  +'),
   'Mutation.refreshSession':      row('+  +  +  +  +  +',    '+  +  +  +  +  +'),
   'Mutation.logout':              row('+  +  +  +  +  +'),
-  'Mutation.revokeSession':       row('+  +  F  F  F  F',    '+  F  F  F  F  F'),
+  'Mutation.revokeSession':       row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
   'Query.sessions':               row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
   // enterprise: identity providers, users and roles
   'Query.identityProviders':      row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
-  'Query.validateSamlConfig':     row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
+  'Query.validateSamlConfig':     row('+  +  F  F  +  F',    '+  N  F  F  N  F'),
   'Mutation.configureIdentityProvider': row('+  +  F  F  F  F', '+  F  F  F  F  F'),
-  'Mutation.removeIdentityProvider': row('+  +  F  F  F  F', '+  F  F  F  F  F'),
+  'Mutation.removeIdentityProvider': row('+  +  F  F  F  F', '+  N  F  F  F  F'),
   'Query.users':                  row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
-  'Mutation.grantRole':           row('+  +  F  F  F  F',    '+  F  F  F  F  F'),
-  'Mutation.revokeRole':          row('+  +  F  F  F  F',    '+  F  F  F  F  F'),
+  'Mutation.grantRole':           row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
+  'Mutation.revokeRole':          row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
   // enterprise: replay of the audit trail
   'Query.replayAudit':            row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
   // enterprise: compliance
@@ -433,25 +439,60 @@ describe('role × operation × tenant matrix through the gateway', () => {
 
       const mismatches = cases.flatMap((entry, index) => {
         const actual = outcomeOf(responses[index]);
-        const expected = entry.expected === 'allowed' ? 'allowed' : 'FORBIDDEN';
+        const expected = entry.expected === 'allowed' ? 'allowed' : entry.expected === 'forbidden' ? 'FORBIDDEN' : 'NOT_FOUND';
         return actual === expected ? [] : [`${entry.operation} as ${entry.role} on ${entry.scope} tenant: expected ${expected}, got ${actual}`];
       });
       expect(mismatches).toEqual([]);
       expect(cases.length).toBeGreaterThan(Object.keys(EXPECTED).length * ROLE_COLUMNS.length);
+    });
+
+    it('answers a lookup by id of another tenant\'s item exactly as one of a missing item, so ids cannot be probed', async () => {
+      const tenantAdmin = await goliath.token('tenant-admin', tenants.own.tenantId, 'matrix-prober');
+      const other = tenants.other;
+      const { sessionId, userId } = await fixtures.freshSession(other);
+      const byId: Record<string, [query: string, id: string]> = {
+        'Query.problem': ['query ($id: ID!) { problem(id: $id) { id } }', other.problemId],
+        'Query.solveJob': ['query ($id: ID!) { solveJob(id: $id) { id } }', other.solveJobId],
+        'Mutation.updateConstraint': ['mutation ($id: ID!) { updateConstraint(constraintId: $id, newParameters: { penaltyWeight: 6 }, evolutionReason: "probe") { id } }', other.constraintId],
+        'Mutation.removeConstraint': ['mutation ($id: ID!) { removeConstraint(constraintId: $id, reason: "probe") }', other.constraintId],
+        'Mutation.cancelSolveJob': ['mutation ($id: ID!) { cancelSolveJob(id: $id) { id } }', other.solveJobId],
+        'Mutation.revokeSession': ['mutation ($id: ID!) { revokeSession(sessionId: $id) { id } }', sessionId],
+        'Query.validateSamlConfig': ['query ($id: ID!) { validateSamlConfig(providerId: $id) { valid } }', other.samlProviderId],
+        'Mutation.removeIdentityProvider': ['mutation ($id: ID!) { removeIdentityProvider(providerId: $id) }', other.samlProviderId],
+        'Mutation.grantRole': ['mutation ($id: ID!) { grantRole(userId: $id, role: DEVELOPER) { id } }', userId],
+        'Mutation.optimizeQubo (problemId)': ['mutation ($id: ID) { optimizeQubo(input: { tenantId: "' + tenants.own.tenantId + '", problemId: $id, timeLimitMs: 20 }) { runId } }', other.problemId],
+      };
+      const answers = await Promise.all(
+        Object.entries(byId).map(async ([operation, [query, id]]) => {
+          const missingId = randomUUID();
+          const [ofOther, ofMissing] = await Promise.all([goliath.call(query, { id }, tenantAdmin), goliath.call(query, { id: missingId }, tenantAdmin)]);
+          const shape = (response: GraphQLResponse<unknown>, itsId: string) => ({
+            data: response.data,
+            errors: response.errors?.map((error) => ({ message: error.message.replace(itsId, '<id>'), code: error.extensions?.code })),
+          });
+          return { operation, ofOther: shape(ofOther, id), ofMissing: shape(ofMissing, missingId) };
+        }),
+      );
+      for (const answer of answers) {
+        expect({ operation: answer.operation, answer: answer.ofOther }).toEqual({ operation: answer.operation, answer: answer.ofMissing });
+        expect(answer.ofOther.errors?.map((error) => error.code)).toEqual(['NOT_FOUND']);
+      }
     });
   });
 });
 
 /**
  * `allowed` only for an answer without any error (the calls are valid, so any error is worth
- * seeing), `FORBIDDEN` only when that is the one code and the field has no data; anything else
- * is reported as it came.
+ * seeing), `FORBIDDEN` or `NOT_FOUND` only when that is the one code and the field has no data;
+ * anything else is reported as it came.
  */
 function outcomeOf(response: GraphQLResponse<unknown>): string {
   const codes = errorCodes(response);
   if (codes.length === 0) return 'allowed';
   const data = response.data as Record<string, unknown> | null | undefined;
   const rootValue = data ? Object.values(data)[0] : null;
-  if (codes.every((code) => code === 'FORBIDDEN') && rootValue == null) return 'FORBIDDEN';
+  for (const refusal of ['FORBIDDEN', 'NOT_FOUND']) {
+    if (codes.every((code) => code === refusal) && rootValue == null) return refusal;
+  }
   return `errors ${JSON.stringify(response.errors)}`;
 }

@@ -1,4 +1,4 @@
-import { isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLArgument, type GraphQLError, type GraphQLInputType } from 'graphql';
+import { GraphQLError, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
 import type { InputLimits } from '../../config';
 import { ErrorCode, platformError } from '../../errors';
 
@@ -89,8 +89,14 @@ function checkFor(type: GraphQLInputType): Check {
 /**
  * A scalar, judged by what it parsed to: String, ID and string-valued custom scalars are strings,
  * Int and Float numbers, JSON and `_Any` objects or arrays; a DateTime is a Date and has no size.
+ * A scalar that could not read its value parsed to the GraphQLError saying why (schema/graphql/scalars.ts):
+ * refused here, where the argument has a name.
  */
 function checkScalar(value: unknown, path: Path, limits: InputLimits): void {
+  if (value instanceof GraphQLError) {
+    const field = render(path);
+    throw platformError(ErrorCode.BadUserInput, `${field} ${value.message}`, { field });
+  }
   if (typeof value === 'string') {
     if (value.length > limits.maxStringLength) throw tooLong(render(path), value, limits);
   } else if (typeof value === 'number') {

@@ -26,8 +26,8 @@ describe('OperationTenants', () => {
 
   it('finds the owner of a referenced item, and nobody for an item that does not exist', async () => {
     const tenants = new OperationTenants(readStoreWithConstraint().readStore);
-    expect(await tenants.of(tenantOwning('constraints', 'constraintId'), { constraintId: 'c-1' })).toBe('acme');
-    expect(await tenants.of(tenantOwning('constraints', 'constraintId'), { constraintId: 'c-9' })).toBeUndefined();
+    expect(await tenants.of(tenantOwning('constraints', 'constraintId', 'Constraint'), { constraintId: 'c-1' })).toBe('acme');
+    expect(await tenants.of(tenantOwning('constraints', 'constraintId', 'Constraint'), { constraintId: 'c-9' })).toBeUndefined();
   });
 
   it("answers the caller's own tenant (undefined) for caller and shared declarations", async () => {
@@ -40,7 +40,7 @@ describe('OperationTenants', () => {
     const { readStore, reads } = readStoreWithConstraint();
     const tenants = new OperationTenants(readStore);
     const args = { constraintId: 'c-1' };
-    await Promise.all([1, 2, 3].map(() => tenants.of(tenantOwning('constraints', 'constraintId'), args)));
+    await Promise.all([1, 2, 3].map(() => tenants.of(tenantOwning('constraints', 'constraintId', 'Constraint'), args)));
     expect(reads).toEqual(['constraints/c-1']);
   });
 });

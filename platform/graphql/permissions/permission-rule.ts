@@ -2,9 +2,10 @@ import type { GraphQLError } from 'graphql';
 import { rule } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
 import type { AuthContext, Role } from '../../auth/auth-context';
-import { forbidden, unauthenticated } from '../../errors';
+import { forbidden, notFound, unauthenticated } from '../../errors';
 import type { SubgraphContext } from '../subgraph-context';
 import type { OperationPolicy } from './operation-policy';
+import { valueAt } from './operation-tenant';
 import type { OperationName } from './permission-table';
 
 /**
@@ -21,8 +22,18 @@ export function permissionRule(operation: OperationName, roles: readonly Role[],
     // Tenant scope from the row's declaration (an argument, or the owner of a referenced item), so
     // a resolver that forgot its own check still cannot reach another tenant.
     const tenantId = await policy.tenantOf(operation, args);
-    return roleRefusal(context.auth, operation, roles) ?? (tenantId !== undefined && !policy.mayReach(context.auth, operation, tenantId) ? forbidden(`You may not access tenant ${tenantId}.`) : undefined) ?? true;
+    return roleRefusal(context.auth, operation, roles) ?? (tenantId !== undefined && !policy.mayReach(context.auth, operation, tenantId) ? outOfReach(policy, operation, args, tenantId) : undefined) ?? true;
   }) as IRule;
+}
+
+/**
+ * A call that names another tenant is FORBIDDEN; an item of another tenant named by its id answers
+ * the NOT_FOUND its resolver gives a missing item, so ids cannot be probed across tenants.
+ */
+function outOfReach(policy: OperationPolicy, operation: OperationName, args: Record<string, unknown>, tenantId: string): GraphQLError {
+  const declaration = policy.table[operation]?.tenant;
+  if (declaration?.kind === 'owner') return notFound(declaration.what, String(valueAt(args, declaration.idPath)));
+  return forbidden(`You may not access tenant ${tenantId}.`);
 }
 
 function roleRefusal(auth: AuthContext, operation: OperationName, roles: readonly Role[]): GraphQLError | undefined {

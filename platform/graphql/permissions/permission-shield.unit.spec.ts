@@ -7,7 +7,7 @@ import { notFound, unauthenticated } from '../../errors';
 import type { SubgraphContext } from '../subgraph-context';
 import { permissionShield } from './permission-shield';
 import { operationPolicy } from './operation-policy';
-import { CALLERS_TENANT, permit, PUBLIC, tenantArgument, type PermissionTable } from './permission-table';
+import { CALLERS_TENANT, permit, PUBLIC, tenantArgument, tenantOwning, type PermissionTable } from './permission-table';
 
 const typeDefs = gql`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
@@ -15,6 +15,7 @@ const typeDefs = gql`
   input WidgetInput { tenantId: ID! label: String! }
   type Query {
     widgets(tenantId: ID!): [Widget!]!
+    widget(id: ID!): Widget
     missingWidget: Widget
     status: String!
     forgotten: String!
@@ -27,6 +28,11 @@ const widgets = [{ id: 'w1', tenantId: 'acme', label: 'first' }];
 const resolvers = {
   Query: {
     widgets: (_: unknown, args: { tenantId: string }) => widgets.filter((widget) => widget.tenantId === args.tenantId),
+    widget: (_: unknown, args: { id: string }) => {
+      const found = widgets.find((widget) => widget.id === args.id);
+      if (!found) throw notFound('Widget', args.id);
+      return found;
+    },
     missingWidget: () => {
       throw notFound('Widget', 'w9');
     },
@@ -39,12 +45,13 @@ const resolvers = {
 
 const TABLE = {
   'Query.widgets': permit(['tenant-admin', 'viewer'], tenantArgument('tenantId')),
+  'Query.widget': permit(['viewer'], tenantOwning('widgets', 'id', 'Widget')),
   'Query.missingWidget': permit(['viewer'], CALLERS_TENANT),
   'Query.status': permit(PUBLIC, CALLERS_TENANT),
   'Mutation.addWidget': permit(['tenant-admin'], tenantArgument('input.tenantId')),
 } satisfies PermissionTable;
 
-const schemaWith = (table: PermissionTable): GraphQLSchema => applyMiddleware(buildSubgraphSchema([{ typeDefs, resolvers }]), permissionShield(operationPolicy(table, { collection: () => { throw new Error('no lookups here'); } })));
+const schemaWith = (table: PermissionTable): GraphQLSchema => applyMiddleware(buildSubgraphSchema([{ typeDefs, resolvers }]), permissionShield(operationPolicy(table, { collection: () => ({ get: async (id: string) => widgets.find((widget) => widget.id === id) }) as never })));
 const schema = schemaWith(TABLE);
 
 const caller = (role: Role, tenantId = 'acme'): SubgraphContext => ({
@@ -89,6 +96,14 @@ describe('permissionShield', () => {
   it('refuses another tenant named where the row declares it, even when the resolver does not check', async () => {
     expect((await run('{ widgets(tenantId: "globex") { id } }', caller('viewer'))).codes).toEqual(['FORBIDDEN']);
     expect((await run('mutation { addWidget(input: { tenantId: "globex", label: "x" }) { id } }', caller('tenant-admin'))).codes).toEqual(['FORBIDDEN']);
+  });
+
+  it('answers an item of another tenant named by its id exactly as a missing item (NOT_FOUND), even when the resolver does not check', async () => {
+    const ofOther = await run('{ widget(id: "w1") { id } }', caller('viewer', 'globex'));
+    const missing = await run('{ widget(id: "w1-missing") { id } }', caller('viewer', 'globex'));
+    expect(ofOther.codes).toEqual(['NOT_FOUND']);
+    expect(ofOther.messages).toEqual(missing.messages.map((message) => message.replace('w1-missing', 'w1')));
+    expect((await run('{ widget(id: "w1") { id } }', caller('viewer'))).data).toEqual({ widget: { id: 'w1' } });
   });
 
   it("passes a resolver's own error through unchanged", async () => {

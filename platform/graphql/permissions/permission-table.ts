@@ -14,8 +14,11 @@ export type TenantDeclaration =
   | { readonly kind: 'argument'; readonly path: string }
   /** An argument naming an audit trail to read, which may also be the platform's (trail-readers.ts). */
   | { readonly kind: 'trail'; readonly path: string }
-  /** The `tenantId` of the read-model document whose id is the argument at `idPath` (a problem, a job…). */
-  | { readonly kind: 'owner'; readonly collection: string; readonly idPath: string }
+  /**
+   * The `tenantId` of the read-model document whose id is the argument at `idPath` (a problem, a
+   * job…), named `what` in the NOT_FOUND that answers for an item of a tenant the caller may not see.
+   */
+  | { readonly kind: 'owner'; readonly collection: string; readonly idPath: string; readonly what: string }
   /** The caller's own tenant (signing out, listing what one may see). */
   | { readonly kind: 'caller' }
   /** Content that belongs to no one tenant; acted on in the caller's own tenant's name. */
@@ -23,7 +26,7 @@ export type TenantDeclaration =
 
 export const tenantArgument = (path: string): TenantDeclaration => ({ kind: 'argument', path });
 export const trailArgument = (path: string): TenantDeclaration => ({ kind: 'trail', path });
-export const tenantOwning = (collection: string, idPath: string): TenantDeclaration => ({ kind: 'owner', collection, idPath });
+export const tenantOwning = (collection: string, idPath: string, what: string): TenantDeclaration => ({ kind: 'owner', collection, idPath, what });
 export const CALLERS_TENANT: TenantDeclaration = { kind: 'caller' };
 export const SHARED_CONTENT: TenantDeclaration = { kind: 'shared' };
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { loadState } from '../../../platform/commands/command-handler';
 import { notFound } from '../../../platform/errors';
-import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { constraintStreamId, problemStreamId, type ConstraintDefinition } from '../../../schema/events';
 import { CONSTRAINTS_COLLECTION, type ConstraintDocument } from '../../../schema/read-models/optimization';
@@ -82,14 +82,14 @@ export class ConstraintResolver {
   private async problemContext(problemId: string, context: SubgraphContext): Promise<ProblemContext> {
     const problem = await loadState(this.deps, problemDecider, problemStreamId(problemId));
     if (problem.status === 'absent') throw notFound('Problem', problemId);
-    requireTenantAccess(context, problem.tenantId);
+    requireVisibleItem(context, problem.tenantId, () => notFound('Problem', problemId));
     return { problemId, tenantId: problem.tenantId, definition: problem.definition, limits: this.deps.config.quboLimits };
   }
 
   private async currentConstraint(constraintId: string, context: SubgraphContext) {
     const state = await loadState(this.deps, constraintDecider, constraintStreamId(constraintId));
     if (state.status === 'absent') throw notFound('Constraint', constraintId);
-    requireTenantAccess(context, state.tenantId);
+    requireVisibleItem(context, state.tenantId, () => notFound('Constraint', constraintId));
     return state;
   }
 

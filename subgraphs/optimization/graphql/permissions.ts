@@ -17,19 +17,19 @@ export const SOLVE_JOB_RUNNER = 'solve-job-runner';
  * shield, the compliance guard and the audit all take the tenant from here.
  */
 export const OPTIMIZATION_PERMISSIONS = {
-  'Query.problem': permit(EVERY_ROLE, tenantOwning(PROBLEMS_COLLECTION, 'id')),
+  'Query.problem': permit(EVERY_ROLE, tenantOwning(PROBLEMS_COLLECTION, 'id', 'Problem')),
   'Query.problems': permit(EVERY_ROLE, inTenantArgument),
   'Query.constraints': permit(EVERY_ROLE, inTenantArgument),
-  'Query.solveJob': permit(EVERY_ROLE, tenantOwning(SOLVE_JOBS_COLLECTION, 'id')),
+  'Query.solveJob': permit(EVERY_ROLE, tenantOwning(SOLVE_JOBS_COLLECTION, 'id', 'Solve job')),
   'Query.solveJobs': permit(EVERY_ROLE, inTenantArgument),
   'Mutation.createProblem': permit(OPTIMIZERS, inInputTenant),
-  'Mutation.addConstraint': permit(OPTIMIZERS, tenantOwning(PROBLEMS_COLLECTION, 'input.problemId')),
-  'Mutation.updateConstraint': permit(OPTIMIZERS, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId')),
-  'Mutation.removeConstraint': permit(OPTIMIZERS, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId')),
+  'Mutation.addConstraint': permit(OPTIMIZERS, tenantOwning(PROBLEMS_COLLECTION, 'input.problemId', 'Problem')),
+  'Mutation.updateConstraint': permit(OPTIMIZERS, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId', 'Constraint')),
+  'Mutation.removeConstraint': permit(OPTIMIZERS, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId', 'Constraint')),
   'Mutation.optimizeQubo': permit(OPTIMIZERS, inInputTenant),
   'Mutation.optimizeMultiObjective': permit(OPTIMIZERS, inInputTenant),
   'Mutation.submitSolveJob': permit(OPTIMIZERS, inInputTenant),
-  'Mutation.cancelSolveJob': permit(OPTIMIZERS, tenantOwning(SOLVE_JOBS_COLLECTION, 'id')),
+  'Mutation.cancelSolveJob': permit(OPTIMIZERS, tenantOwning(SOLVE_JOBS_COLLECTION, 'id', 'Solve job')),
   // Runs, records the progress of, completes or fails a job submitted through submitSolveJob.
-  'Service.runSolveJob': permitService([SOLVE_JOB_RUNNER], tenantOwning(SOLVE_JOBS_COLLECTION, 'id')),
+  'Service.runSolveJob': permitService([SOLVE_JOB_RUNNER], tenantOwning(SOLVE_JOBS_COLLECTION, 'id', 'Solve job')),
 } satisfies PermissionTable;

@@ -1,5 +1,5 @@
 import { badUserInput, notFound } from '../../../platform/errors';
-import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { requireVisibleItem, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import type { ConstraintDefinition, QuboDefinition } from '../../../schema/events';
 import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, type ConstraintDocument, type ProblemDocument } from '../../../schema/read-models/optimization';
@@ -28,7 +28,7 @@ export async function problemToSolve(deps: SubgraphDependencies, input: Optimize
   const problemId = input.problemId!;
   const problem = await deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(problemId);
   if (!problem) throw notFound('Problem', problemId);
-  requireTenantAccess(context, problem.tenantId);
+  requireVisibleItem(context, problem.tenantId, () => notFound('Problem', problemId));
   const stored = await deps.readStore
     .collection<ConstraintDocument>(CONSTRAINTS_COLLECTION)
     .find({ where: { problemId }, sort: [{ field: 'createdAt', direction: 'asc' }], first: 1000 });

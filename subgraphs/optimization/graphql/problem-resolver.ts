@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput, notFound } from '../../../platform/errors';
 import { connectionOf } from '../../../platform/graphql/connection';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
-import { requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { executeCommand } from '../../../platform/commands/execute-command';
 import type { QuboDefinition } from '../../../schema/events';
@@ -16,10 +16,11 @@ import { ObjectiveSense, type Qubo } from './qubo-types';
 export class ProblemResolver {
   constructor(private readonly deps: SubgraphDependencies) {}
 
-  @Query(() => Problem, { nullable: true, description: 'A problem of a tenant you may see, or null when it does not exist.' })
-  async problem(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Problem | undefined> {
+  @Query(() => Problem, { nullable: true, description: 'A problem by its id; NOT_FOUND when it does not exist or is of a tenant you may not see (the two answer alike).' })
+  async problem(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Problem> {
     const problem = await findProblem(this.deps, id);
-    if (problem) requireTenantAccess(context, problem.tenantId);
+    if (!problem) throw notFound('Problem', id);
+    requireVisibleItem(context, problem.tenantId, () => notFound('Problem', id));
     return problem;
   }
 

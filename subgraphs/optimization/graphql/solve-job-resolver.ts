@@ -4,7 +4,7 @@ import { loadState } from '../../../platform/commands/command-handler';
 import { badUserInput, ErrorCode, notFound, platformError } from '../../../platform/errors';
 import { connectionOf } from '../../../platform/graphql/connection';
 import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
-import { requireAuth, requireTenantAccess, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
+import { requireAuth, requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { solveJobStreamId } from '../../../schema/events';
 import { OPTIMIZATION_PROFILES_COLLECTION, SOLVE_JOBS_COLLECTION, type OptimizationProfileDocument, type SolveJobDocument } from '../../../schema/read-models/optimization';
@@ -26,11 +26,12 @@ const MAX_JOB_TIME_LIMIT_MS = 3_600_000;
 export class SolveJobResolver {
   constructor(private readonly deps: SubgraphDependencies) {}
 
-  @Query(() => SolveJob, { nullable: true })
-  async solveJob(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<SolveJob | undefined> {
+  @Query(() => SolveJob, { nullable: true, description: 'A solve job by its id; NOT_FOUND when it does not exist or is of a tenant you may not see (the two answer alike).' })
+  async solveJob(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<SolveJob> {
     const document = await this.jobs().get(id);
-    if (document) requireTenantAccess(context, document.tenantId);
-    return document && toSolveJob(document);
+    if (!document) throw notFound('Solve job', id);
+    requireVisibleItem(context, document.tenantId, () => notFound('Solve job', id));
+    return toSolveJob(document);
   }
 
   @Query(() => SolveJobConnection, { description: "A tenant's solve jobs, newest first, optionally of one status." })
@@ -83,7 +84,7 @@ export class SolveJobResolver {
   async cancelSolveJob(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<SolveJob> {
     const state = await loadState(this.deps, solveJobDecider, solveJobStreamId(id));
     if (state.status === 'ABSENT') throw notFound('Solve job', id);
-    requireTenantAccess(context, state.tenantId);
+    requireVisibleItem(context, state.tenantId, () => notFound('Solve job', id));
     await this.execute(context, state.tenantId, { type: 'CancelSolveJob', jobId: id, cancelledBy: requireAuth(context).subject, requestedAt: this.deps.clock().toISOString() });
     return this.readJob(id);
   }

@@ -3,7 +3,7 @@ import { loadState } from '../../../../platform/commands/command-handler';
 import { badUserInput, notFound } from '../../../../platform/errors';
 import { nodesConnectionOf } from '../../../../platform/graphql/connection';
 import { MAX_PAGE_SIZE } from '../../../../platform/graphql/page-info';
-import { requireAuth, requireTenantAccess, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
+import { requireAuth, requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
 import { anonymousCaller, callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
 import { sessionStreamId } from '../../../../schema/events';
 import { SESSIONS_COLLECTION, type SessionDocument } from '../../../../schema/read-models/identity';
@@ -55,7 +55,7 @@ export class AuthenticationResolver {
     requireAuth(context);
     const state = await loadState(this.deps, sessionDecider, sessionStreamId(sessionId));
     if (state.status === 'absent') throw notFound('Session', sessionId);
-    requireTenantAccess(context, state.session.tenantId);
+    requireVisibleItem(context, state.session.tenantId, () => notFound('Session', sessionId));
     await this.revoke(context, sessionId, state.session.tenantId, 'revoked');
     const session = await this.deps.readStore.collection<SessionDocument>(SESSIONS_COLLECTION).get(sessionId);
     if (!session) throw notFound('Session', sessionId);

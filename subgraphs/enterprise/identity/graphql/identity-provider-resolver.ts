@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { loadState } from '../../../../platform/commands/command-handler';
 import { executeCommand } from '../../../../platform/commands/execute-command';
 import { badUserInput, notFound } from '../../../../platform/errors';
-import { requirePlatformAdmin, requireTenantAccess, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
+import { requirePlatformAdmin, requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
 import { callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
 import { identityProviderStreamId } from '../../../../schema/events';
 import { IDENTITY_PROVIDERS_COLLECTION, type IdentityProviderDocument } from '../../../../schema/read-models/identity';
@@ -31,7 +31,7 @@ export class IdentityProviderResolver {
   async validateSamlConfig(@Arg('providerId', () => ID) providerId: string, @Ctx() context: SubgraphContext): Promise<SamlConfigValidation> {
     const provider = await this.providers().get(providerId);
     if (!provider) throw notFound('Identity provider', providerId);
-    requireTenantAccess(context, provider.tenantId);
+    requireVisibleItem(context, provider.tenantId, () => notFound('Identity provider', providerId));
     if (provider.type !== 'SAML') throw badUserInput(`Identity provider ${providerId} is ${provider.type}, not SAML.`, 'providerId');
     const report = validateSamlConfig(samlSettingsOf(provider, this.deps.config), this.deps.clock());
     return { valid: report.valid, problems: [...report.problems], certificates: [...report.certificates] };
@@ -61,7 +61,7 @@ export class IdentityProviderResolver {
   async removeIdentityProvider(@Arg('providerId', () => ID) providerId: string, @Ctx() context: SubgraphContext): Promise<string> {
     const state = await loadState(this.deps, identityProviderDecider, identityProviderStreamId(providerId));
     if (state.status !== 'active') throw notFound('Identity provider', providerId);
-    requireTenantAccess(context, state.definition.tenantId);
+    requireVisibleItem(context, state.definition.tenantId, () => notFound('Identity provider', providerId));
     this.requireOperatorsAdmin(context, state.definition.tenantId);
     const tenantId = state.definition.tenantId;
     await this.execute(context, tenantId, { type: 'RemoveIdentityProvider', providerId, tenantId, requestedAt: this.deps.clock().toISOString() });

@@ -5,7 +5,7 @@ import { executeCommand } from '../../../../platform/commands/execute-command';
 import { badUserInput, notFound } from '../../../../platform/errors';
 import { nodesConnectionOf } from '../../../../platform/graphql/connection';
 import { MAX_PAGE_SIZE } from '../../../../platform/graphql/page-info';
-import { requireAuth, requirePlatformAdmin, requireTenantAccess, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
+import { requireAuth, requirePlatformAdmin, requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
 import { callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
 import { userStreamId } from '../../../../schema/events';
 import { USERS_COLLECTION, type UserDocument } from '../../../../schema/read-models/identity';
@@ -47,7 +47,7 @@ export class UserResolver {
     const auth = requireAuth(context);
     const state = await loadState(this.deps, userDecider, userStreamId(userId));
     if (state.status === 'absent') throw notFound('User', userId);
-    requireTenantAccess(context, state.tenantId);
+    requireVisibleItem(context, state.tenantId, () => notFound('User', userId));
     // Only a platform-admin makes another, and only in the operators' tenant (the decider checks that).
     if (role === 'platform-admin') requirePlatformAdmin(context);
     const caller = callerOf(context);
