@@ -1,3 +1,4 @@
+import { eventLoopTurnsDuring } from '../../test/support/event-loop-turns';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,20 +73,12 @@ describe('subscriber pace', () => {
 
   it('lets the event loop turn after every bufferSize events it hands over', async () => {
     await store.append('order-1', events(320), 'no-stream');
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      if (!counting) return;
-      turns++;
-      setImmediate(count);
-    };
-    setImmediate(count);
-
-    let received = 0;
-    for await (const _event of subscribePaced(store, {}, new AbortController().signal, pace({ bufferSize: 16 }))) {
-      if (++received === 320) break;
-    }
-    counting = false;
+    const turns = await eventLoopTurnsDuring(async () => {
+      let received = 0;
+      for await (const _event of subscribePaced(store, {}, new AbortController().signal, pace({ bufferSize: 16 }))) {
+        if (++received === 320) break;
+      }
+    });
 
     expect(turns).toBeGreaterThanOrEqual(15);
   });

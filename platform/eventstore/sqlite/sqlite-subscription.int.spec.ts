@@ -1,3 +1,4 @@
+import { eventLoopTurnsDuring } from '../../../test/support/event-loop-turns';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,21 +46,12 @@ describe('SQLite subscriptions under load', () => {
   it('lets the event loop turn between pages while catching up', async () => {
     const store = open();
     for (let batch = 0; batch < 5; batch++) await store.append('order-1', events(1000), batch === 0 ? 'no-stream' : 'any');
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      if (!counting) return;
-      turns++;
-      setImmediate(count);
-    };
-    setImmediate(count);
-
-    let received = 0;
-    const subscription = store.subscribeToAll({ bufferSize: 100 });
-    for await (const _event of subscription) {
-      if (++received === 5000) break;
-    }
-    counting = false;
+    const turns = await eventLoopTurnsDuring(async () => {
+      let received = 0;
+      for await (const _event of store.subscribeToAll({ bufferSize: 100 })) {
+        if (++received === 5000) break;
+      }
+    });
 
     // 50 pages: without turns between them the whole backlog is one burst and `count` never runs.
     expect(turns).toBeGreaterThanOrEqual(40);
