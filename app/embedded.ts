@@ -32,6 +32,8 @@ export interface EmbeddedPlatform {
   readonly playgroundUrl: string;
   readonly subscriptionUrl: string;
   readonly keysDir: string;
+  /** NODE_ENV=production: development tokens are refused, so none is offered. */
+  readonly production: boolean;
   /** Where each subgraph answers on loopback; it serves only requests the gateway signed (benchmarks and tests sign theirs). */
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   stop(): Promise<void>;
@@ -122,6 +124,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       playgroundUrl: gateway.playgroundUrl,
       subscriptionUrl: gateway.subscriptionUrl,
       keysDir: config.keysDir,
+      production: config.production,
       subgraphUrls: { ...subgraphUrls } as Record<SubgraphName, string>,
       stop: stopAll,
     };

@@ -75,17 +75,23 @@ describe('goliath audit', () => {
     expect(sequences).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 109]);
   });
 
-  it("replays the tenant as of a log position and as of now", async () => {
+  it("replays the tenant as of a log position and as of now, in the API's replayAudit shape and names", async () => {
     const past = await audit('replay', '--tenant', 'acme', '--position', String(createdAt));
     expect(past.code).toBe(0);
-    const replayed = JSON.parse(past.out) as { position: number; eventCount: number; collections: { name: string; documents: { id: string; name?: string }[] }[] };
+    const replayed = JSON.parse(past.out) as { position: number; eventCount: number; aggregates: { name: string; count: number; documents: { id: string; name?: string }[] }[] };
+    expect(Object.keys(replayed)).toEqual(['tenantId', 'asOf', 'position', 'eventCount', 'aggregates']);
     expect(replayed).toMatchObject({ tenantId: 'acme', position: createdAt, eventCount: 1 });
-    expect(replayed.collections.find((collection) => collection.name === 'tenants')?.documents).toEqual([expect.objectContaining({ id: 'acme', name: 'Acme' })]);
+    expect(replayed.aggregates.find((aggregate) => aggregate.name === 'tenants')).toEqual({ name: 'tenants', count: 1, documents: [expect.objectContaining({ id: 'acme', name: 'Acme' })] });
 
     const now = JSON.parse((await audit('replay', '--tenant', 'acme', '--as-of', '2999-01-01T00:00:00Z')).out) as typeof replayed;
     expect(now.eventCount).toBe(ENTRIES + 2);
-    expect(now.collections.find((collection) => collection.name === 'tenants')?.documents).toEqual([expect.objectContaining({ name: 'Acme Corp' })]);
-    expect(now.collections.find((collection) => collection.name === 'audit_entries')?.documents).toHaveLength(ENTRIES);
+    expect(now.aggregates.find((aggregate) => aggregate.name === 'tenants')?.documents).toEqual([expect.objectContaining({ name: 'Acme Corp' })]);
+    expect(now.aggregates.find((aggregate) => aggregate.name === 'audit_entries')).toMatchObject({ count: ENTRIES });
+    expect(now.aggregates.every((aggregate) => aggregate.count === aggregate.documents.length)).toBe(true);
+  });
+
+  it.each(['verify', 'export'])('%s of a tenant without an audit trail exits 2 saying so, not an empty valid chain', async (action) => {
+    await expect(runAudit([action, '--tenant', 'no-such-tenant'], capturedIo(), env)).rejects.toThrow(/^tenant "no-such-tenant" has no audit trail in this event store: check the tenant id/);
   });
 
   it('refuses bad usage (exit 2 through the CLI) and a store that does not exist', async () => {

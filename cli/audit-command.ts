@@ -4,7 +4,7 @@ import { openEventStore } from '../app/stores';
 import { auditStreamId, verifyAuditChain } from '../platform/audit';
 import { loadConfig } from '../platform/config';
 import type { EventStore } from '../platform/eventstore/port';
-import { replayTenantAsOf } from '../platform/replay';
+import { replayAnswer, replayTenantAsOf } from '../platform/replay';
 import { ALL_PROJECTIONS } from '../projections';
 import { AUDIT_USAGE, parseAuditArgs, type AuditArgs } from './audit-args';
 import type { CliIo } from './cli-io';
@@ -61,7 +61,7 @@ function run(args: Exclude<AuditArgs, { action: 'help' }>, eventStore: EventStor
 }
 
 async function verify(eventStore: EventStore, tenant: string, io: CliIo): Promise<number> {
-  const total = await chainLength(eventStore, tenant);
+  const total = await requireAuditTrail(eventStore, tenant);
   const progress = new CountProgress(io.stderr, { unit: 'entries verified' });
   const result = await verifyAuditChain(eventStore, tenant, { onProgress: (checked) => progress.update(checked, total) });
   progress.finish(result.checkedEntries, total);
@@ -78,14 +78,14 @@ async function replay(eventStore: EventStore, tenant: string, asOf: { time: Date
   };
   const replayed = await replayTenantAsOf(eventStore, tenant, asOf, ALL_PROJECTIONS, UPCASTER_REGISTRY, { onProgress });
   progress.finish(eventsRead);
-  io.stdout.write(`${JSON.stringify(replayed, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(replayAnswer(replayed), null, 2)}\n`);
   return EXIT_OK;
 }
 
 /** One line per entry, exactly as stored (entry and chain fields), so the export can be verified on its own. */
 async function exportEntries(eventStore: EventStore, args: Extract<AuditArgs, { action: 'export' }>, io: CliIo): Promise<number> {
   const streamId = auditStreamId(args.tenant);
-  const total = await chainLength(eventStore, args.tenant);
+  const total = await requireAuditTrail(eventStore, args.tenant);
   const progress = new CountProgress(io.stderr, { unit: 'entries read' });
   const from = args.from?.getTime() ?? -Infinity;
   const to = args.to?.getTime() ?? Infinity;
@@ -112,6 +112,16 @@ async function exportEntries(eventStore: EventStore, args: Extract<AuditArgs, { 
   progress.finish(read, total);
   io.stderr.write(`exported ${exported} of ${read} entries\n`);
   return EXIT_OK;
+}
+
+/**
+ * The length of the tenant's audit chain; a tenant without one (an unknown id, or a store other
+ * than the platform's) is refused rather than reported as an empty, valid chain.
+ */
+async function requireAuditTrail(eventStore: EventStore, tenant: string): Promise<number> {
+  const total = await chainLength(eventStore, tenant);
+  if (total === 0) throw new UsageError(`tenant "${tenant}" has no audit trail in this event store: check the tenant id, and that DATA_DIR (or SQLITE_FILE, EVENTSTORE_URL) is the platform's`);
+  return total;
 }
 
 async function chainLength(eventStore: EventStore, tenant: string): Promise<number> {

@@ -5,6 +5,11 @@ export interface Command {
   readonly name: string;
   /** One line for `goliath --help`. */
   readonly summary: string;
+  /**
+   * True when the command watches `io.signal` and winds down itself on Ctrl-C (solve prints its
+   * best result so far); any other command is ended at once with exit 130.
+   */
+  readonly handlesInterrupt?: boolean;
   /** Resolves to the exit code; throws UsageError for the user's mistakes. */
   run(argv: readonly string[], io: CliIo): Promise<number>;
 }

@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SolveReport } from './solve-report';
 import { sharedDataFile } from '../test/support/shared-data';
+import { createSqliteEventStore } from '../platform/eventstore/sqlite';
 
 /** `npm ci` builds dist (the prepare script), so CI always has the CLI that `npx goliath` runs. */
 const BIN = join(__dirname, '..', 'dist', 'cli', 'goliath.js');
@@ -40,5 +41,41 @@ describe('goliath (the built bin)', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`goliath audit: no event store at ${join(dataDir, 'goliath.db')}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL) as for the platform\nRun "goliath audit --help" for usage.\n`);
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('--version prints the package version and exits 0', () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const run = spawnSync(process.execPath, [BIN, flag], { encoding: 'utf8', timeout: 10_000 });
+      expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  });
+
+  it('Ctrl-C during a solve prints the best result so far and exits 130', async () => {
+    const child = spawn(process.execPath, [BIN, 'solve', sharedDataFile('qubo', 'orlib', 'bqp50.txt'), '--time', '1m', '--workers', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // Once it reports progress, the solve is under way.
+    await new Promise<void>((resolve) => child.stderr.once('data', () => resolve()));
+    child.kill('SIGINT');
+
+    expect(await exited).toBe(130);
+    expect(JSON.parse(stdout)).toMatchObject({ stoppedBy: 'cancelled', bestObjective: expect.any(Number) });
+  });
+
+  it('goliath audit verify of a tenant with no audit trail exits 2, saying so', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'goliath-empty-store-'));
+    try {
+      const store = createSqliteEventStore({ file: join(dataDir, 'goliath.db'), synchronous: 'NORMAL' });
+      await store.close();
+      const run = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--tenant', 'nobody'], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, DATA_DIR: dataDir, SQLITE_FILE: '', EVENTSTORE_URL: '' } });
+
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^goliath audit: tenant "nobody" has no audit trail in this event store/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,10 @@ import { projectionsCommand } from './projections-command';
 import type { CliIo } from './cli-io';
 import type { Command } from './command';
 import { solveCommand } from './solve-command';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../platform/project-root';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error';
 
 /** Every subcommand, by the name typed after `goliath`. */
 const COMMANDS: ReadonlyMap<string, Command> = new Map([solveCommand, auditCommand, operatorsCommand, projectionsCommand].map((command) => [command.name, command]));
@@ -13,7 +16,12 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([solveCommand, auditComma
 export function topLevelUsage(): string {
   const width = Math.max(...[...COMMANDS.keys()].map((name) => name.length));
   const lines = [...COMMANDS.values()].map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
-  return ['Usage: goliath <command> [options]', '', 'Commands:', ...lines, '', 'Run "goliath <command> --help" for its options.'].join('\n');
+  return ['Usage: goliath <command> [options]', '       goliath --version', '', 'Commands:', ...lines, '', 'Run "goliath <command> --help" for its options.'].join('\n');
+}
+
+/** The version of the goliath package this CLI belongs to. */
+export function cliVersion(): string {
+  return (JSON.parse(readFileSync(join(projectRoot(__dirname), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /**
@@ -24,6 +32,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const [name, ...rest] = argv;
   if (name === '-h' || name === '--help' || name === 'help') {
     io.stdout.write(`${topLevelUsage()}\n`);
+    return EXIT_OK;
+  }
+  if (name === '-V' || name === '--version' || name === 'version') {
+    io.stdout.write(`${cliVersion()}\n`);
     return EXIT_OK;
   }
   const command = name === undefined ? undefined : COMMANDS.get(name);
@@ -43,18 +55,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-/** Ctrl-C once: stop the solve and print what it found. Twice: leave at once. */
-function interruptSignal(): AbortSignal {
+/**
+ * Ctrl-C. A command that handles it (solve) is asked to stop through the signal, prints what it
+ * found and exits 130; a second Ctrl-C leaves at once. Any other command is ended at once with 130.
+ */
+function interruptSignal(command: Command | undefined): AbortSignal {
   const controller = new AbortController();
   process.on('SIGINT', () => {
-    if (controller.signal.aborted) process.exit(130);
+    if (controller.signal.aborted || !command?.handlesInterrupt) process.exit(EXIT_INTERRUPTED);
     controller.abort();
   });
   return controller.signal;
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: interruptSignal() }).then(
+  const argv = process.argv.slice(2);
+  runCli(argv, { stdout: process.stdout, stderr: process.stderr, signal: interruptSignal(COMMANDS.get(argv[0] ?? '')) }).then(
     // exitCode rather than exit(): stdout may still be flushing into a pipe.
     (code) => (process.exitCode = code),
   );

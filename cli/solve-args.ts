@@ -33,7 +33,8 @@ Options:
   --instance K             which instance of a bqp file, 1-based (default: 1)
   --time DURATION          time limit: 500ms, 10s, 2m (default: ${DEFAULT_TIME}); the solve uses all of it
   --strategy sa|tabu|auto  sa = simulated annealing, tabu = tabu search,
-                           auto = tabu on dense or small problems, sa otherwise (default: auto)
+                           auto = tabu on dense or small problems, sa otherwise (default: auto);
+                           any case (SA as in the API); the output names it as the API does: SA, TABU
   --seed N                 master seed, integer 0..${MAX_SEED} (default: random, reported in the output)
   --workers N              solver threads; 0 runs in the main thread (default: CPU count)
   -h, --help               show this help
@@ -79,17 +80,17 @@ export function parseSolveArgs(argv: readonly string[]): ParsedSolveArgs {
     format,
     instance,
     timeLimitMs: parseDuration(values.time ?? DEFAULT_TIME, '--time'),
-    strategy: oneOf(values.strategy, STRATEGIES, '--strategy') ?? 'auto',
+    strategy: oneOf(values.strategy?.toLowerCase(), STRATEGIES, '--strategy', values.strategy) ?? 'auto',
     seed: values.seed === undefined ? undefined : integer(values.seed, '--seed', 0, MAX_SEED),
     workers: values.workers === undefined ? availableParallelism() : integer(values.workers, '--workers', 0, 256),
   };
 }
 
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, typed: string | undefined = value): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${typed}"`);
 }
 
 function integer(text: string, flag: string, min: number, max: number): number {

@@ -45,4 +45,8 @@ describe('parseSolveArgs', () => {
     expect(() => parseSolveArgs(argv)).toThrow(UsageError);
     expect(() => parseSolveArgs(argv)).toThrow(message);
   });
+  it('takes --strategy in any case, as the API writes it (SA) or as typed before (sa)', () => {
+    expect(parseSolveArgs(['f.txt', '--strategy', 'SA'])).toMatchObject({ strategy: 'sa' });
+    expect(parseSolveArgs(['f.txt', '--strategy', 'Tabu'])).toMatchObject({ strategy: 'tabu' });
+  });
 });

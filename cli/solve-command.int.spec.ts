@@ -22,7 +22,7 @@ describe('goliath solve (in-process)', () => {
     const { code, report, stderr } = await solve([BQP50, '--instance', '1', '--time', '2s', '--seed', '1', '--workers', '1']);
 
     expect(code).toBe(0);
-    expect(report).toMatchObject({ file: BQP50, format: 'bqp', instance: 1, variables: 50, requestedStrategy: 'auto', seed: 1, stoppedBy: 'time' });
+    expect(report).toMatchObject({ file: BQP50, format: 'bqp', instance: 1, variables: 50, requestedStrategy: 'AUTO', seed: 1, stoppedBy: 'time' });
     expect(report.bestObjective).toBe(BQP50_1_BEST_KNOWN);
     expect(report.bestEnergy).toBe(-BQP50_1_BEST_KNOWN);
     expect(report.assignment).toMatch(/^[01]{50}$/);
@@ -55,7 +55,7 @@ describe('goliath solve (in-process)', () => {
     const { code, report } = await solve([file, '--time', '200ms', '--seed', '7', '--workers', '0', '--strategy', 'sa']);
 
     expect(code).toBe(0);
-    expect(report).toMatchObject({ format: 'json', instance: null, variables: 3, requestedStrategy: 'sa', strategy: 'sa', seed: 7 });
+    expect(report).toMatchObject({ format: 'json', instance: null, variables: 3, requestedStrategy: 'SA', strategy: 'SA', seed: 7 });
     expect(report).toMatchObject({ bestObjective: 3, bestEnergy: -3, assignment: '101' });
   });
 
@@ -69,12 +69,12 @@ describe('goliath solve (in-process)', () => {
     expect(io.err()).toBe(`goliath solve: ${file}: bqp line 4: j must be an integer, got "x"\nRun "goliath solve --help" for usage.\n`);
   });
 
-  it('stops early when signalled and still prints the best result', async () => {
+  it('stops early when signalled, still prints the best result and exits 130', async () => {
     const controller = new AbortController();
     const io = capturedIo(controller.signal);
     setTimeout(() => controller.abort(), 300);
 
-    expect(await runCli(['solve', BQP50, '--time', '1m', '--workers', '1'], io)).toBe(0);
+    expect(await runCli(['solve', BQP50, '--time', '1m', '--workers', '1'], io)).toBe(130);
     const report = JSON.parse(io.out()) as SolveReport;
     expect(report.stoppedBy).toBe('cancelled');
     expect(report.totalTimeMs).toBeLessThan(5000);

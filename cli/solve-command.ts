@@ -6,11 +6,12 @@ import { asUsageError, loadModel } from './load-model';
 import { ProgressBar } from './progress-bar';
 import { parseSolveArgs, SOLVE_USAGE } from './solve-args';
 import { buildSolveReport } from './solve-report';
-import { EXIT_OK } from './usage-error';
+import { EXIT_INTERRUPTED, EXIT_OK } from './usage-error';
 
 export const solveCommand: Command = {
   name: 'solve',
   summary: 'solve a bqp, Gset or JSON QUBO file locally; progress on stderr, result as JSON on stdout',
+  handlesInterrupt: true,
   run: runSolve,
 };
 
@@ -38,7 +39,8 @@ export async function runSolve(argv: readonly string[], io: CliIo): Promise<numb
   const best = evaluateSolution(problem, result.samples[0].x);
   const report = buildSolveReport({ file: args.file, format, instance, model, result, best });
   io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  return EXIT_OK;
+  // Stopped by Ctrl-C: the best result so far is printed, and the exit code still says it was cut short.
+  return io.signal?.aborted ? EXIT_INTERRUPTED : EXIT_OK;
 }
 
 /** Without constraints compilation can only fail on the model itself (e.g. a reserved name in a JSON file). */

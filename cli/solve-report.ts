@@ -8,9 +8,10 @@ export interface SolveReport {
   readonly format: FileFormat;
   readonly instance: number | null;
   readonly variables: number;
-  readonly requestedStrategy: Strategy;
-  /** The kernel that ran: `auto` resolved to sa or tabu. */
-  readonly strategy: 'sa' | 'tabu';
+  /** As the API's SolverStrategy enum writes it. */
+  readonly requestedStrategy: Uppercase<Strategy>;
+  /** The kernel that ran: `AUTO` resolved to SA or TABU, as the API's `strategy` answers. */
+  readonly strategy: Uppercase<Exclude<Strategy, 'auto'>>;
   readonly seed: number;
   readonly parameters: SolveParameters;
   /** Best value in the file's convention: bqp maximum, cut value, or the JSON objective in its sense. */
@@ -42,8 +43,8 @@ export function buildSolveReport({ file, format, instance, model, result, best }
     format,
     instance,
     variables: model.size,
-    requestedStrategy: result.requestedStrategy,
-    strategy: result.strategy,
+    requestedStrategy: apiEnumValue(result.requestedStrategy),
+    strategy: apiEnumValue(result.strategy),
     seed: result.parameters.seed,
     parameters: result.parameters,
     bestObjective: best.sourceObjective,
@@ -61,4 +62,9 @@ export function buildSolveReport({ file, format, instance, model, result, best }
 /** Timings to 0.1 ms: performance.now() digits beyond that are noise. */
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+/** The engine's and the stored events' lower-case value as the GraphQL enum writes it (SolverStrategy: SA, TABU, AUTO). */
+function apiEnumValue<T extends string>(value: T): Uppercase<T> {
+  return value.toUpperCase() as Uppercase<T>;
 }

@@ -14,3 +14,5 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 /** The conventional code for bad usage (as in getopt tools and bash builtins). */
 export const EXIT_USAGE = 2;
+/** Stopped by Ctrl-C (SIGINT): 128 + the signal's number, as shells report it. */
+export const EXIT_INTERRUPTED = 130;

@@ -9,6 +9,10 @@ export interface DevelopmentTokenRequest {
   readonly tenantId?: string;
   readonly keysDir: string;
   readonly subject?: string;
+  /** The token's lifetime; TOKEN_TTL_SECONDS when absent. */
+  readonly ttlSeconds?: number;
+  /** The environment to read the configuration from (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** How a development token says what it is; a production server refuses it (app/token-verifier.ts). */
@@ -20,13 +24,13 @@ export const DEVELOPMENT_AUTH_METHOD = 'development';
  * there, sessions come from the identity providers only.
  */
 export async function issueDevelopmentToken(request: DevelopmentTokenRequest): Promise<string> {
-  const config = loadConfig();
+  const config = loadConfig(request.env);
   if (config.production) {
     throw platformError(ErrorCode.DevelopmentTokenRefused, 'Development tokens are refused when NODE_ENV=production; sign in through an identity provider.');
   }
   if (request.role !== 'platform-admin' && !request.tenantId) {
     throw new Error(`A ${request.role} token needs a tenant: pass --tenant ID.`);
   }
-  const issue = await createPlatformTokenIssuer({ ...config, keysDir: request.keysDir });
+  const issue = await createPlatformTokenIssuer({ ...config, keysDir: request.keysDir, tokenTtlSeconds: request.ttlSeconds ?? config.tokenTtlSeconds });
   return issue({ subject: request.subject ?? `dev-${randomUUID()}`, roles: [request.role], tenantId: request.tenantId, authMethod: DEVELOPMENT_AUTH_METHOD });
 }

@@ -57,6 +57,14 @@ describe('npm start', () => {
     expect(output).toMatch(/Subscriptions: +ws:\/\/127\.0\.0\.1:\d+\/graphql/);
   });
 
+  it('in development, prints where its keys are and a platform-admin token that works', async () => {
+    expect(output).toContain(`Keys:          ${join(dataDir, 'keys')}`);
+    const token = /Token: +(\S+)/.exec(output)![1];
+    const gatewayUrl = /GraphQL: +(\S+)/.exec(output)![1];
+    const answer = await postGraphQL<{ tenants: unknown }>(gatewayUrl, '{ tenants { __typename } }', { token });
+    expect(answer.errors).toBeUndefined();
+  });
+
   it('on SIGTERM closes open subscriptions, exits 0 and leaves the database closed cleanly', async () => {
     // given a tenant and an open subscription to it
     const gatewayUrl = /GraphQL: +(\S+)/.exec(output)![1];

@@ -3,7 +3,7 @@ import { badUserInput } from '../../../../platform/errors';
 import type { SubgraphContext } from '../../../../platform/graphql/subgraph-context';
 import { requireTrailReader } from './trail-access';
 import type { SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
-import { replayTenantAsOf } from '../../../../platform/replay';
+import { replayAnswer, replayTenantAsOf } from '../../../../platform/replay';
 import { DateTimeScalar } from '../../../../schema/graphql/scalars';
 import { AuditReplay } from './audit-replay-types';
 
@@ -29,12 +29,6 @@ export class AuditReplayResolver {
     const projections = this.deps.readModelProjections;
     if (!projections) throw new Error('replayAudit needs SubgraphDependencies.readModelProjections (ALL_PROJECTIONS), which the hosting process did not provide');
     const replay = await replayTenantAsOf(this.deps.eventStore, tenantId, hasTime ? { time: new Date(asOf) } : { position: asOfPosition }, projections, this.deps.upcasters);
-    return {
-      tenantId,
-      asOf: replay.asOf,
-      position: replay.position,
-      eventCount: replay.eventCount,
-      aggregates: replay.collections.map((collection) => ({ name: collection.name, count: collection.documents.length, documents: collection.documents })),
-    };
+    return replayAnswer(replay);
   }
 }

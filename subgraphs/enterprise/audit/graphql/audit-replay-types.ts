@@ -19,7 +19,7 @@ export class AuditReplay {
   tenantId!: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'The time replayed to; for a position, when the last event up to it was recorded.' })
-  asOf?: string;
+  asOf?: string | null;
 
   @Field(() => Int, { description: 'The last position of the event log that was replayed.' })
   position!: number;

@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureSigningKey } from '../platform/auth/signing-keys';
+import { runToken } from './token-command';
+
+function capturedIo() {
+  let out = '';
+  let err = '';
+  return { stdout: { write: (text: string) => (out += text) }, stderr: { write: (text: string) => (err += text) }, out: () => out, err: () => err };
+}
+
+describe('npm run token (runToken)', () => {
+  let dataDir: string;
+  const env = () => ({ DATA_DIR: dataDir });
+  const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number; iat: number; roles: string[] };
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'goliath-token-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses with exit 2, naming KEYS_DIR and DATA_DIR, when the keys folder has no signing key, and makes none', async () => {
+    const io = capturedIo();
+
+    expect(await runToken(['--role', 'platform-admin'], io, env())).toBe(2);
+    expect(io.out()).toBe('');
+    expect(io.err()).toContain(`no signing key in ${join(dataDir, 'keys')} (KEYS_DIR, or DATA_DIR/keys; DATA_DIR is ${dataDir})`);
+    expect(io.err()).toContain('npm run keys:rotate');
+    expect(existsSync(join(dataDir, 'keys')) ? readdirSync(join(dataDir, 'keys')) : []).toEqual([]);
+  });
+
+  it('prints a token signed with the existing key, living TOKEN_TTL_SECONDS by default and --ttl when given', async () => {
+    await ensureSigningKey(join(dataDir, 'keys'));
+    const plain = capturedIo();
+    expect(await runToken(['--role', 'platform-admin'], plain, env())).toBe(0);
+    const byDefault = claims(plain.out().trim());
+    expect(byDefault.exp - byDefault.iat).toBe(900);
+    expect(byDefault.roles).toEqual(['platform-admin']);
+
+    const twoHours = capturedIo();
+    expect(await runToken(['--role', 'analyst', '--tenant', 't1', '--ttl', '2h'], twoHours, env())).toBe(0);
+    const long = claims(twoHours.out().trim());
+    expect(long.exp - long.iat).toBe(7200);
+  });
+
+  it.each([
+    [['--ttl', '5s', '--role', 'platform-admin'], '--ttl must be from 10s to 24h, got "5s"'],
+    [['--ttl', '25h', '--role', 'platform-admin'], '--ttl must be from 10s to 24h, got "25h"'],
+    [['--ttl', '15', '--role', 'platform-admin'], '--ttl must be a duration such as 30s, 15m or 2h, got "15"'],
+    [['--role', 'root'], '--role must be one of'],
+    [[], 'missing --role'],
+    [['--role', 'platform-admin', '--bogus'], "Unknown option '--bogus'"],
+  ])('refuses %p with exit 2 and a one-line reason', async (argv, message) => {
+    await ensureSigningKey(join(dataDir, 'keys'));
+    const io = capturedIo();
+
+    expect(await runToken(argv, io, env())).toBe(2);
+    expect(io.err()).toContain(message);
+    expect(io.err()).toContain('npm run -s token -- --help');
+  });
+
+  it('--help prints the usage on stdout and exits 0, without keys', async () => {
+    const io = capturedIo();
+
+    expect(await runToken(['--help'], io, env())).toBe(0);
+    expect(io.out()).toMatch(/^Usage: npm run -s token -- --role ROLE/);
+    expect(io.out()).toContain('--ttl DURATION');
+    expect(io.err()).toBe('');
+  });
+});
