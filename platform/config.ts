@@ -179,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
     if (url) subgraphUrls[name] = url;
   }
   const tokenTtlSeconds = integer(env, 'TOKEN_TTL_SECONDS', 900);
+  // The synchronous solve's cap is also the most solver time a rate limit charges for one.
+  const optimizeMaxTimeMs = integer(env, 'OPTIMIZE_MAX_TIME_MS', 10_000);
   const quboLimits = {
     maxVariables: integer(env, 'QUBO_MAX_VARIABLES', 100_000),
     maxQuadraticTerms: integer(env, 'QUBO_MAX_QUADRATIC_TERMS', 5_000_000),
@@ -215,7 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
     },
     quboLimits,
     optimize: {
-      maxTimeMs: integer(env, 'OPTIMIZE_MAX_TIME_MS', 10_000),
+      maxTimeMs: optimizeMaxTimeMs,
       maxVariables: integer(env, 'OPTIMIZE_MAX_VARIABLES', 5_000),
       workers: integer(env, 'SOLVER_WORKERS', Math.max(1, availableParallelism())),
       concurrentSolves: Math.max(1, integer(env, 'OPTIMIZE_CONCURRENT_SOLVES', 2)),
@@ -236,7 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
       tenantPoints: integer(env, 'RATE_LIMIT_TENANT_POINTS', 20_000),
       operationPoints: integer(env, 'RATE_LIMIT_OPERATION_POINTS', 20_000),
       durationSeconds: positiveInteger(env, 'RATE_LIMIT_DURATION_SECONDS', 1),
-      maxChargedSolveMs: integer(env, 'OPTIMIZE_MAX_TIME_MS', 10_000),
+      maxChargedSolveMs: optimizeMaxTimeMs,
     },
     apiVersions: apiVersions(env),
     signIn: signInSettings(env),

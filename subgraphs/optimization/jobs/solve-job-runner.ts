@@ -7,7 +7,7 @@ import type { EventSubscription } from '../../../platform/eventstore/port';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { eventSchemaVersion, SOLVE_JOB_CATEGORY, solveJobStreamId, type SolveJobEvent, type SolveJobRequest } from '../../../schema/events';
 import { solveJobs } from '../domain/command-handlers';
-import { jobIdOf, type SolveJobCommand, type SolveJobLease, type SolveJobState } from '../domain/solve-job-decider';
+import { jobIdOf, solveJobDecider, type SolveJobCommand, type SolveJobState } from '../domain/solve-job-decider';
 import { SolverPool } from '../engine/solver-pool';
 import { compileProblem, parseQuboInput, QuboModelError, type Constraint } from '../model';
 import { solveProblem } from '../solving/solve-problem';
@@ -16,14 +16,16 @@ import { nextFairJob, type WaitingJob } from './fair-queue';
 /** What the runner does to a job, as its permission row and its audit records name it. */
 const RUN_SOLVE_JOB = 'runSolveJob';
 
+/** A job as the log says it is (folded by the decider's own evolve), and when it was submitted. */
 interface KnownJob {
   readonly tenantId: string;
   readonly request: SolveJobRequest;
   /** Log position of the submission: the order jobs of one tenant run in. */
   readonly submittedAt: number;
-  status: 'SUBMITTED' | 'RUNNING' | 'FINISHED';
-  lease?: SolveJobLease;
+  state: SolveJobState;
 }
+
+const UNFINISHED: ReadonlySet<string> = new Set(['SUBMITTED', 'RUNNING']);
 
 interface RunningJob {
   readonly tenantId: string;
@@ -105,30 +107,13 @@ export class SolveJobRunner {
 
   private follow(event: SolveJobEvent, tenantId: string, position: number): void {
     if (event.type === 'SolveJobSubmitted') {
-      this.jobs.set(event.data.jobId, { tenantId, request: event.data.request, submittedAt: position, status: 'SUBMITTED' });
-      this.pump();
-      return;
-    }
-    const job = 'jobId' in event.data ? this.jobs.get(event.data.jobId) : undefined;
-    if (!job) return;
-    switch (event.type) {
-      case 'SolveJobStarted':
-        job.status = 'RUNNING';
-        job.lease = { runner: event.data.runner, attempt: event.data.attempt, expiresAt: event.data.leaseExpiresAt };
-        break;
-      case 'SolveJobLeaseRenewed':
-        if (job.lease) job.lease = { ...job.lease, expiresAt: event.data.leaseExpiresAt };
-        break;
-      case 'SolveJobLeaseReleased':
-        if (job.lease) job.lease = { ...job.lease, expiresAt: event.data.releasedAt };
-        break;
-      case 'SolveJobCompleted':
-      case 'SolveJobFailed':
-      case 'SolveJobCancelled':
-        job.status = 'FINISHED';
-        job.lease = undefined;
-        this.running.get(event.data.jobId)?.abort.abort();
-        break;
+      const state = solveJobDecider.evolve(solveJobDecider.initialState(), event);
+      this.jobs.set(event.data.jobId, { tenantId, request: event.data.request, submittedAt: position, state });
+    } else if ('jobId' in event.data) {
+      const job = this.jobs.get(event.data.jobId);
+      if (!job) return;
+      job.state = solveJobDecider.evolve(job.state, event);
+      if (!UNFINISHED.has(job.state.status)) this.running.get(event.data.jobId)?.abort.abort();
     }
     this.pump();
   }
@@ -142,9 +127,10 @@ export class SolveJobRunner {
     const waiting: WaitingJob[] = [];
     let nextExpiry = Infinity;
     for (const [jobId, job] of this.jobs) {
-      if (job.status === 'FINISHED' || this.running.has(jobId)) continue;
-      const leaseEnds = job.lease ? Date.parse(job.lease.expiresAt) : 0;
-      if (job.status === 'RUNNING' && leaseEnds > now) nextExpiry = Math.min(nextExpiry, leaseEnds);
+      const { state } = job;
+      if (!UNFINISHED.has(state.status) || this.running.has(jobId)) continue;
+      const leaseEnds = state.status !== 'ABSENT' && state.lease ? Date.parse(state.lease.expiresAt) : 0;
+      if (state.status === 'RUNNING' && leaseEnds > now) nextExpiry = Math.min(nextExpiry, leaseEnds);
       else waiting.push({ jobId, tenantId: job.tenantId, submittedAt: job.submittedAt });
     }
     while (this.running.size < this.concurrency) {
@@ -177,7 +163,7 @@ export class SolveJobRunner {
     if (!claim?.changed) {
       // Another runner holds it, or it finished: take the stream's word for it until the log says more,
       // so the job is not claimed again and again before this runner has followed those events.
-      if (claim) this.adopt(job, claim.state);
+      if (claim && claim.state.status !== 'ABSENT') job.state = claim.state;
       return;
     }
     const held = { runner: this.id, attempt: claim.state.status === 'ABSENT' ? 0 : claim.state.attempt };
@@ -273,12 +259,6 @@ export class SolveJobRunner {
     // Nobody waits for this answer: the job's read model catches up on its own.
     const result = await executeCommand(this.deps, caller, solveJobs, command, { tenantId, waitForReadModels: false });
     return { state: result.state, changed: result.appended.length > 0 };
-  }
-
-  private adopt(job: KnownJob, state: SolveJobState): void {
-    if (state.status === 'ABSENT') return;
-    job.status = state.status === 'SUBMITTED' || state.status === 'RUNNING' ? state.status : 'FINISHED';
-    job.lease = state.lease;
   }
 
   /** Facts the runner observes (progress, resource usage) need no decision: recorded as they are. */
