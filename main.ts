@@ -21,16 +21,16 @@ runUntilSignalled('goliath', async () => {
 
 /**
  * In development: where the signing keys are (so `npm run token` can be pointed at them) and a
- * platform-admin token ready to paste. In production development tokens are refused: none is printed.
+ * PLATFORM_ADMIN token ready to paste. In production development tokens are refused: none is printed.
  */
 async function tokenLines(platform: EmbeddedPlatform): Promise<string[]> {
   if (platform.production) return [`  Sign in:       through a tenant's identity provider (development tokens are refused in production)`];
-  const token = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
+  const token = await issueDevelopmentToken({ role: 'PLATFORM_ADMIN', keysDir: platform.keysDir });
   const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
   return [
     `  Keys:          ${platform.keysDir}`,
     `  Token:         ${token}`,
-    `                 (platform-admin, development only, expires ${new Date(exp * 1000).toISOString()}; more with`,
+    `                 (PLATFORM_ADMIN, development only, expires ${new Date(exp * 1000).toISOString()}; more with`,
     `                 KEYS_DIR=${platform.keysDir} npm run -s token -- --role ROLE [--tenant ID] [--ttl 2h])`,
   ];
 }

@@ -29,8 +29,8 @@ const items = commandHandler<null, { itemId: string }, { type: 'ItemRenamed'; da
   (command) => `item-${command.itemId}`,
   () => 1,
 );
-const POLICY = operationPolicy({ 'Mutation.renameItem': permit(['analyst'], CALLERS_TENANT) }, { collection: () => { throw new Error('no lookups here'); } });
-const auth: AuthContext = { subject: 'grace', roles: ['analyst'], tenantId: 'acme', tokenId: 't', authMethod: 'development' };
+const POLICY = operationPolicy({ 'Mutation.renameItem': permit(['ANALYST'], CALLERS_TENANT) }, { collection: () => { throw new Error('no lookups here'); } });
+const auth: AuthContext = { subject: 'grace', roles: ['ANALYST'], tenantId: 'acme', tokenId: 't', authMethod: 'development' };
 
 /**
  * READ_YOUR_WRITES_TIMEOUT_MS is the whole wait of one mutation: its command waits for the read
@@ -81,7 +81,7 @@ describe('read-your-writes: one deadline per mutation', () => {
     return new Promise((resolve) =>
       setTimeout(async () => {
         const head = await eventStore.headPosition();
-        for (const projection of projections) await readStore.commit(projection, [], head);
+        for (const projection of projections) await readStore.commit(projection, [], { position: head, version: 1 });
         resolve();
       }, afterMs),
     );

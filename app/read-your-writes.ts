@@ -25,7 +25,7 @@ export function pollCheckpoints(readStore: ReadStore, projectionNames: readonly 
     const deadline = readYourWritesDeadline(timeoutMs);
     for (;;) {
       const checkpoints = await Promise.all(projectionNames.map((name) => readStore.getCheckpoint(name)));
-      const lagging = projectionNames.filter((_name, index) => (checkpoints[index] ?? 0) < position);
+      const lagging = projectionNames.filter((_name, index) => (checkpoints[index]?.position ?? 0) < position);
       if (lagging.length === 0) return;
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw readModelLagging(position, timeoutMs, `waiting for ${lagging.join(', ')}`);

@@ -2,14 +2,15 @@ import type { JSONWebKeySet } from 'jose';
 import { DEVELOPMENT_AUTH_METHOD } from '../platform/auth/dev-token';
 import { verifyPlatformToken } from '../platform/auth/platform-token';
 import { ErrorCode, platformError } from '../platform/errors';
-import { SessionRevocationList, type SessionRevokedListener } from '../platform/auth/session-revocations';
+import { SessionRevocationList, type SessionRevocation, type SessionRevokedListener } from '../platform/auth/session-revocations';
 import { SigningKeyRing } from '../platform/auth/signing-key-ring';
 import { tokenSettings } from '../platform/auth/token-issuer';
 import { rememberVerifiedTokens, type VerifyToken } from '../platform/auth/verified-token-cache';
 import type { PlatformConfig } from '../platform/config';
-import type { EventStore } from '../platform/eventstore/port';
+import type { EventStore, RecordedEvent } from '../platform/eventstore/port';
 import type { Logger } from '../platform/logging';
 import { SESSION_CATEGORY, type SessionRevoked } from '../schema/events/session-events';
+import { SERVICE_ACCOUNT_CATEGORY, type ServiceAccountRevoked, type ServiceAccountSecretRotated } from '../schema/events/service-account-events';
 
 export interface TokenVerification {
   /** Verifies a platform token; key retirement and session revocation are checked on every call, remembered tokens included. */
@@ -22,7 +23,26 @@ export interface TokenVerification {
   stop(): Promise<void>;
 }
 
-const SESSION_REVOKED: SessionRevoked['type'] = 'SessionRevoked';
+/**
+ * The events that end tokens: a user's session revoked, and a service account's secret rotated
+ * (its tokens carry the secret's id as `sid`) or the account revoked. Such events forget nothing
+ * earlier than the tokens they end: a token outlives its issue by the TTL at most.
+ */
+const REVOCATION_TYPES = ['SessionRevoked', 'ServiceAccountSecretRotated', 'ServiceAccountRevoked'] as const satisfies ReadonlyArray<(SessionRevoked | ServiceAccountSecretRotated | ServiceAccountRevoked)['type']>;
+
+function revocationOf(recorded: RecordedEvent): SessionRevocation | undefined {
+  const event = recorded as unknown as SessionRevoked | ServiceAccountSecretRotated | ServiceAccountRevoked;
+  switch (event.type) {
+    case 'SessionRevoked':
+      return { sessionId: event.data.sessionId, expiresAt: event.data.expiresAt };
+    case 'ServiceAccountSecretRotated':
+      return { sessionId: event.data.previousSecretId, expiresAt: event.data.rotatedAt };
+    case 'ServiceAccountRevoked':
+      return { sessionId: event.data.secretId, expiresAt: event.data.revokedAt };
+    default:
+      return undefined;
+  }
+}
 
 /**
  * The verifier every process (gateway and each subgraph) uses on the platform token: the key
@@ -32,7 +52,8 @@ const SESSION_REVOKED: SessionRevoked['type'] = 'SessionRevoked';
 export async function createTokenVerifier(config: PlatformConfig, eventStore: EventStore, logger: Logger): Promise<TokenVerification> {
   const ring = await SigningKeyRing.open(config.keysDir, { graceSeconds: config.signingKeyGraceSeconds });
   const revocations = await SessionRevocationList.follow(eventStore, {
-    filter: { categories: [SESSION_CATEGORY], eventTypes: [SESSION_REVOKED] },
+    filter: { categories: [SESSION_CATEGORY, SERVICE_ACCOUNT_CATEGORY], eventTypes: REVOCATION_TYPES },
+    revocationOf,
     retainAfterExpiryMs: config.tokenTtlSeconds * 1000,
     logger,
   });

@@ -172,7 +172,7 @@ async function inProcessVerification(keysDir: string, tokens: readonly string[],
   const ring = await SigningKeyRing.open(keysDir, { graceSeconds: config.signingKeyGraceSeconds });
   const settings = tokenSettings(config);
   const check = (auth: { roles: readonly string[]; tenantId?: string }) => {
-    if (auth.tenantId !== tenantId || auth.roles[0] !== 'analyst') throw new Error(`A pooled token verified as ${JSON.stringify(auth)}`);
+    if (auth.tenantId !== tenantId || auth.roles[0] !== 'ANALYST') throw new Error(`A pooled token verified as ${JSON.stringify(auth)}`);
   };
   for (let i = 0; i < IN_PROCESS_WARMUP; i++) check(await verifyPlatformToken(ring, settings, tokens[i]));
   const started = performance.now();
@@ -296,7 +296,7 @@ async function main(): Promise<void> {
     // --- 1. token verification ---
     const issue = await createPlatformTokenIssuer({ ...loadConfig({ ...process.env, KEYS_DIR: keysDir }), keysDir });
     const pool: string[] = [];
-    for (const i of range(TOKEN_POOL)) pool.push(await issue({ subject: `bench-user-${i}`, roles: ['analyst'], tenantId, authMethod: 'development' }));
+    for (const i of range(TOKEN_POOL)) pool.push(await issue({ subject: `bench-user-${i}`, roles: ['ANALYST'], tenantId, authMethod: 'development' }));
     const inProcess = await inProcessVerification(keysDir, pool, tenantId);
     const problems = 'query ($t: ID!) { problems(tenantId: $t) { edges { node { id } } } }';
     for (const token of pool.slice(-TOKENS_CHECKED_AT_GATEWAY)) await data(post(gatewayUrl, problems, { token, variables: { t: tenantId } }), 'a pooled token at the gateway');

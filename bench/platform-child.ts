@@ -45,7 +45,7 @@ export function runBenchmark(main: () => Promise<void>, platformEnv: NodeJS.Proc
 async function servePlatform(env: NodeJS.ProcessEnv): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'goliath-bench-'));
   const platform = await startEmbeddedPlatform({ port: 0, dataDir, logLevel: 'silent', env });
-  const adminToken = await issueDevelopmentToken({ role: 'platform-admin', keysDir: platform.keysDir });
+  const adminToken = await issueDevelopmentToken({ role: 'PLATFORM_ADMIN', keysDir: platform.keysDir });
   const input = createInterface({ input: process.stdin });
   input.on('line', (line) => {
     if (line === CPU_REQUEST) process.stdout.write(`${JSON.stringify(process.cpuUsage())}\n`);

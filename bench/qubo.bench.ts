@@ -41,7 +41,7 @@ function loadSet(name: string): BenchInstance[] {
 
 async function solveInstance(instance: BenchInstance, pool: SolverPool): Promise<Row> {
   const result = await solveQubo(instance.qubo, {
-    strategy: 'auto',
+    strategy: 'AUTO',
     seed: SEED,
     timeLimitMs: TIME_LIMIT_MS,
     targetEnergy: -instance.bestKnown,
@@ -65,8 +65,8 @@ async function solveInstance(instance: BenchInstance, pool: SolverPool): Promise
 /** SA alone on G1 with a fixed sweep budget: attempted flips per second on one core. */
 async function annealingThroughput(): Promise<{ sweeps: number; flipsPerSecond: number; cut: number }> {
   const g1 = loadGset('G1');
-  await solveQubo(g1.qubo, { strategy: 'sa', seed: SEED, sweeps: WARMUP_SWEEPS, restarts: 1, workers: 0 }); // warm-up (JIT)
-  const result = await solveQubo(g1.qubo, { strategy: 'sa', seed: SEED, sweeps: THROUGHPUT_SWEEPS, restarts: 1, workers: 0 });
+  await solveQubo(g1.qubo, { strategy: 'SA', seed: SEED, sweeps: WARMUP_SWEEPS, restarts: 1, workers: 0 }); // warm-up (JIT)
+  const result = await solveQubo(g1.qubo, { strategy: 'SA', seed: SEED, sweeps: THROUGHPUT_SWEEPS, restarts: 1, workers: 0 });
   return { sweeps: THROUGHPUT_SWEEPS, flipsPerSecond: result.flipsAttempted / (result.totalTimeMs / 1000), cut: -result.bestEnergy };
 }
 

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { openEventStore } from '../app/stores';
 import { UPCASTER_REGISTRY } from '../app/event-upcasters';
 import { auditedAction } from '../platform/audit/change-audited';
+import { roleNamed, ROLES, type Role } from '../platform/auth/auth-context';
 import type { CommandCaller } from '../platform/commands/command-caller';
 import { executeCommand } from '../platform/commands/execute-command';
 import { DomainError } from '../platform/commands/decider';
@@ -20,16 +21,16 @@ import { EXIT_OK, UsageError } from './usage-error';
 export const OPERATORS_USAGE = `Usage: goliath operators init --name NAME --provider FILE
 
 Creates the platform operators' tenant and its identity provider, straight in the configured event
-store (DATA_DIR / SQLITE_FILE / EVENTSTORE_URL): the way in for the first platform-admin when
+store (DATA_DIR / SQLITE_FILE / EVENTSTORE_URL): the way in for the first PLATFORM_ADMIN when
 development tokens are refused (NODE_ENV=production). FILE is JSON like configureIdentityProvider's
-input without tenantId, with role names as in tokens, e.g.
+input without tenantId, with role names as the API writes them (any case; platform-admin works too), e.g.
   {"name": "Okta", "type": "OIDC", "oidc": {"issuer": "https://acme.okta.com", "clientId": "goliath"},
-   "roleMappings": [{"group": "goliath-operators", "role": "platform-admin"}]}
+   "roleMappings": [{"group": "goliath-operators", "role": "PLATFORM_ADMIN"}]}
 Then set PLATFORM_OPERATOR_TENANT=<tenantId> for every Goliath process and restart them.`;
 
 export const operatorsCommand: Command = {
   name: 'operators',
-  summary: "create the platform operators' tenant and its identity provider (first platform-admin)",
+  summary: "create the platform operators' tenant and its identity provider (first PLATFORM_ADMIN)",
   run: (argv, io) => runOperators(argv, io),
 };
 
@@ -45,11 +46,11 @@ export async function runOperators(argv: readonly string[], io: CliIo, env: Node
   if (!values.provider) throw new UsageError('--provider FILE is required');
   const config = loadConfig(env);
   if (config.signIn.operatorTenantId) {
-    throw new UsageError(`PLATFORM_OPERATOR_TENANT is already set (${config.signIn.operatorTenantId}): change its identity providers through the API as a platform-admin`);
+    throw new UsageError(`PLATFORM_OPERATOR_TENANT is already set (${config.signIn.operatorTenantId}): change its identity providers through the API as a PLATFORM_ADMIN`);
   }
   const settings = readProviderFile(values.provider);
-  if (![...(settings.roleMappings ?? []).map((mapping) => mapping.role), ...(settings.defaultRoles ?? [])].includes('platform-admin')) {
-    throw new UsageError('the provider must give platform-admin to some group (roleMappings) or to everyone (defaultRoles)');
+  if (![...(settings.roleMappings ?? []).map((mapping) => mapping.role), ...(settings.defaultRoles ?? [])].includes('PLATFORM_ADMIN')) {
+    throw new UsageError('the provider must give PLATFORM_ADMIN to some group (roleMappings) or to everyone (defaultRoles)');
   }
 
   const eventStore = openEventStore(config);
@@ -80,7 +81,19 @@ function readProviderFile(file: string): Omit<IdentityProviderSettingsInput, 'te
     throw new UsageError(`cannot read ${file} as JSON: ${(error as Error).message}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`${file} must hold one JSON object`);
-  return parsed as Omit<IdentityProviderSettingsInput, 'tenantId'>;
+  const settings = parsed as Omit<IdentityProviderSettingsInput, 'tenantId'>;
+  return {
+    ...settings,
+    ...(settings.roleMappings && { roleMappings: settings.roleMappings.map((mapping) => ({ ...mapping, role: typedRole(mapping.role, file) })) }),
+    ...(settings.defaultRoles && { defaultRoles: settings.defaultRoles.map((role) => typedRole(role, file)) }),
+  };
+}
+
+/** A person wrote the file: a role is read in any case and in its former spelling (platform-admin), as the API's enum value. */
+function typedRole(role: unknown, file: string): Role {
+  const named = typeof role === 'string' ? roleNamed(role) : undefined;
+  if (!named) throw new UsageError(`${file}: ${JSON.stringify(role)} is not a role; the roles are ${ROLES.join(', ')}`);
+  return named;
 }
 
 /** A refused setting (decider or definition) is the user's to fix: one line, exit 2. */

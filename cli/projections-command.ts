@@ -154,7 +154,7 @@ async function decide(stores: Stores, parkedEvents: ParkedEventLog, id: string, 
 async function reached(readStore: ReadStore, projection: string, position: number, waitMs: number): Promise<boolean> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    if (((await readStore.getCheckpoint(projection)) ?? 0) >= position) return true;
+    if (((await readStore.getCheckpoint(projection))?.position ?? 0) >= position) return true;
     if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }

@@ -6,7 +6,7 @@ import { parseOptions } from './parse-options';
 import { UsageError } from './usage-error';
 
 export const DEFAULT_TIME = '10s';
-const STRATEGIES: readonly Strategy[] = ['sa', 'tabu', 'auto'];
+const STRATEGIES: readonly Strategy[] = ['SA', 'TABU', 'AUTO'];
 const MAX_SEED = 2 ** 32 - 1;
 
 export interface SolveArgs {
@@ -32,9 +32,9 @@ Options:
   --format bqp|gset|json   file format (default: inferred, see below)
   --instance K             which instance of a bqp file, 1-based (default: 1)
   --time DURATION          time limit: 500ms, 10s, 2m (default: ${DEFAULT_TIME}); the solve uses all of it
-  --strategy sa|tabu|auto  sa = simulated annealing, tabu = tabu search,
-                           auto = tabu on dense or small problems, sa otherwise (default: auto);
-                           any case (SA as in the API); the output names it as the API does: SA, TABU
+  --strategy SA|TABU|AUTO  SA = simulated annealing, TABU = tabu search,
+                           AUTO = TABU on dense or small problems, SA otherwise (default: AUTO);
+                           as the API writes it, in any case (sa works too)
   --seed N                 master seed, integer 0..${MAX_SEED} (default: random, reported in the output)
   --workers N              solver threads; 0 runs in the main thread (default: CPU count)
   -h, --help               show this help
@@ -44,7 +44,7 @@ ${FORMAT_INFERENCE_RULE}
 Formats:
   bqp   OR-Library Beasley file (maximise x'Qx); plain or gzip
   gset  Gset graph "n m" then "u v w" per edge (maximise the cut)
-  json  {"variables": [...], "linear": [...], "quadratic": [...], "offset": 0, "sense": "minimize"}
+  json  {"variables": [...], "linear": [...], "quadratic": [...], "offset": 0, "sense": "MINIMIZE"}
 
 Output (stdout, JSON):
   bestObjective is the best value in the file's own convention (the bqp maximum, the cut, or the
@@ -80,7 +80,7 @@ export function parseSolveArgs(argv: readonly string[]): ParsedSolveArgs {
     format,
     instance,
     timeLimitMs: parseDuration(values.time ?? DEFAULT_TIME, '--time'),
-    strategy: oneOf(values.strategy?.toLowerCase(), STRATEGIES, '--strategy', values.strategy) ?? 'auto',
+    strategy: oneOf(values.strategy?.toUpperCase(), STRATEGIES, '--strategy', values.strategy) ?? 'AUTO',
     seed: values.seed === undefined ? undefined : integer(values.seed, '--seed', 0, MAX_SEED),
     workers: values.workers === undefined ? availableParallelism() : integer(values.workers, '--workers', 0, 256),
   };

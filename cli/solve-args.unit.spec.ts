@@ -10,15 +10,15 @@ describe('parseSolveArgs', () => {
       format: undefined,
       instance: undefined,
       timeLimitMs: 10_000,
-      strategy: 'auto',
+      strategy: 'AUTO',
       seed: undefined,
       workers: availableParallelism(),
     });
   });
 
   it('reads every option, in any order around the file', () => {
-    const args = parseSolveArgs(['--time', '500ms', 'f.gz', '--format=bqp', '--instance', '3', '--strategy', 'tabu', '--seed', '0', '--workers', '0']);
-    expect(args).toEqual({ help: false, file: 'f.gz', format: 'bqp', instance: 3, timeLimitMs: 500, strategy: 'tabu', seed: 0, workers: 0 });
+    const args = parseSolveArgs(['--time', '500ms', 'f.gz', '--format=bqp', '--instance', '3', '--strategy', 'TABU', '--seed', '0', '--workers', '0']);
+    expect(args).toEqual({ help: false, file: 'f.gz', format: 'bqp', instance: 3, timeLimitMs: 500, strategy: 'TABU', seed: 0, workers: 0 });
   });
 
   it('answers --help and -h without needing a file', () => {
@@ -35,7 +35,7 @@ describe('parseSolveArgs', () => {
     [['a.txt', '--time'], /argument missing/],
     [['a.txt', '--time', '10'], /--time must be a duration/],
     [['a.txt', '--format', 'csv'], /--format must be one of bqp, gset, json, got "csv"/],
-    [['a.txt', '--strategy', 'greedy'], /--strategy must be one of sa, tabu, auto/],
+    [['a.txt', '--strategy', 'greedy'], /--strategy must be one of SA, TABU, AUTO/],
     [['a.txt', '--instance', '0'], /--instance must be an integer within 1\.\./],
     [['a.txt', '--instance', '1.5'], /--instance must be an integer/],
     [['a.txt', '--seed=-1'], /--seed must be an integer within 0\.\.4294967295/],
@@ -46,7 +46,8 @@ describe('parseSolveArgs', () => {
     expect(() => parseSolveArgs(argv)).toThrow(message);
   });
   it('takes --strategy in any case, as the API writes it (SA) or as typed before (sa)', () => {
-    expect(parseSolveArgs(['f.txt', '--strategy', 'SA'])).toMatchObject({ strategy: 'sa' });
-    expect(parseSolveArgs(['f.txt', '--strategy', 'Tabu'])).toMatchObject({ strategy: 'tabu' });
+    expect(parseSolveArgs(['f.txt', '--strategy', 'SA'])).toMatchObject({ strategy: 'SA' });
+    expect(parseSolveArgs(['f.txt', '--strategy', 'sa'])).toMatchObject({ strategy: 'SA' });
+    expect(parseSolveArgs(['f.txt', '--strategy', 'Tabu'])).toMatchObject({ strategy: 'TABU' });
   });
 });

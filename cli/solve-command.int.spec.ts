@@ -48,11 +48,11 @@ describe('goliath solve (in-process)', () => {
         { variable: 'c', coefficient: 1 },
       ],
       quadratic: [{ u: 'a', v: 'b', coefficient: -3 }],
-      sense: 'maximize',
+      sense: 'MAXIMIZE',
     };
     writeFileSync(file, JSON.stringify(problem));
 
-    const { code, report } = await solve([file, '--time', '200ms', '--seed', '7', '--workers', '0', '--strategy', 'sa']);
+    const { code, report } = await solve([file, '--time', '200ms', '--seed', '7', '--workers', '0', '--strategy', 'SA']);
 
     expect(code).toBe(0);
     expect(report).toMatchObject({ format: 'json', instance: null, variables: 3, requestedStrategy: 'SA', strategy: 'SA', seed: 7 });

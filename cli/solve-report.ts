@@ -1,5 +1,6 @@
 import type { QuboModel, SolutionEvaluation } from '../subgraphs/optimization/model';
 import type { SolveParameters, SolveResult, StopReason, Strategy } from '../subgraphs/optimization/engine/solve-types';
+import type { KernelStrategy } from '../subgraphs/optimization/engine/solve-task';
 import type { FileFormat } from './infer-format';
 
 /** The JSON document `goliath solve` prints on stdout; the field names are its interface. */
@@ -9,9 +10,9 @@ export interface SolveReport {
   readonly instance: number | null;
   readonly variables: number;
   /** As the API's SolverStrategy enum writes it. */
-  readonly requestedStrategy: Uppercase<Strategy>;
+  readonly requestedStrategy: Strategy;
   /** The kernel that ran: `AUTO` resolved to SA or TABU, as the API's `strategy` answers. */
-  readonly strategy: Uppercase<Exclude<Strategy, 'auto'>>;
+  readonly strategy: KernelStrategy;
   readonly seed: number;
   readonly parameters: SolveParameters;
   /** Best value in the file's convention: bqp maximum, cut value, or the JSON objective in its sense. */
@@ -43,8 +44,8 @@ export function buildSolveReport({ file, format, instance, model, result, best }
     format,
     instance,
     variables: model.size,
-    requestedStrategy: apiEnumValue(result.requestedStrategy),
-    strategy: apiEnumValue(result.strategy),
+    requestedStrategy: result.requestedStrategy,
+    strategy: result.strategy,
     seed: result.parameters.seed,
     parameters: result.parameters,
     bestObjective: best.sourceObjective,
@@ -62,9 +63,4 @@ export function buildSolveReport({ file, format, instance, model, result, best }
 /** Timings to 0.1 ms: performance.now() digits beyond that are noise. */
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
-}
-
-/** The engine's and the stored events' lower-case value as the GraphQL enum writes it (SolverStrategy: SA, TABU, AUTO). */
-function apiEnumValue<T extends string>(value: T): Uppercase<T> {
-  return value.toUpperCase() as Uppercase<T>;
 }

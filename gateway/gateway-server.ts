@@ -106,6 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     onSessionRevoked: options.onSessionRevoked,
     limits: options.limits,
     introspection: options.introspection,
+    errors: options.errors,
     settings: options.subscriptions,
     logger: options.logger,
   });
@@ -138,7 +139,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(healthRoutes({ ...options.health, verifyToken: options.verifyToken }));
   app.get(JWKS_PATH, jwksRoute(options.publishedKeys));
   app.use(playgroundRouter(options.playgroundDistDir));
-  app.use('/auth/saml', signInProxy(options.subgraphUrls.enterprise ?? graphUrl(options.supergraphSdl, 'enterprise'), options.gatewayRequestKey));
+  const signIn = signInProxy(options.subgraphUrls.enterprise ?? graphUrl(options.supergraphSdl, 'enterprise'), options.gatewayRequestKey);
+  app.use('/auth/saml', signIn);
+  app.use('/oauth/token', signIn);
   app.use(
     '/graphql',
     express.json({ limit: '5mb' }),

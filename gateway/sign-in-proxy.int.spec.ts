@@ -19,7 +19,7 @@ interface Received {
 const TENANT = 'acme-1';
 
 /** The sign-in proxy in front of a stand-in enterprise subgraph that records every request it gets. */
-describe('the SAML sign-in proxy', () => {
+describe('the sign-in proxy', () => {
   let keysDir: string;
   let key: GatewayRequestKey;
   let upstream: Server;
@@ -43,7 +43,9 @@ describe('the SAML sign-in proxy', () => {
     });
     upstreamOrigin = await listen(upstream);
     const app = express();
-    app.use('/auth/saml', signInProxy(`${upstreamOrigin}/graphql`, key));
+    const proxy = signInProxy(`${upstreamOrigin}/graphql`, key);
+    app.use('/auth/saml', proxy);
+    app.use('/oauth/token', proxy);
     gateway = createServer(app);
     gatewayOrigin = await listen(gateway);
   });
@@ -102,6 +104,29 @@ describe('the SAML sign-in proxy', () => {
     const path = `/auth/saml/${TENANT}/acs`;
     expect((await rawRequest(gatewayOrigin, { method: 'POST', path, headers: { 'content-type': 'application/json' }, body: '{"SAMLResponse":"x"}' })).status).toBe(415);
     expect((await rawRequest(gatewayOrigin, { method: 'POST', path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `SAMLResponse=${'x'.repeat(1024 * 1024)}` })).status).toBe(413);
+    expect(received).toEqual([]);
+  });
+
+  it('passes the OAuth token endpoint on with its Basic client credentials, signed, and nothing but a small form posted to exactly /oauth/token', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const answer = await rawRequest(gatewayOrigin, { method: 'POST', path: '/oauth/token', headers: { ...form, authorization: 'Basic Y2xpZW50OnNlY3JldA==', cookie: 'session=secret' }, body: 'grant_type=client_credentials' });
+    expect(answer).toMatchObject({ status: 200, body: 'from the subgraph' });
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ method: 'POST', url: '/oauth/token' });
+    expect(received[0].headers.authorization).toBe('Basic Y2xpZW50OnNlY3JldA==');
+    expect(received[0].headers.cookie).toBeUndefined();
+    expect(signatureRefusal(received[0])).toBeUndefined();
+
+    received.length = 0;
+    const refused = [
+      { method: 'GET', path: '/oauth/token' },
+      { method: 'POST', path: '/oauth/token?client_secret=leaked', headers: form, body: 'grant_type=client_credentials' },
+      { method: 'POST', path: '/oauth/token/', headers: form, body: 'grant_type=client_credentials' },
+      { method: 'POST', path: '/oauth/token/../../graphql', headers: form, body: 'grant_type=client_credentials' },
+    ];
+    for (const attack of refused) expect((await rawRequest(gatewayOrigin, attack)).status).toBe(404);
+    expect((await rawRequest(gatewayOrigin, { method: 'POST', path: '/oauth/token', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(415);
+    expect((await rawRequest(gatewayOrigin, { method: 'POST', path: '/oauth/token', headers: form, body: `scope=${'x'.repeat(17 * 1024)}` })).status).toBe(413);
     expect(received).toEqual([]);
   });
 

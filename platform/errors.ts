@@ -62,6 +62,9 @@ export const ErrorCode = {
   SubscriberTooSlow: 'SUBSCRIBER_TOO_SLOW',
   TooManySubscriptions: 'TOO_MANY_SUBSCRIPTIONS',
   TooManyConnections: 'TOO_MANY_CONNECTIONS',
+  // Service accounts (issue 9): unknown client and wrong secret share one code, as in OAuth 2.0.
+  InvalidClient: 'INVALID_CLIENT',
+  ServiceAccountRevoked: 'SERVICE_ACCOUNT_REVOKED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

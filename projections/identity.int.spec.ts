@@ -16,8 +16,8 @@ describeProjection(identityProvidersProjection, (spec) => {
     name: 'Corporate SSO',
     type: 'OIDC',
     oidc: { issuer: `https://login.${tenantId}.example`, clientId: 'goliath' },
-    roleMappings: [{ group: 'optimizers', role: 'analyst' }],
-    defaultRoles: ['viewer'],
+    roleMappings: [{ group: 'optimizers', role: 'ANALYST' }],
+    defaultRoles: ['VIEWER'],
   });
   const provider = (providerId: string, tenantId: string) => {
     const event = stream<IdentityProviderEvent>(identityProviderStreamId(providerId), tenantId);
@@ -83,11 +83,11 @@ describeProjection(usersProjection, (spec) => {
 
   it('replaces the provider roles at each sign-in and keeps their union with the granted roles', () => {
     return spec
-      .given(ada.registered(), grace.registered(), ada.granted('auditor'), ada.signedIn(['viewer', 'analyst'], t2))
-      .when(ada.signedIn(['analyst'], t3))
+      .given(ada.registered(), grace.registered(), ada.granted('AUDITOR'), ada.signedIn(['VIEWER', 'ANALYST'], t2))
+      .when(ada.signedIn(['ANALYST'], t3))
       .then({
         [USERS_COLLECTION]: {
-          u1: { ...registered('u1', 'acme'), providerRoles: ['analyst'], grantedRoles: ['auditor'], roles: ['analyst', 'auditor'], lastSignInAt: t3 },
+          u1: { ...registered('u1', 'acme'), providerRoles: ['ANALYST'], grantedRoles: ['AUDITOR'], roles: ['ANALYST', 'AUDITOR'], lastSignInAt: t3 },
           u2: registered('u2', 'globex'),
         },
       });
@@ -95,20 +95,20 @@ describeProjection(usersProjection, (spec) => {
 
   it('grants a role once however often it is granted, and revokes it', () => {
     return spec
-      .given(ada.registered(), ada.signedIn(['analyst'], t2))
-      .when(ada.granted('developer'), ada.granted('auditor'), ada.granted('developer'), ada.revoked('auditor'))
-      .then({ [USERS_COLLECTION]: [{ ...registered('u1', 'acme'), providerRoles: ['analyst'], grantedRoles: ['developer'], roles: ['analyst', 'developer'], lastSignInAt: t2 }] });
+      .given(ada.registered(), ada.signedIn(['ANALYST'], t2))
+      .when(ada.granted('DEVELOPER'), ada.granted('AUDITOR'), ada.granted('DEVELOPER'), ada.revoked('AUDITOR'))
+      .then({ [USERS_COLLECTION]: [{ ...registered('u1', 'acme'), providerRoles: ['ANALYST'], grantedRoles: ['DEVELOPER'], roles: ['ANALYST', 'DEVELOPER'], lastSignInAt: t2 }] });
   });
 
   it('keeps a role the provider still gives when the granted one is revoked', () => {
     return spec
-      .given(ada.registered(), ada.signedIn(['analyst'], t2), ada.granted('analyst'))
-      .when(ada.revoked('analyst'))
-      .then({ [USERS_COLLECTION]: [{ ...registered('u1', 'acme'), providerRoles: ['analyst'], grantedRoles: [], roles: ['analyst'], lastSignInAt: t2 }] });
+      .given(ada.registered(), ada.signedIn(['ANALYST'], t2), ada.granted('ANALYST'))
+      .when(ada.revoked('ANALYST'))
+      .then({ [USERS_COLLECTION]: [{ ...registered('u1', 'acme'), providerRoles: ['ANALYST'], grantedRoles: [], roles: ['ANALYST'], lastSignInAt: t2 }] });
   });
 
   it('ignores role changes of a user it has not seen registered', () => {
-    return spec.when(grace.granted('tenant-admin'), grace.signedIn(['viewer'], t2)).then({ [USERS_COLLECTION]: [] });
+    return spec.when(grace.granted('TENANT_ADMIN'), grace.signedIn(['VIEWER'], t2)).then({ [USERS_COLLECTION]: [] });
   });
 });
 
@@ -119,7 +119,7 @@ describeProjection(sessionsProjection, (spec) => {
       started: () =>
         event({
           type: 'SessionStarted',
-          data: { sessionId, tenantId, userId: 'u1', roles: ['analyst'], authMethod: 'oidc', providerId: 'idp1', refreshTokenHash: 'hash-1', startedAt: t1, expiresAt },
+          data: { sessionId, tenantId, userId: 'u1', roles: ['ANALYST'], authMethod: 'oidc', providerId: 'idp1', refreshTokenHash: 'hash-1', startedAt: t1, expiresAt },
         }),
       refreshed: (refreshedAt: string) =>
         event({ type: 'SessionRefreshed', data: { sessionId, previousRefreshTokenHash: 'hash-1', refreshTokenHash: 'hash-2', refreshedAt } }),
@@ -129,7 +129,7 @@ describeProjection(sessionsProjection, (spec) => {
   const acmeSession = session('s1', 'acme');
   const globexSession = session('s2', 'globex');
   // The refresh token's hash never reaches the read model.
-  const started = (id: string, tenantId: string): SessionDocument => ({ id, tenantId, userId: 'u1', roles: ['analyst'], authMethod: 'oidc', providerId: 'idp1', startedAt: t1, expiresAt });
+  const started = (id: string, tenantId: string): SessionDocument => ({ id, tenantId, userId: 'u1', roles: ['ANALYST'], authMethod: 'oidc', providerId: 'idp1', startedAt: t1, expiresAt });
 
   it('lists started sessions without their refresh token hash', () => {
     return spec.when(acmeSession.started(), globexSession.started()).then({ [SESSIONS_COLLECTION]: [started('s1', 'acme'), started('s2', 'globex')] });

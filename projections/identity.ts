@@ -20,6 +20,8 @@ import type { Projection } from './projection';
 /** A tenant's identity providers; removed ones disappear from the read model. */
 export const identityProvidersProjection: Projection = {
   name: 'identity-providers',
+  // 2: roles as the API writes them (TENANT_ADMIN), where version 1 kept tenant-admin.
+  version: 2,
   collections: [{ name: IDENTITY_PROVIDERS_COLLECTION, indexes: ['tenantId', 'type'] }],
   filter: { categories: [IDENTITY_PROVIDER_CATEGORY] },
   handle(recorded, context) {
@@ -41,6 +43,8 @@ export const identityProvidersProjection: Projection = {
 /** Users with their provider roles, granted roles and the union the next session gets. */
 export const usersProjection: Projection = {
   name: 'users',
+  // 2: roles as the API writes them (TENANT_ADMIN), where version 1 kept tenant-admin.
+  version: 2,
   collections: [{ name: USERS_COLLECTION, indexes: ['tenantId', 'externalId', 'registeredAt'] }],
   filter: { categories: [USER_CATEGORY] },
   async handle(recorded, context) {
@@ -72,6 +76,8 @@ export const usersProjection: Projection = {
 /** Sessions, so that an admin can see who is signed in and revoke a session. */
 export const sessionsProjection: Projection = {
   name: 'sessions',
+  // 2: roles as the API writes them (TENANT_ADMIN), where version 1 kept tenant-admin.
+  version: 2,
   collections: [{ name: SESSIONS_COLLECTION, indexes: ['tenantId', 'userId', 'providerId', 'startedAt', 'expiresAt'] }],
   filter: { categories: [SESSION_CATEGORY] },
   handle(recorded, context) {

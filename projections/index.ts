@@ -9,9 +9,10 @@ import { solveJobsProjection } from './solve-jobs';
 import { tenantProfileProjections } from './tenant-profiles';
 import { tenantsProjection } from './tenants';
 import { complianceProjection } from './compliance-profiles';
+import { serviceAccountsProjection } from './service-accounts';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, auditEntriesProjection, ...identityProjections, complianceProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
 
 /** What the projection runner runs: every read model, and the audit chainer (whose output is events, so replay leaves it out). */
 export function runnerProjections(eventStore: EventStore): Projection[] {

@@ -19,9 +19,9 @@ function constraint(constraintId: string, problemId: string, tenantId: string) {
   };
 }
 
-const oneHot: ConstraintDefinition = { id: 'c1', kind: 'one_hot', penaltyWeight: 5, variables: ['x', 'y'] };
+const oneHot: ConstraintDefinition = { id: 'c1', kind: 'ONE_HOT', penaltyWeight: 5, variables: ['x', 'y'] };
 const heavierOneHot: ConstraintDefinition = { ...oneHot, penaltyWeight: 8 };
-const atMostOne: ConstraintDefinition = { id: 'c2', kind: 'at_most_k', penaltyWeight: 2, variables: ['x', 'y'], k: 1 };
+const atMostOne: ConstraintDefinition = { id: 'c2', kind: 'AT_MOST_K', penaltyWeight: 2, variables: ['x', 'y'], k: 1 };
 
 const acmeProblem = problem('p1', 'acme');
 const globexProblem = problem('p2', 'globex');
@@ -69,7 +69,7 @@ describeProjection(constraintsProjection, (spec) => {
     id: 'c1',
     tenantId: 'acme',
     problemId: 'p1',
-    kind: 'one_hot',
+    kind: 'ONE_HOT',
     penaltyWeight: 5,
     definition: oneHot,
     version: 1,
@@ -88,7 +88,7 @@ describeProjection(constraintsProjection, (spec) => {
       .then({
         [CONSTRAINTS_COLLECTION]: {
           c1: { ...added, penaltyWeight: 13, definition: { ...oneHot, penaltyWeight: 13 }, version: 3, updatedAt, lastEvolutionReason: 'still violated' },
-          c3: { ...added, id: 'c3', tenantId: 'globex', problemId: 'p2', kind: 'at_most_k', penaltyWeight: 2, definition: atMostOne },
+          c3: { ...added, id: 'c3', tenantId: 'globex', problemId: 'p2', kind: 'AT_MOST_K', penaltyWeight: 2, definition: atMostOne },
         },
       });
   });
@@ -97,6 +97,6 @@ describeProjection(constraintsProjection, (spec) => {
     return spec
       .given(c1.added(oneHot), c2.added(atMostOne))
       .when(c1.removed(), c1.updated(heavierOneHot, 5, 'too late'))
-      .then({ [CONSTRAINTS_COLLECTION]: { c1: undefined, c2: { ...added, id: 'c2', kind: 'at_most_k', penaltyWeight: 2, definition: atMostOne } } });
+      .then({ [CONSTRAINTS_COLLECTION]: { c1: undefined, c2: { ...added, id: 'c2', kind: 'AT_MOST_K', penaltyWeight: 2, definition: atMostOne } } });
   });
 });

@@ -6,6 +6,8 @@ import type { Projection, ProjectionContext } from './projection';
 /** The optimization subgraph's problems, each with the count of its live constraints. */
 export const problemsProjection: Projection = {
   name: 'problems',
+  // 2: enum values as the API writes them (MAXIMIZE, ONE_HOT, LESS_OR_EQUAL, SA), where version 1 kept maximize, one_hot, <=, sa.
+  version: 2,
   collections: [{ name: PROBLEMS_COLLECTION, indexes: ['tenantId', 'createdAt'], textFields: ['name'] }],
   filter: { categories: [PROBLEM_CATEGORY, CONSTRAINT_CATEGORY], eventTypes: ['ProblemCreated', 'ConstraintAdded', 'ConstraintRemoved'] },
   async handle(recorded, context) {
@@ -44,6 +46,8 @@ async function countConstraint(context: ProjectionContext, problemId: string, ch
 /** Live constraints with their current parameters and how they evolved. */
 export const constraintsProjection: Projection = {
   name: 'constraints',
+  // 2: enum values as the API writes them (MAXIMIZE, ONE_HOT, LESS_OR_EQUAL, SA), where version 1 kept maximize, one_hot, <=, sa.
+  version: 2,
   collections: [{ name: CONSTRAINTS_COLLECTION, indexes: ['tenantId', 'problemId', 'createdAt'] }],
   filter: { categories: [CONSTRAINT_CATEGORY] },
   async handle(recorded, context) {

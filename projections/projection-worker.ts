@@ -1,9 +1,9 @@
 import { matchesFilter, streamCategory, type EventFilter, type EventStore, type RecordedEvent } from '../platform/eventstore/port';
 import type { UpcasterRegistry } from '../platform/eventstore/upcasting';
 import { PARKED_ERROR_MAX_LENGTH, parkedEventId, parkedEventsCollection, type ParkedEventDocument } from '../platform/health/parked-event';
-import type { ReadStore, WriteOperation } from '../platform/readstore/port';
+import type { Checkpoint, ReadStore, WriteOperation } from '../platform/readstore/port';
 import { DEADLETTER_CATEGORY, DEADLETTER_EVENT_TYPES, type DeadLetterEvent } from '../schema/events/deadletter-events';
-import type { Projection } from './projection';
+import { foldVersion, type Projection } from './projection';
 import { ProjectionFailedError } from './projection-failed-error';
 import type { ProjectionLogger } from './projection-logger';
 import { SubscriptionFeed, type FeedBatch } from './subscription-feed';
@@ -122,20 +122,37 @@ export class ProjectionWorker {
   }
 
   private async subscribeFromCheckpoint(): Promise<void> {
-    const stored = await this.options.readStore.getCheckpoint(this.name);
-    this.committed = stored ?? 0;
+    const stored = await this.checkpointOfThisFold();
+    this.committed = stored?.position ?? 0;
     this.hasCheckpoint = stored !== undefined;
     this.retrying = undefined;
     this.stopping = false;
     this.currentState = 'running';
     this.feed = this.openFeed();
-    this.options.logger.info({ projection: this.name, checkpoint: stored ?? null }, `projection ${this.name} started`);
+    this.options.logger.info({ projection: this.name, checkpoint: stored?.position ?? null }, `projection ${this.name} started`);
     this.loop = this.run().catch((error: unknown) => {
       this.currentState = 'stopped';
       this.options.logger.error({ projection: this.name, checkpoint: this.committed, err: error }, `projection ${this.name} stopped unexpectedly`);
       this.options.onProgress();
     });
     this.options.onProgress();
+  }
+
+  /**
+   * The stored checkpoint, unless another version of the fold committed it: then the read model
+   * holds what that version wrote (old spellings, missing fields), so it is dropped with its dead
+   * letters and folded again from position zero, as `ProjectionRunner.rebuild` does.
+   */
+  private async checkpointOfThisFold(): Promise<Checkpoint | undefined> {
+    const stored = await this.options.readStore.getCheckpoint(this.name);
+    const version = foldVersion(this.projection);
+    if (stored === undefined || stored.version === version) return stored;
+    await this.options.readStore.reset(this.name, [...this.ownCollections, this.parkedCollection]);
+    this.options.logger.info(
+      { projection: this.name, storedVersion: stored.version, version },
+      `projection ${this.name} was built by version ${stored.version} of its fold; rebuilding it with version ${version} from position zero`,
+    );
+    return undefined;
   }
 
   private openFeed(): SubscriptionFeed {
@@ -205,7 +222,7 @@ export class ProjectionWorker {
 
   private async commit(events: readonly RecordedEvent[], checkpoint: number): Promise<void> {
     const writes = await this.fold(events);
-    await this.options.readStore.commit(this.name, writes, checkpoint);
+    await this.options.readStore.commit(this.name, writes, { position: checkpoint, version: foldVersion(this.projection) });
     this.committed = checkpoint;
     this.hasCheckpoint = true;
     this.lastCommit = new Date();
@@ -299,7 +316,7 @@ export class ProjectionWorker {
       };
       deadLetters.upsert(this.parkedCollection, record);
     }
-    await this.options.readStore.commit(this.name, await deadLetters.writes(), event.position);
+    await this.options.readStore.commit(this.name, await deadLetters.writes(), { position: event.position, version: foldVersion(this.projection) });
     this.committed = event.position;
     this.hasCheckpoint = true;
     this.lastCommit = new Date();

@@ -17,6 +17,12 @@ export interface ProjectionContext {
 export interface Projection {
   /** Unique name; also the key of its checkpoint. */
   readonly name: string;
+  /**
+   * The version of the fold, 1 unless given. Raise it when the fold would now write differently
+   * what it already wrote for events in the log (a new field, another spelling): the runner then
+   * finds the read model built by another version and rebuilds it from position zero on start.
+   */
+  readonly version?: number;
   readonly collections: readonly CollectionSpec[];
   readonly filter?: EventFilter;
   handle(event: RecordedEvent, context: ProjectionContext): Promise<void> | void;
@@ -25,4 +31,8 @@ export interface Projection {
    * appends): awaited after the batch's last event and before its checkpoint commits.
    */
   flush?(): Promise<void>;
+}
+
+export function foldVersion(projection: Projection): number {
+  return projection.version ?? 1;
 }

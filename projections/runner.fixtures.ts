@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteEventStore } from '../platform/eventstore/sqlite';
 import type { EventStore, NewEvent } from '../platform/eventstore/port';
-import type { ReadDocument, ReadStore } from '../platform/readstore/port';
+import type { Checkpoint, ReadDocument, ReadStore } from '../platform/readstore/port';
 import { createSqliteReadStore } from '../platform/readstore/sqlite';
 import type { Projection } from './projection';
 import type { ProjectionLogger } from './projection-logger';
@@ -161,11 +161,19 @@ export async function allDocuments(readStore: ReadStore, collection: string): Pr
   }
 }
 
-/** A read store that forgets checkpoints, as if every commit's writes had landed but not its checkpoint (MongoDB's at-least-once window). */
+/**
+ * A read store that forgets checkpoints, as if every commit's writes had landed but not its
+ * checkpoint (MongoDB's at-least-once window): it remembers a position, committed by version 1.
+ */
 export function forgetfulCheckpoints(readStore: ReadStore, remembered: (projection: string) => number | undefined): ReadStore {
   return new Proxy(readStore, {
     get(target, property, receiver) {
-      if (property === 'getCheckpoint') return async (projection: string) => remembered(projection);
+      if (property === 'getCheckpoint') {
+        return async (projection: string): Promise<Checkpoint | undefined> => {
+          const position = remembered(projection);
+          return position === undefined ? undefined : { position, version: 1 };
+        };
+      }
       const value = Reflect.get(target, property, receiver) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -116,7 +116,7 @@ describe('ProjectionRunner (SQLite event store + SQLite read store)', () => {
     await projections.waitFor(position, 5_000);
 
     // Then tenant-names' committed checkpoint is at the head too
-    expect(await stores.readStore.getCheckpoint('tenant-names')).toBe(position);
+    expect(await stores.readStore.getCheckpoint('tenant-names')).toEqual({ position, version: 1 });
     expect(await allDocuments(stores.readStore, 'tenant_names')).toEqual([]);
   });
 
@@ -211,7 +211,7 @@ describe('ProjectionRunner (SQLite event store + SQLite read store)', () => {
     // Then waiting for the head resolves (read-your-writes goes on), and every healthy event is folded
     await projections.waitFor(head, 5_000);
     expect((await allDocuments(stores.readStore, 'fragile_jobs')).map((doc) => doc.id)).toEqual(['a', 'z']);
-    expect(await stores.readStore.getCheckpoint('fragile')).toBe(head);
+    expect(await stores.readStore.getCheckpoint('fragile')).toEqual({ position: head, version: 1 });
 
     // And the event is parked with what an operator needs, in the commit that moved past it
     expect(await parkedIn('fragile')).toEqual([
@@ -378,16 +378,45 @@ describe('ProjectionRunner (SQLite event store + SQLite read store)', () => {
     await projections.waitFor(await stores.eventStore.headPosition(), 5_000);
     const before = await readModels();
     const checkpoint = await stores.readStore.getCheckpoint('tenant-job-counts');
-    await stores.readStore.commit('tenant-job-counts', [{ kind: 'upsert', collection: 'tenant_job_counts', doc: { id: 't1', queued: 999, finished: 0 }, position: Number.MAX_SAFE_INTEGER }], checkpoint ?? 0);
+    await stores.readStore.commit('tenant-job-counts', [{ kind: 'upsert', collection: 'tenant_job_counts', doc: { id: 't1', queued: 999, finished: 0 }, position: Number.MAX_SAFE_INTEGER }], checkpoint!);
 
     // When it is rebuilt
     await projections.rebuild('tenant-job-counts');
 
     // Then it matches what the live fold produced, and keeps following the log
     expect(await readModels()).toEqual(before);
-    expect(await stores.readStore.getCheckpoint('tenant-job-counts')).toBe(await stores.eventStore.headPosition());
+    expect(await stores.readStore.getCheckpoint('tenant-job-counts')).toEqual({ position: await stores.eventStore.headPosition(), version: 1 });
     await projections.waitFor(await givenJob('next', 'finished'), 5_000);
     expect(await stores.readStore.collection('tenant_job_counts').get('t1')).toEqual({ id: 't1', queued: 4, finished: 2 });
+  });
+
+  it('rebuilds on start, from position zero, a read model that another version of its fold built, and only that one', async () => {
+    // Given read models folded by version 1 of every projection, one of them damaged behind the runner's back
+    await givenJob('a', 'finished');
+    await givenJob('b', 'running', 't2');
+    const head = await stores.eventStore.headPosition();
+    const before = runner();
+    await before.start();
+    await before.waitFor(head, 5_000);
+    await before.stop();
+    const damaged = { id: 't1', queued: 999, finished: 0 };
+    await stores.readStore.commit('tenant-job-counts', [{ kind: 'upsert', collection: 'tenant_job_counts', doc: damaged, position: Number.MAX_SAFE_INTEGER }], { position: head, version: 1 });
+
+    // When the runner starts with version 2 of the jobs fold, which writes titles in capitals
+    const capitals: Projection = {
+      ...jobsProjection,
+      version: 2,
+      handle: (event, context) => jobsProjection.handle(event.type === 'JobQueued' ? { ...event, data: { ...(event.data as object), title: (event.data as { title: string }).title.toUpperCase() } } : event, context),
+    };
+    const after = runner({ projections: [capitals, tenantJobCountsProjection, tenantNamesProjection] });
+    await after.start();
+    await after.waitFor(head, 5_000);
+
+    // Then the jobs read model was folded again by version 2, with its checkpoint; the others were left alone
+    expect((await allDocuments(stores.readStore, 'jobs')).map((job) => job.title)).toEqual(['MAX-CUT A', 'MAX-CUT B']);
+    expect(await stores.readStore.getCheckpoint('jobs')).toEqual({ position: head, version: 2 });
+    expect(await stores.readStore.collection('tenant_job_counts').get('t1')).toEqual(damaged);
+    expect(await stores.readStore.getCheckpoint('tenant-job-counts')).toEqual({ position: head, version: 1 });
   });
 
   it('waits for a write to reach every read model, and times out naming the laggards', async () => {
@@ -451,7 +480,7 @@ describe('ProjectionRunner (SQLite event store + SQLite read store)', () => {
     await stopped;
 
     // Then the batch was committed before the subscription closed
-    expect(await stores.readStore.getCheckpoint('slow-audit')).toBe(position);
+    expect(await stores.readStore.getCheckpoint('slow-audit')).toEqual({ position, version: 1 });
     expect(await stores.readStore.collection('slow_audit').count()).toBe(1);
     expect((await projections.lag())[0].state).toBe('stopped');
   });

@@ -6,6 +6,8 @@ import type { Projection } from './projection';
 /** One document per solve job: its status, latest progress and, once finished, its result. */
 export const solveJobsProjection: Projection = {
   name: 'solve-jobs',
+  // 2: enum values as the API writes them (MAXIMIZE, ONE_HOT, LESS_OR_EQUAL, SA), where version 1 kept maximize, one_hot, <=, sa.
+  version: 2,
   collections: [{ name: SOLVE_JOBS_COLLECTION, indexes: ['tenantId', 'status', 'submittedAt'] }],
   filter: { categories: [SOLVE_JOB_CATEGORY] },
   handle(recorded, context) {

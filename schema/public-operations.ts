@@ -3,4 +3,4 @@
  * gateway lets operations made only of these (and introspection) through unauthenticated; each
  * subgraph's permission table marks them public too.
  */
-export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['authenticate', 'refreshSession']);
+export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['authenticate', 'refreshSession', 'requestServiceAccountToken']);

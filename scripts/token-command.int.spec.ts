@@ -23,7 +23,7 @@ describe('npm run token (runToken)', () => {
   it('refuses with exit 2, naming KEYS_DIR and DATA_DIR, when the keys folder has no signing key, and makes none', async () => {
     const io = capturedIo();
 
-    expect(await runToken(['--role', 'platform-admin'], io, env())).toBe(2);
+    expect(await runToken(['--role', 'PLATFORM_ADMIN'], io, env())).toBe(2);
     expect(io.out()).toBe('');
     expect(io.err()).toContain(`no signing key in ${join(dataDir, 'keys')} (KEYS_DIR, or DATA_DIR/keys; DATA_DIR is ${dataDir})`);
     expect(io.err()).toContain('npm run keys:rotate');
@@ -33,24 +33,33 @@ describe('npm run token (runToken)', () => {
   it('prints a token signed with the existing key, living TOKEN_TTL_SECONDS by default and --ttl when given', async () => {
     await ensureSigningKey(join(dataDir, 'keys'));
     const plain = capturedIo();
-    expect(await runToken(['--role', 'platform-admin'], plain, env())).toBe(0);
+    expect(await runToken(['--role', 'PLATFORM_ADMIN'], plain, env())).toBe(0);
     const byDefault = claims(plain.out().trim());
     expect(byDefault.exp - byDefault.iat).toBe(900);
-    expect(byDefault.roles).toEqual(['platform-admin']);
+    expect(byDefault.roles).toEqual(['PLATFORM_ADMIN']);
 
     const twoHours = capturedIo();
-    expect(await runToken(['--role', 'analyst', '--tenant', 't1', '--ttl', '2h'], twoHours, env())).toBe(0);
+    expect(await runToken(['--role', 'ANALYST', '--tenant', 't1', '--ttl', '2h'], twoHours, env())).toBe(0);
     const long = claims(twoHours.out().trim());
     expect(long.exp - long.iat).toBe(7200);
   });
 
+  it('takes --role as the API writes it in any case, or as it was typed before (tenant-admin), and writes it as the API does', async () => {
+    await ensureSigningKey(join(dataDir, 'keys'));
+    for (const typed of ['TENANT_ADMIN', 'tenant_admin', 'tenant-admin']) {
+      const io = capturedIo();
+      expect(await runToken(['--role', typed, '--tenant', 't1'], io, env())).toBe(0);
+      expect(claims(io.out().trim()).roles).toEqual(['TENANT_ADMIN']);
+    }
+  });
+
   it.each([
-    [['--ttl', '5s', '--role', 'platform-admin'], '--ttl must be from 10s to 24h, got "5s"'],
-    [['--ttl', '25h', '--role', 'platform-admin'], '--ttl must be from 10s to 24h, got "25h"'],
-    [['--ttl', '15', '--role', 'platform-admin'], '--ttl must be a duration such as 30s, 15m or 2h, got "15"'],
+    [['--ttl', '5s', '--role', 'PLATFORM_ADMIN'], '--ttl must be from 10s to 24h, got "5s"'],
+    [['--ttl', '25h', '--role', 'PLATFORM_ADMIN'], '--ttl must be from 10s to 24h, got "25h"'],
+    [['--ttl', '15', '--role', 'PLATFORM_ADMIN'], '--ttl must be a duration such as 30s, 15m or 2h, got "15"'],
     [['--role', 'root'], '--role must be one of'],
     [[], 'missing --role'],
-    [['--role', 'platform-admin', '--bogus'], "Unknown option '--bogus'"],
+    [['--role', 'PLATFORM_ADMIN', '--bogus'], "Unknown option '--bogus'"],
   ])('refuses %p with exit 2 and a one-line reason', async (argv, message) => {
     await ensureSigningKey(join(dataDir, 'keys'));
     const io = capturedIo();

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isRole, ROLES } from '../platform/auth/auth-context';
+import { roleNamed, ROLES } from '../platform/auth/auth-context';
 import { issueDevelopmentToken } from '../platform/auth/dev-token';
 import { readStoredSigningKeys } from '../platform/auth/signing-keys';
 import { loadConfig } from '../platform/config';
@@ -27,8 +27,8 @@ DATA_DIR/KEYS_DIR as the server; it makes no key: start the platform once (npm s
 npm run keys:rotate first.
 
 Options:
-  --role ROLE       ${ROLES.join(', ')}
-  --tenant ID       the tenant (required for every role but platform-admin)
+  --role ROLE       ${ROLES.join(', ')} (any case; tenant-admin works too)
+  --tenant ID       the tenant (required for every role but PLATFORM_ADMIN)
   --subject NAME    the token's subject (default dev-<uuid>)
   --ttl DURATION    lifetime such as 30s, 15m or 2h, from ${MIN_TTL_SECONDS}s to ${MAX_TTL_SECONDS / 3600}h
                     (default TOKEN_TTL_SECONDS, 15m)
@@ -42,7 +42,9 @@ export async function runToken(argv: readonly string[], io: TokenIo, env: NodeJS
       io.stdout.write(`${TOKEN_USAGE}\n`);
       return EXIT_OK;
     }
-    if (!isRole(values.role)) throw new UsageError(values.role === undefined ? 'missing --role' : `--role must be one of ${ROLES.join(', ')}, got "${values.role}"`);
+    if (values.role === undefined) throw new UsageError('missing --role');
+    const role = roleNamed(values.role);
+    if (!role) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${values.role}"`);
     const ttlSeconds = values.ttl === undefined ? undefined : parseTtl(values.ttl);
     const config = loadConfig(env);
     if (readStoredSigningKeys(config.keysDir).length === 0) {
@@ -53,7 +55,7 @@ export async function runToken(argv: readonly string[], io: TokenIo, env: NodeJS
       );
       return EXIT_USAGE;
     }
-    const token = await issueDevelopmentToken({ role: values.role, tenantId: values.tenant, subject: values.subject, keysDir: config.keysDir, ttlSeconds, env });
+    const token = await issueDevelopmentToken({ role, tenantId: values.tenant, subject: values.subject, keysDir: config.keysDir, ttlSeconds, env });
     io.stdout.write(`${token}\n`);
     return EXIT_OK;
   } catch (error) {

@@ -9,8 +9,8 @@ const keysOf = (auth: AuthContext, source: string, variables: Record<string, unk
 };
 
 describe('rateLimitKeys', () => {
-  const tenantAdmin: AuthContext = { subject: 'alice', roles: ['tenant-admin'], tenantId: 't-1', tokenId: 'x', authMethod: 'development' };
-  const platformAdmin: AuthContext = { subject: 'root', roles: ['platform-admin'], tokenId: 'y', authMethod: 'development' };
+  const tenantAdmin: AuthContext = { subject: 'alice', roles: ['TENANT_ADMIN'], tenantId: 't-1', tokenId: 'x', authMethod: 'development' };
+  const platformAdmin: AuthContext = { subject: 'root', roles: ['PLATFORM_ADMIN'], tokenId: 'y', authMethod: 'development' };
 
   it('counts the caller, the tenant and each root field, through fragments, without introspection, a point a selection', () => {
     const keys = keysOf(tenantAdmin, 'query Named { __typename tenant(id: "1") { id } ...More } fragment More on Query { problems(tenantId: "1") { edges { cursor } } ... on Query { tenant(id: "2") { id } } }');

@@ -6,7 +6,7 @@ import { streamCategory, type RecordedEvent } from '../../platform/eventstore/po
 const AUDIT_CATEGORY = streamCategory(auditStreamId('any'));
 
 /** Those who oversee a tenant: its audit trail, sign-ins, sessions, users and compliance. */
-const OVERSEERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'auditor'];
+const OVERSEERS: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'AUDITOR'];
 
 /**
  * Which roles see a stream category's events in `tenantEvents`; the subscription itself is
@@ -29,6 +29,7 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   samlassertion: OVERSEERS,
   user: OVERSEERS,
   identityprovider: OVERSEERS,
+  serviceaccount: OVERSEERS,
   compliance: OVERSEERS,
   compliancecheck: OVERSEERS,
   changeapproval: OVERSEERS,

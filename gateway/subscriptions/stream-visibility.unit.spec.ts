@@ -5,7 +5,7 @@ import { CHANGE_AUDITED } from '../../platform/audit/change-audited';
 import { canReadEvent, STREAM_READERS } from './stream-visibility';
 
 const caller = (role: Role): AuthContext => ({ subject: 'ada', roles: [role], tenantId: 'acme', tokenId: 't', authMethod: 'development' });
-const OVERSEERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'auditor'];
+const OVERSEERS: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'AUDITOR'];
 const readersOf = (streamId: string, type = 'SomethingHappened') => ROLES.filter((role) => canReadEvent(caller(role), { streamId, type }));
 
 describe('stream visibility in tenantEvents', () => {

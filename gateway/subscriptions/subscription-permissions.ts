@@ -33,5 +33,5 @@ export function subscriptionRefusal(auth: AuthContext, fieldName: string, table:
   }
   if (auth.roles.some((role) => roles.includes(role))) return undefined;
   const needed = roles.length ? `it needs one of: ${roles.join(', ')}` : 'no role may open it';
-  return forbidden(`Your role (${auth.roles.join(', ')}) may not subscribe to ${operation}; ${needed}. Ask your tenant-admin for a role that allows it.`);
+  return forbidden(`Your role (${auth.roles.join(', ')}) may not subscribe to ${operation}; ${needed}. Ask your tenant admin for a role that allows it.`);
 }

@@ -28,15 +28,15 @@ describe('subscription permissions', () => {
   });
 
   it('refuses a role without a row with FORBIDDEN, naming the roles that may', () => {
-    const table: SubscriptionPermissionTable = { 'Subscription.tenantEvents': ['tenant-admin', 'auditor'] };
-    const refusal = subscriptionRefusal(caller('viewer'), 'tenantEvents', table);
+    const table: SubscriptionPermissionTable = { 'Subscription.tenantEvents': ['TENANT_ADMIN', 'AUDITOR'] };
+    const refusal = subscriptionRefusal(caller('VIEWER'), 'tenantEvents', table);
     expect(refusal?.extensions.code).toBe('FORBIDDEN');
-    expect(refusal?.message).toContain('needs one of: tenant-admin, auditor');
-    expect(subscriptionRefusal(caller('viewer', 'auditor'), 'tenantEvents', table)).toBeUndefined();
+    expect(refusal?.message).toContain('needs one of: TENANT_ADMIN, AUDITOR');
+    expect(subscriptionRefusal(caller('VIEWER', 'AUDITOR'), 'tenantEvents', table)).toBeUndefined();
   });
 
   it('refuses a subscription without a row for every role (fail closed)', () => {
-    const refusal = subscriptionRefusal(caller('platform-admin'), 'somethingNew');
+    const refusal = subscriptionRefusal(caller('PLATFORM_ADMIN'), 'somethingNew');
     expect(refusal?.extensions.code).toBe('FORBIDDEN');
     expect(refusal?.message).toContain('Subscription.somethingNew');
   });

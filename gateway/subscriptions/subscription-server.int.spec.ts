@@ -50,10 +50,11 @@ describe('subscription server with its own permission table', () => {
       eventStore,
       verifyToken,
       onSessionRevoked: () => () => {},
-      permissions: { 'Subscription.tenantEvents': ['tenant-admin'] },
+      permissions: { 'Subscription.tenantEvents': ['TENANT_ADMIN'] },
       limits: config.queryLimits,
       // As in production (NODE_ENV=production): introspection off.
       introspection: false,
+      errors: { stackTraces: false, suggestions: false },
       settings: config.subscriptions,
       rateLimiter: createGatewayRateLimiter(config.rateLimits),
       logger: createLogger('test', 'silent'),
@@ -69,18 +70,18 @@ describe('subscription server with its own permission table', () => {
   });
 
   it('refuses a role without a row with FORBIDDEN', async () => {
-    const client = subscriptionClient(url, tokenFor('viewer'));
+    const client = subscriptionClient(url, tokenFor('VIEWER'));
     try {
       const [refused] = await collect(client, 'subscription { tenantEvents(tenantId: "acme") { type } }', 1);
       expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
-      expect(refused.errors?.[0].message).toContain('needs one of: tenant-admin');
+      expect(refused.errors?.[0].message).toContain('needs one of: TENANT_ADMIN');
     } finally {
       await client.dispose();
     }
   });
 
   it('refuses introspection when it is off, as over HTTP in production', async () => {
-    const client = subscriptionClient(url, tokenFor('tenant-admin'));
+    const client = subscriptionClient(url, tokenFor('TENANT_ADMIN'));
     try {
       for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Query") { name } }']) {
         const [refused] = await collect(client, query, 1);
@@ -92,8 +93,19 @@ describe('subscription server with its own permission table', () => {
     }
   });
 
+  it('gives no "Did you mean" hints about the schema, as over HTTP in production', async () => {
+    const client = subscriptionClient(url, tokenFor('TENANT_ADMIN'));
+    try {
+      const [refused] = await collect(client, 'subscription { tenantEvent(tenantId: "acme") { type } }', 1);
+      expect(errorCodes(refused)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(refused.errors?.[0].message).toBe('Cannot query field "tenantEvent" on type "Subscription".');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('refuses a subscription field without a row for every role (fail closed)', async () => {
-    const client = subscriptionClient(url, tokenFor('tenant-admin'));
+    const client = subscriptionClient(url, tokenFor('TENANT_ADMIN'));
     try {
       const [refused] = await collect(client, 'subscription { solveJobProgress(jobId: "j1") { status } }', 1);
       expect(errorCodes(refused)).toEqual(['FORBIDDEN']);

@@ -17,6 +17,7 @@ import { canAccessTenant, type AuthContext } from '../../platform/auth/auth-cont
 import type { QueryLimits, SubscriptionSettings } from '../../platform/config';
 import type { EventStore } from '../../platform/eventstore/port';
 import { badUserInput, ErrorCode, forbidden, notFound, platformError, unauthenticated } from '../../platform/errors';
+import { exposedOnly, type ErrorExposure } from '../../platform/graphql/error-exposure';
 import type { Logger } from '../../platform/logging';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from '../gateway-context';
 import { isTokenLimitError, queryLimitRules, tokenLimitError } from '../../platform/graphql/query-limits';
@@ -44,6 +45,8 @@ export interface SubscriptionServerOptions {
   readonly limits: QueryLimits;
   /** False in production: introspection is refused here as over HTTP. */
   readonly introspection: boolean;
+  /** What an error may show ("Did you mean" hints, stack traces), as over HTTP. */
+  readonly errors: ErrorExposure;
   readonly settings: SubscriptionSettings;
   readonly rateLimiter: GatewayRateLimiter;
   readonly logger: Logger;
@@ -91,6 +94,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
   });
   const permissions = options.permissions ?? SUBSCRIPTION_PERMISSIONS;
   const lifetimes = new TokenLifetimes(options.onSessionRevoked);
+  const exposed = exposedOnly(options.errors);
   /** Each root subscription field: checks the caller's tenant, then answers how to open its stream. */
   const sources: Record<string, (args: Record<string, string>, auth: AuthContext, pace: SubscriberPace) => Promise<OpenSource>> = {
     tenantEvents: async ({ tenantId }, auth, pace) => {
@@ -196,6 +200,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
       },
       onError: (_ctx, _id, _payload, errors) => {
         options.logger.debug({ errors: errors.map((error) => error.message) }, 'subscription refused');
+        return errors.map((error) => exposed(error.toJSON()));
       },
     },
     webSocketServer,

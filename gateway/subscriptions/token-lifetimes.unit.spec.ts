@@ -5,7 +5,7 @@ import { TokenLifetimes } from './token-lifetimes';
 /** An unsigned JWT with just an `exp`: TokenLifetimes reads tokens the verifier has already checked. */
 const tokenExpiringAt = (epochMs: number) =>
   [{ alg: 'none' }, { exp: Math.floor(epochMs / 1000) }].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.') + '.';
-const auth = (sessionId?: string): AuthContext => ({ subject: 'ada', roles: ['viewer'], tenantId: 'acme', tokenId: 't', authMethod: 'oidc', ...(sessionId && { sessionId }) });
+const auth = (sessionId?: string): AuthContext => ({ subject: 'ada', roles: ['VIEWER'], tenantId: 'acme', tokenId: 't', authMethod: 'oidc', ...(sessionId && { sessionId }) });
 const codeOf = (signal: AbortSignal) => (signal.reason as GraphQLError | undefined)?.extensions.code;
 
 describe('TokenLifetimes', () => {

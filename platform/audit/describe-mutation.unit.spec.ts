@@ -5,8 +5,8 @@ import { forbidden, notFound, platformError, unauthenticated } from '../errors';
 import { WrongExpectedRevisionError } from '../eventstore/port';
 import { describeMutation, PLATFORM_AUDIT_TENANT, type SettledMutation } from './describe-mutation';
 
-const analyst: AuthContext = { subject: 'grace', roles: ['analyst'], tenantId: 'acme', tokenId: 'tok-1', authMethod: 'development' };
-const platformAdmin: AuthContext = { subject: 'ada', roles: ['platform-admin'], tokenId: 'tok-2', authMethod: 'development' };
+const analyst: AuthContext = { subject: 'grace', roles: ['ANALYST'], tenantId: 'acme', tokenId: 'tok-1', authMethod: 'development' };
+const platformAdmin: AuthContext = { subject: 'ada', roles: ['PLATFORM_ADMIN'], tokenId: 'tok-2', authMethod: 'development' };
 
 function settled(overrides: Partial<SettledMutation>): SettledMutation {
   return {

@@ -8,5 +8,5 @@ import { PLATFORM_AUDIT_TENANT } from './describe-mutation';
  */
 export function canReadTrail(auth: AuthContext, tenantId: string, operatorTenantId: string | undefined): boolean {
   if (canAccessTenant(auth, tenantId)) return true;
-  return tenantId === PLATFORM_AUDIT_TENANT && operatorTenantId !== undefined && auth.tenantId === operatorTenantId && hasRole(auth, 'auditor');
+  return tenantId === PLATFORM_AUDIT_TENANT && operatorTenantId !== undefined && auth.tenantId === operatorTenantId && hasRole(auth, 'AUDITOR');
 }

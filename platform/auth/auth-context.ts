@@ -1,14 +1,24 @@
 /**
- * Roles a user may hold. platform-admin reaches every tenant; the others act inside their own
- * tenant: tenant-admin runs it, analyst and developer work with problems and algorithms, auditor
- * reads the audit trail and compliance, viewer only reads. Each operation's roles are listed in
- * its subgraph's permission table.
+ * Roles a user may hold, spelled as the API's `Role` enum writes them, in tokens, events and read
+ * models alike. PLATFORM_ADMIN reaches every tenant; the others act inside their own tenant:
+ * TENANT_ADMIN runs it, ANALYST and DEVELOPER work with problems and algorithms, AUDITOR reads the
+ * audit trail and compliance, VIEWER only reads. Each operation's roles are listed in its
+ * subgraph's permission table.
  */
-export const ROLES = ['platform-admin', 'tenant-admin', 'analyst', 'developer', 'auditor', 'viewer'] as const;
+export const ROLES = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER', 'AUDITOR', 'VIEWER'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * A role as a person types it (a CLI flag, a JSON file) or as a token minted before roles took
+ * the API's spelling carries it: `TENANT_ADMIN` in any case, or the former `tenant-admin`.
+ */
+export function roleNamed(text: string): Role | undefined {
+  const name = text.trim().toUpperCase().replace(/-/g, '_');
+  return isRole(name) ? name : undefined;
 }
 
 /** Who is calling, as proven by a verified platform token. Never built from unverified input. */
@@ -29,7 +39,7 @@ export interface AuthContext {
 
 /** Platform administrators reach every tenant; everyone else only their own. */
 export function canAccessTenant(auth: AuthContext, tenantId: string): boolean {
-  return hasRole(auth, 'platform-admin') || auth.tenantId === tenantId;
+  return hasRole(auth, 'PLATFORM_ADMIN') || auth.tenantId === tenantId;
 }
 
 export function hasRole(auth: AuthContext, role: Role): boolean {

@@ -28,7 +28,7 @@ export async function issueDevelopmentToken(request: DevelopmentTokenRequest): P
   if (config.production) {
     throw platformError(ErrorCode.DevelopmentTokenRefused, 'Development tokens are refused when NODE_ENV=production; sign in through an identity provider.');
   }
-  if (request.role !== 'platform-admin' && !request.tenantId) {
+  if (request.role !== 'PLATFORM_ADMIN' && !request.tenantId) {
     throw new Error(`A ${request.role} token needs a tenant: pass --tenant ID.`);
   }
   const issue = await createPlatformTokenIssuer({ ...config, keysDir: request.keysDir, tokenTtlSeconds: request.ttlSeconds ?? config.tokenTtlSeconds });

@@ -1,7 +1,7 @@
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { unauthenticated } from '../errors';
-import { isRole, type AuthContext, type Role } from './auth-context';
+import { roleNamed, type AuthContext, type Role } from './auth-context';
 import type { TokenSigner, VerificationKeys } from './signing-key-ring';
 import { SIGNING_ALGORITHM } from './signing-keys';
 
@@ -53,11 +53,9 @@ export async function verifyPlatformToken(keys: VerificationKeys, settings: Toke
       audience: settings.audience,
       requiredClaims: ['sub', 'jti', 'exp'],
     });
-    const roles = payload.roles;
-    if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
-      throw unauthenticated('The token carries no known role; request a new token.');
-    }
-    if (!roles.includes('platform-admin') && typeof payload.tenant !== 'string') {
+    const roles = claimedRoles(payload.roles);
+    if (!roles) throw unauthenticated('The token carries no known role; request a new token.');
+    if (!roles.includes('PLATFORM_ADMIN') && typeof payload.tenant !== 'string') {
       throw unauthenticated('The token names no tenant; request a new token for your tenant.');
     }
     return {
@@ -74,6 +72,17 @@ export async function verifyPlatformToken(keys: VerificationKeys, settings: Toke
     if (error instanceof joseErrors.JOSEError) throw unauthenticated(`The token was refused (${error.code}); sign in again.`);
     throw error;
   }
+}
+
+/**
+ * The `roles` claim as roles, or undefined unless every entry is one. A token minted before roles
+ * took the API's spelling says `tenant-admin`: it is read as TENANT_ADMIN, so that nobody signed
+ * in across the upgrade is thrown out before the token expires.
+ */
+function claimedRoles(claim: unknown): Role[] | undefined {
+  if (!Array.isArray(claim) || claim.length === 0) return undefined;
+  const roles = claim.map((entry) => (typeof entry === 'string' ? roleNamed(entry) : undefined));
+  return roles.every((role) => role !== undefined) ? roles : undefined;
 }
 
 /** Extracts the token from an `Authorization: Bearer …` value; undefined when absent. */

@@ -37,7 +37,7 @@ describe('SessionRevocationList on SQLite', () => {
   let otherProcess: EventStore;
   let lists: SessionRevocationList[];
   const follow = async (now?: () => number) => {
-    const list = await SessionRevocationList.follow(store, { filter, logger: createLogger('test', 'silent'), retainAfterExpiryMs: 60_000, now });
+    const list = await SessionRevocationList.follow(store, { filter, revocationOf: (event) => event.data as Partial<SessionRevocation>, logger: createLogger('test', 'silent'), retainAfterExpiryMs: 60_000, now });
     lists.push(list);
     return list;
   };

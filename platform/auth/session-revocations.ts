@@ -2,7 +2,7 @@ import { ErrorCode, platformError } from '../errors';
 import type { EventFilter, EventStore, EventSubscription, RecordedEvent } from '../eventstore/port';
 import type { Logger } from '../logging';
 
-/** The part of a revocation event this list reads (schema/events/session-events.ts `SessionRevoked`). */
+/** What a revocation event tells this list: the `sid` whose tokens end. */
 export interface SessionRevocation {
   readonly sessionId: string;
   /** ISO-8601: the session ends here anyway, so the list may forget it some time after. */
@@ -10,8 +10,10 @@ export interface SessionRevocation {
 }
 
 export interface SessionRevocationOptions {
-  /** Selects the revocation events (category `session`, type `SessionRevoked`); the platform cannot name them itself. */
+  /** Selects the revocation events (a user's session ended, a service account's secret replaced or revoked); the platform cannot name them itself. */
   readonly filter: EventFilter;
+  /** Reads a selected event; undefined for one that ends nothing. */
+  readonly revocationOf: (event: RecordedEvent) => Partial<SessionRevocation> | undefined;
   readonly logger: Logger;
   /**
    * How long past its `expiresAt` a revoked session is still remembered: a token may outlive its
@@ -86,7 +88,10 @@ export class SessionRevocationList {
   /** Refuses a token of a revoked session; tokens without a session (development tokens) cannot be revoked. */
   assertNotRevoked(sessionId: string | undefined): void {
     if (sessionId !== undefined && this.isRevoked(sessionId)) {
-      throw platformError(ErrorCode.SessionRevoked, 'This session was revoked (signed out or ended by an administrator); sign in again.');
+      throw platformError(
+        ErrorCode.SessionRevoked,
+        "This token's session was ended (signed out, ended by an administrator, or its service account's secret was rotated or revoked); sign in again or request a new token.",
+      );
     }
   }
 
@@ -131,7 +136,8 @@ export class SessionRevocationList {
   }
 
   private record(event: RecordedEvent): void {
-    const revocation = event.data as Partial<SessionRevocation>;
+    const revocation = this.options.revocationOf(event);
+    if (!revocation) return;
     if (typeof revocation.sessionId !== 'string') {
       this.options.logger.warn({ position: event.position, type: event.type }, 'revocation event without a sessionId ignored');
       return;

@@ -8,7 +8,7 @@ import * as signingKeys from './signing-keys';
 import { readStoredSigningKeys, rotateSigningKey } from './signing-keys';
 
 const settings = { issuer: 'goliath', audience: 'goliath-api', ttlSeconds: 600 };
-const claims = { subject: 'ada', roles: ['platform-admin' as const], authMethod: 'oidc' };
+const claims = { subject: 'ada', roles: ['PLATFORM_ADMIN' as const], authMethod: 'oidc' };
 const GRACE_SECONDS = 30;
 
 describe('SigningKeyRing', () => {

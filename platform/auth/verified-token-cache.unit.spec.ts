@@ -14,7 +14,7 @@ describe('rememberVerifiedTokens', () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     keys = { signingKey: async () => ({ privateKey, kid: 'test' }), verificationKey: async () => publicKey };
     issuedAt = Date.now();
-    token = await issuePlatformToken(keys, settings, { subject: 'dev-1', roles: ['platform-admin'], authMethod: 'development' });
+    token = await issuePlatformToken(keys, settings, { subject: 'dev-1', roles: ['PLATFORM_ADMIN'], authMethod: 'development' });
   });
 
   afterEach(() => {
@@ -37,7 +37,7 @@ describe('rememberVerifiedTokens', () => {
     const first = await remembered(token);
     const second = await remembered(token);
     expect(second).toEqual(first);
-    expect(first).toMatchObject({ subject: 'dev-1', roles: ['platform-admin'] });
+    expect(first).toMatchObject({ subject: 'dev-1', roles: ['PLATFORM_ADMIN'] });
     expect(calls()).toBe(1);
     expect(Object.isFrozen(second)).toBe(true);
   });
@@ -63,7 +63,7 @@ describe('rememberVerifiedTokens', () => {
   it('keeps at most maxEntries tokens, dropping the oldest', async () => {
     const { remembered, calls } = setup();
     const others = await Promise.all(
-      ['dev-2', 'dev-3'].map((subject) => issuePlatformToken(keys, settings, { subject, roles: ['platform-admin'], authMethod: 'development' })),
+      ['dev-2', 'dev-3'].map((subject) => issuePlatformToken(keys, settings, { subject, roles: ['PLATFORM_ADMIN'], authMethod: 'development' })),
     );
     // given three tokens verified in turn with room for two
     await remembered(token);

@@ -60,10 +60,10 @@ const items = commandHandler<null, { itemId: string }, { type: 'ItemRenamed'; da
 );
 const POLICY = operationPolicy(
   {
-    'Mutation.createItem': permit(['analyst'], tenantArgument('tenantId')),
-    'Mutation.shieldedItem': permit(['analyst'], tenantArgument('tenantId')),
-    'Mutation.renameItem': permit(['analyst'], CALLERS_TENANT),
-    'Mutation.renameItemSlowly': permit(['analyst'], CALLERS_TENANT),
+    'Mutation.createItem': permit(['ANALYST'], tenantArgument('tenantId')),
+    'Mutation.shieldedItem': permit(['ANALYST'], tenantArgument('tenantId')),
+    'Mutation.renameItem': permit(['ANALYST'], CALLERS_TENANT),
+    'Mutation.renameItemSlowly': permit(['ANALYST'], CALLERS_TENANT),
   },
   { collection: () => { throw new Error('no lookups here'); } },
 );
@@ -71,7 +71,7 @@ let eventStore: EventStore;
 const deps = (store: EventStore) => ({ eventStore: store, clock: () => new Date('2026-03-01T10:00:00Z'), logger: createLogger('test', 'silent'), waitForReadModels: async () => undefined, waitForAuditChain: async () => undefined });
 
 describe('auditMutations middleware', () => {
-  const auth: AuthContext = { subject: 'grace', roles: ['analyst'], tenantId: 'acme', tokenId: 't', authMethod: 'development' };
+  const auth: AuthContext = { subject: 'grace', roles: ['ANALYST'], tenantId: 'acme', tokenId: 't', authMethod: 'development' };
   const context: SubgraphContext = { auth, correlationId: 'corr-9', requestId: 'req-9' };
   const run = (source: string, store = eventStore, withMutations = true, contextValue = context) =>
     graphql({ schema: applyMiddleware(schema(withMutations), auditMutations(deps(store), 'demo', POLICY)), source, contextValue });

@@ -11,7 +11,7 @@ import type { SubgraphContext } from './subgraph-context';
 import type { SubgraphDependencies } from './subgraph-dependencies';
 
 /** Mutations that write their own audit entry: auditing them again would record everything twice. */
-const SELF_AUDITED_MUTATIONS: ReadonlySet<string> = new Set(['recordAuditEntry', 'authenticate']);
+const SELF_AUDITED_MUTATIONS: ReadonlySet<string> = new Set(['recordAuditEntry', 'authenticate', 'requestServiceAccountToken']);
 
 type AuditDependencies = Pick<SubgraphDependencies, 'eventStore' | 'clock' | 'logger' | 'waitForReadModels' | 'waitForAuditChain'>;
 

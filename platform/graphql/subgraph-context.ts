@@ -47,6 +47,6 @@ export function requireVisibleItem(context: SubgraphContext, ownerTenantId: stri
 
 export function requirePlatformAdmin(context: SubgraphContext): AuthContext {
   const auth = requireAuth(context);
-  if (!hasRole(auth, 'platform-admin')) throw forbidden('Only a platform-admin may do this.');
+  if (!hasRole(auth, 'PLATFORM_ADMIN')) throw forbidden('Only a PLATFORM_ADMIN may do this.');
   return auth;
 }

@@ -17,7 +17,7 @@ export function checkpointProjections(eventStore: Pick<EventStore, 'headPosition
       parkedEvents.countParked(),
     ]);
     return names.map((projection, index) => {
-      const checkpoint = checkpoints[index] ?? 0;
+      const checkpoint = checkpoints[index]?.position ?? 0;
       return { projection, observed: false, state: 'unknown', checkpoint, headPosition, lag: Math.max(0, headPosition - checkpoint), parked: parked.get(projection) ?? 0 };
     });
   };

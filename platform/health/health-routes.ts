@@ -59,7 +59,7 @@ async function mayShowDetails(request: Request, options: HealthRoutesOptions): P
   if (!options.detailsNeedToken) return true;
   try {
     const token = bearerToken(request.header('authorization'));
-    return token !== undefined && options.verifyToken !== undefined && hasRole(await options.verifyToken(token), 'platform-admin');
+    return token !== undefined && options.verifyToken !== undefined && hasRole(await options.verifyToken(token), 'PLATFORM_ADMIN');
   } catch {
     // A malformed, forged or expired token sees what anyone sees.
     return false;

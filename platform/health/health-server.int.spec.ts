@@ -4,7 +4,7 @@ import type { ProjectionHealth } from './health-report';
 import { startHealthServer, type RunningHealthServer } from './health-server';
 
 const caller = (role: Role): AuthContext => ({ subject: 'ada', roles: [role], tenantId: 'acme', tokenId: 't', authMethod: 'development' });
-const TOKENS: Record<string, AuthContext> = { 'admin-token': caller('platform-admin'), 'tenant-admin-token': caller('tenant-admin') };
+const TOKENS: Record<string, AuthContext> = { 'admin-token': caller('PLATFORM_ADMIN'), 'tenant-admin-token': caller('TENANT_ADMIN') };
 const verifyToken = async (token: string) => {
   const auth = TOKENS[token];
   if (!auth) throw new Error('forged');

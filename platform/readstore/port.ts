@@ -76,6 +76,17 @@ export interface DocumentVersion<T extends ReadDocument = ReadDocument> {
   readonly position: number;
 }
 
+/** How far a projection has come, and which version of its fold brought it there. */
+export interface Checkpoint {
+  /** The last position committed. */
+  readonly position: number;
+  /**
+   * The version of the projection's fold that committed it: a read model folded by another version
+   * is rebuilt. 1 for a checkpoint stored before projections had versions.
+   */
+  readonly version: number;
+}
+
 export interface ReadStore {
   /** Creates collections, indexes and text indexes that do not exist yet. Idempotent. */
   defineCollections(specs: readonly CollectionSpec[]): Promise<void>;
@@ -86,16 +97,17 @@ export interface ReadStore {
    * handler builds on them.
    */
   getVersions(collection: string, ids: readonly string[]): Promise<Map<string, DocumentVersion>>;
-  /** The last position a projection committed, or undefined when it never ran. */
-  getCheckpoint(projection: string): Promise<number | undefined>;
+  /** The projection's checkpoint, or undefined when it never ran. */
+  getCheckpoint(projection: string): Promise<Checkpoint | undefined>;
   /**
-   * Applies the writes and moves the projection's checkpoint. On both adapters each write is
-   * skipped when its document already reflects a later or equal position, and the checkpoint moves
-   * forward only, so redelivered writes change nothing. SQLite: one transaction (exactly once).
-   * MongoDB: writes, then the checkpoint (at-least-once, made idempotent by the position guard).
+   * Applies the writes and moves the projection's checkpoint, stored with the version given. On both
+   * adapters each write is skipped when its document already reflects a later or equal position,
+   * and the checkpoint's position moves forward only, so redelivered writes change nothing. SQLite:
+   * one transaction (exactly once). MongoDB: writes, then the checkpoint (at-least-once, made
+   * idempotent by the position guard).
    */
-  commit(projection: string, writes: readonly WriteOperation[], checkpoint: number): Promise<void>;
-  /** Drops every document of the collections and the projection's checkpoint, for a rebuild from position zero. */
+  commit(projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint): Promise<void>;
+  /** Drops every document of the collections and the projection's checkpoint (version included), for a rebuild from position zero. */
   reset(projection: string, collections: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

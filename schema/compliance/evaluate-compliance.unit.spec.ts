@@ -18,7 +18,7 @@ function request(overrides: Partial<ComplianceRequest> = {}): ComplianceRequest 
   return {
     operation: 'exportReport',
     data: {},
-    actor: { subject: 'alice', roles: ['analyst'], authMethod: 'oidc' },
+    actor: { subject: 'alice', roles: ['ANALYST'], authMethod: 'oidc' },
     tenant: TENANT,
     now: NOW,
     erasedSubjectIds: new Set(),
@@ -85,7 +85,7 @@ describe('evaluateCompliance', () => {
       ['an approval for another target', change({ changeApproval: { ...approved, target: 'c9' } }), /is for c9 only/],
       ['a pending approval', change({ changeApproval: { ...approved, status: 'PENDING', approvedBy: undefined } }), /waiting for an approver/],
       ['an expired approval', change({ now: new Date('2026-03-02T00:00:00.000Z') }), /expired/],
-      ['an approval by the one making the change', change({ actor: { subject: 'bob', roles: ['analyst'], authMethod: 'oidc' } }), /approver must be someone else/],
+      ['an approval by the one making the change', change({ actor: { subject: 'bob', roles: ['ANALYST'], authMethod: 'oidc' } }), /approver must be someone else/],
     ])('refuses %s', async (_case, given, message) => {
       const result = await evaluateCompliance(soc2, given, 1000);
       expect(result.violations).toEqual([{ framework: 'SOC2', requirement: 'SOC2 CC8.1 change approval', message: expect.stringMatching(message) }]);
@@ -101,20 +101,20 @@ describe('evaluateCompliance', () => {
     const iso = all('ISO27001');
     it('refuses a privileged operation from a development token, accepts a session from the tenant’s identity provider', async () => {
       for (const authMethod of ['development']) {
-        expect(await violationsOf(iso, request({ operation: 'updateComplianceProfile', actor: { subject: 'a', roles: ['tenant-admin'], authMethod } }))).toEqual(['ISO27001 A.5.15 access control']);
+        expect(await violationsOf(iso, request({ operation: 'updateComplianceProfile', actor: { subject: 'a', roles: ['TENANT_ADMIN'], authMethod } }))).toEqual(['ISO27001 A.5.15 access control']);
       }
       for (const authMethod of ['saml', 'oidc', 'ldap']) {
-        expect(await violationsOf(iso, request({ operation: 'updateComplianceProfile', actor: { subject: 'a', roles: ['tenant-admin'], authMethod } }))).toEqual([]);
+        expect(await violationsOf(iso, request({ operation: 'updateComplianceProfile', actor: { subject: 'a', roles: ['TENANT_ADMIN'], authMethod } }))).toEqual([]);
       }
     });
     it('counts role grants and identity provider changes as privileged', async () => {
-      const admin = { subject: 'a', roles: ['tenant-admin'], authMethod: 'development' };
+      const admin = { subject: 'a', roles: ['TENANT_ADMIN'], authMethod: 'development' };
       for (const operation of ['grantRole', 'revokeRole', 'configureIdentityProvider', 'removeIdentityProvider', 'revokeSession']) {
         expect(await violationsOf(iso, request({ operation, actor: admin }))).toEqual(['ISO27001 A.5.15 access control']);
       }
     });
     it('counts the tenant’s own privileged operations too', async () => {
-      const developer = { subject: 'd', roles: ['developer'], authMethod: 'development' };
+      const developer = { subject: 'd', roles: ['DEVELOPER'], authMethod: 'development' };
       expect(await violationsOf(iso, request({ operation: 'createProblem', actor: developer }))).toEqual([]);
       expect(await violationsOf(iso, request({ operation: 'createProblem', actor: developer, tenant: { ...TENANT, privilegedOperations: ['createProblem'] } }))).toEqual(['ISO27001 A.5.15 access control']);
     });

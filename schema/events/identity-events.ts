@@ -107,7 +107,8 @@ export type AuthenticationFailed = DomainEvent<
   'AuthenticationFailed',
   {
     readonly tenantId: string;
-    readonly authType: IdentityProviderType;
+    /** CLIENT_CREDENTIALS: a service account's token exchange (schema/events/service-account-events.ts). */
+    readonly authType: IdentityProviderType | 'CLIENT_CREDENTIALS';
     /** The username, NameID or `sub` that was attempted, when the credential revealed one. */
     readonly attemptedIdentity?: string;
     readonly providerId?: string;
@@ -128,16 +129,17 @@ export type SamlAssertionConsumed = DomainEvent<
 >;
 export const samlAssertionStreamId = (assertionKey: string): string => `${SAML_ASSERTION_CATEGORY}-${assertionKey}`;
 
+/** Version 2 of the events carrying roles writes them as the API's enums name them (TENANT_ADMIN, not tenant-admin); see ./upcasters.ts. */
 export const IDENTITY_EVENT_VERSIONS: Readonly<
   Record<IdentityProviderEvent['type'] | UserEvent['type'] | AuthenticationFailed['type'] | SamlAssertionConsumed['type'], number>
 > = {
-  IdentityProviderConfigured: 1,
-  IdentityProviderReconfigured: 1,
+  IdentityProviderConfigured: 2,
+  IdentityProviderReconfigured: 2,
   IdentityProviderRemoved: 1,
   UserRegistered: 1,
-  UserProviderRolesSynchronized: 1,
-  RoleGranted: 1,
-  RoleRevoked: 1,
+  UserProviderRolesSynchronized: 2,
+  RoleGranted: 2,
+  RoleRevoked: 2,
   AuthenticationFailed: 1,
   SamlAssertionConsumed: 1,
 };

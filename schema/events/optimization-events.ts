@@ -25,16 +25,16 @@ export interface QuboDefinition {
   readonly linear: readonly LinearTermData[];
   readonly quadratic: readonly QuadraticTermData[];
   readonly offset: number;
-  readonly sense: 'minimize' | 'maximize';
+  readonly sense: 'MINIMIZE' | 'MAXIMIZE';
 }
 
 /** A constraint as the client stated it; which fields are set depends on `kind`. */
 export interface ConstraintDefinition {
   readonly id: string;
-  readonly kind: 'linear_equality' | 'linear_inequality' | 'one_hot' | 'at_most_k' | 'custom_penalty';
+  readonly kind: 'LINEAR_EQUALITY' | 'LINEAR_INEQUALITY' | 'ONE_HOT' | 'AT_MOST_K' | 'CUSTOM_PENALTY';
   readonly penaltyWeight: number;
   readonly terms?: readonly LinearTermData[];
-  readonly relation?: '<=' | '>=';
+  readonly relation?: 'LESS_OR_EQUAL' | 'GREATER_OR_EQUAL';
   readonly rhs?: number;
   readonly variables?: readonly string[];
   readonly k?: number;
@@ -86,7 +86,7 @@ export type QuboOptimized = DomainEvent<
     readonly problemId: string | null;
     readonly variableCount: number;
     readonly constraintCount: number;
-    readonly strategy: 'sa' | 'tabu';
+    readonly strategy: 'SA' | 'TABU';
     readonly seed: number;
     readonly bestEnergy: number;
     readonly bestObjective: number;
@@ -119,11 +119,12 @@ export type OptimizationRunEvent = QuboOptimized | MultiObjectiveOptimized;
 export type ProblemEvent = ProblemCreated;
 export type ConstraintEvent = ConstraintAdded | ConstraintUpdated | ConstraintRemoved;
 
+/** Version 2 of the events carrying a sense, constraint kind, relation or strategy writes it as the API's enums name them (MINIMIZE, ONE_HOT, LESS_OR_EQUAL, SA; not minimize, one_hot, <=, sa); see ./upcasters.ts. */
 export const OPTIMIZATION_EVENT_VERSIONS: Readonly<Record<ProblemEvent['type'] | ConstraintEvent['type'] | OptimizationRunEvent['type'], number>> = {
-  QuboOptimized: 1,
+  QuboOptimized: 2,
   MultiObjectiveOptimized: 1,
-  ProblemCreated: 1,
-  ConstraintAdded: 1,
-  ConstraintUpdated: 1,
+  ProblemCreated: 2,
+  ConstraintAdded: 2,
+  ConstraintUpdated: 2,
   ConstraintRemoved: 1,
 };

@@ -43,8 +43,9 @@ export type SessionRevoked = DomainEvent<
 >;
 export type SessionEvent = SessionStarted | SessionRefreshed | SessionRevoked;
 
+/** Version 2 of the events carrying roles writes them as the API's enums name them (TENANT_ADMIN, not tenant-admin); see ./upcasters.ts. */
 export const SESSION_EVENT_VERSIONS: Readonly<Record<SessionEvent['type'], number>> = {
-  SessionStarted: 1,
+  SessionStarted: 2,
   SessionRefreshed: 1,
   SessionRevoked: 1,
 };

@@ -13,7 +13,7 @@ export interface SolveJobRequest {
   /** The QUBO and constraints as they were when the job was submitted. */
   readonly qubo: QuboDefinition;
   readonly constraints: readonly ConstraintDefinition[];
-  readonly strategy: 'sa' | 'tabu' | 'auto';
+  readonly strategy: 'SA' | 'TABU' | 'AUTO';
   readonly timeLimitMs: number;
   readonly seed: number;
   readonly numSamples: number;
@@ -50,7 +50,7 @@ export type SolveJobCompleted = DomainEvent<
   'SolveJobCompleted',
   {
     readonly jobId: string;
-    readonly strategy: 'sa' | 'tabu';
+    readonly strategy: 'SA' | 'TABU';
     readonly bestEnergy: number;
     readonly bestObjective: number;
     readonly feasible: boolean;
@@ -93,13 +93,14 @@ export type SolveJobEvent =
 
 export const SOLVE_JOB_TERMINAL_EVENTS: readonly SolveJobEvent['type'][] = ['SolveJobCompleted', 'SolveJobFailed', 'SolveJobCancelled'];
 
+/** Version 2 of the events carrying a sense, constraint kind, relation or strategy writes it as the API's enums name them (MINIMIZE, ONE_HOT, LESS_OR_EQUAL, SA; not minimize, one_hot, <=, sa); see ./upcasters.ts. */
 export const SOLVE_JOB_EVENT_VERSIONS: Readonly<Record<SolveJobEvent['type'], number>> = {
-  SolveJobSubmitted: 1,
+  SolveJobSubmitted: 2,
   SolveJobStarted: 2,
   SolveJobLeaseRenewed: 1,
   SolveJobLeaseReleased: 1,
   SolveJobProgressed: 2,
-  SolveJobCompleted: 1,
+  SolveJobCompleted: 2,
   SolveJobFailed: 1,
   SolveJobCancelled: 1,
   ResourceUsageRecorded: 1,

@@ -1,3 +1,4 @@
+import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../platform/graphql/build-federated-schema';
 import { operationMiddleware } from '../../platform/graphql/operation-middleware';
@@ -16,11 +17,13 @@ import { samlBrowserFlow } from './identity/sign-in/saml-browser-flow';
 import { ChangeApprovalResolver } from './compliance/graphql/change-approval-resolver';
 import { ComplianceResolver } from './compliance/graphql/compliance-resolver';
 import { ParkedEventResolver } from './operations/graphql/parked-event-resolver';
+import { ServiceAccountResolver } from './service-accounts/graphql/service-account-resolver';
+import { oauthTokenEndpoint } from './service-accounts/oauth-token-endpoint';
 
-/** The enterprise subgraph: tenants, identity (providers, sign-in, sessions, users and roles), the audit trail, compliance and platform operations. */
+/** The enterprise subgraph: tenants, identity (providers, sign-in, sessions, users and roles, service accounts), the audit trail, compliance and platform operations. */
 export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [TenantResolver, AuditResolver, AuditReplayResolver, AuthenticationResolver, IdentityProviderResolver, UserResolver, ComplianceResolver, ChangeApprovalResolver, ParkedEventResolver],
+    resolvers: [TenantResolver, AuditResolver, AuditReplayResolver, AuthenticationResolver, IdentityProviderResolver, UserResolver, ComplianceResolver, ChangeApprovalResolver, ParkedEventResolver, ServiceAccountResolver],
     orphanedTypes: [TenantEventMessage],
     extraTypeDefs: TENANT_EVENTS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
@@ -29,5 +32,10 @@ export function buildEnterpriseSubgraph(deps: SubgraphDependencies): Promise<Gra
   });
 }
 
-/** The SAML browser flow (/auth/saml/:tenant/login|acs|metadata); the gateway streams it through. */
-export const enterpriseRoutes = samlBrowserFlow;
+/**
+ * The enterprise subgraph's plain HTTP routes, which the gateway streams through: the SAML browser
+ * flow (/auth/saml/:tenant/login|acs|metadata) and the OAuth 2.0 token endpoint (/oauth/token).
+ */
+export function enterpriseRoutes(deps: SubgraphDependencies): express.Router {
+  return express.Router().use(samlBrowserFlow(deps), oauthTokenEndpoint(deps));
+}

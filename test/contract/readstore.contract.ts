@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CollectionSpec, ReadDocument, ReadStore, WriteOperation } from '../../platform/readstore/port';
+import type { Checkpoint, CollectionSpec, ReadDocument, ReadStore, WriteOperation } from '../../platform/readstore/port';
 
 /**
  * The read-store contract: every adapter passes these, so projections and queries behave the same
@@ -26,6 +26,7 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
   const upsert = (collection: string, doc: ReadDocument, position: number): WriteOperation => ({ kind: 'upsert', collection, doc, position });
   const patch = (collection: string, id: string, fields: Record<string, unknown>, position: number): WriteOperation => ({ kind: 'patch', collection, id, fields, position });
   const remove = (collection: string, id: string, position: number): WriteOperation => ({ kind: 'delete', collection, id, position });
+  const at = (position: number, version = 1): Checkpoint => ({ position, version });
 
   beforeAll(async () => {
     store = await openStore();
@@ -38,38 +39,38 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
   describe('documents', () => {
     it('upserts, reads, patches and deletes a document', async () => {
       const { name, projection } = await givenListings();
-      await store.commit(projection, [upsert(name, { id: 'a', title: 'Annealer', rating: 3 }, 1)], 1);
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'Annealer', rating: 3 }, 1)], at(1));
       expect(await store.collection(name).get('a')).toEqual({ id: 'a', title: 'Annealer', rating: 3 });
 
-      await store.commit(projection, [patch(name, 'a', { rating: 5, category: 'anneal' }, 2)], 2);
+      await store.commit(projection, [patch(name, 'a', { rating: 5, category: 'anneal' }, 2)], at(2));
       expect(await store.collection(name).get('a')).toEqual({ id: 'a', title: 'Annealer', rating: 5, category: 'anneal' });
 
-      await store.commit(projection, [remove(name, 'a', 3)], 3);
+      await store.commit(projection, [remove(name, 'a', 3)], at(3));
       expect(await store.collection(name).get('a')).toBeUndefined();
       expect(await store.collection(name).count()).toBe(0);
     });
 
     it('replaces the whole document on upsert', async () => {
       const { name, projection } = await givenListings();
-      await store.commit(projection, [upsert(name, { id: 'a', title: 'Old', category: 'x' }, 1), upsert(name, { id: 'a', title: 'New' }, 2)], 2);
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'Old', category: 'x' }, 1), upsert(name, { id: 'a', title: 'New' }, 2)], at(2));
       expect(await store.collection(name).get('a')).toEqual({ id: 'a', title: 'New' });
     });
 
     it('ignores a patch of a document that does not exist', async () => {
       const { name, projection } = await givenListings();
-      await store.commit(projection, [patch(name, 'ghost', { rating: 1 }, 1)], 1);
+      await store.commit(projection, [patch(name, 'ghost', { rating: 1 }, 1)], at(1));
       expect(await store.collection(name).get('ghost')).toBeUndefined();
     });
 
     it('brings a deleted document back only with a later upsert', async () => {
       const { name, projection } = await givenListings();
-      await store.commit(projection, [upsert(name, { id: 'a', title: 'First' }, 1), remove(name, 'a', 2), upsert(name, { id: 'a', title: 'Again' }, 3)], 3);
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'First' }, 1), remove(name, 'a', 2), upsert(name, { id: 'a', title: 'Again' }, 3)], at(3));
       expect(await store.collection(name).get('a')).toEqual({ id: 'a', title: 'Again' });
     });
 
     it('reports stored versions, deleted documents included', async () => {
       const { name, projection } = await givenListings();
-      await store.commit(projection, [upsert(name, { id: 'a', title: 'A' }, 4), upsert(name, { id: 'b', title: 'B' }, 5), remove(name, 'b', 6)], 6);
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'A' }, 4), upsert(name, { id: 'b', title: 'B' }, 5), remove(name, 'b', 6)], at(6));
       const versions = await store.getVersions(name, ['a', 'b', 'never']);
       expect(versions.get('a')).toEqual({ doc: { id: 'a', title: 'A' }, position: 4 });
       expect(versions.get('b')).toEqual({ doc: undefined, position: 6 });
@@ -78,8 +79,8 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
 
     it('refuses reserved field names and writes to undefined collections without applying any write of the commit', async () => {
       const { name, projection } = await givenListings();
-      await expect(store.commit(projection, [upsert(name, { id: 'a', _position: 1 }, 1)], 1)).rejects.toThrow(/reserved/);
-      await expect(store.commit(projection, [upsert(name, { id: 'a' }, 1), upsert(`${run}_undefined`, { id: 'b' }, 1)], 1)).rejects.toThrow(/not defined/);
+      await expect(store.commit(projection, [upsert(name, { id: 'a', _position: 1 }, 1)], at(1))).rejects.toThrow(/reserved/);
+      await expect(store.commit(projection, [upsert(name, { id: 'a' }, 1), upsert(`${run}_undefined`, { id: 'b' }, 1)], at(1))).rejects.toThrow(/not defined/);
       expect(await store.collection(name).get('a')).toBeUndefined();
       expect(await store.getCheckpoint(projection)).toBeUndefined();
     });
@@ -100,7 +101,7 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
     beforeAll(async () => {
       const collection = await givenListings();
       name = collection.name;
-      await store.commit(collection.projection, listings.map((doc, i) => upsert(name, doc, i + 1)), listings.length);
+      await store.commit(collection.projection, listings.map((doc, i) => upsert(name, doc, i + 1)), at(listings.length));
     });
 
     const ids = (docs: readonly ReadDocument[]) => docs.map((doc) => doc.id);
@@ -214,7 +215,7 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
           upsert(name, { id: 'gone', tenantId: 't1', title: 'Tabu gone', summary: 'deleted' }, 6),
           remove(name, 'gone', 7),
         ],
-        7,
+        at(7),
       );
     });
 
@@ -252,11 +253,11 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
 
     it('keeps the text index in step with patches and deletes', async () => {
       const { name: own, projection } = await givenListings();
-      await store.commit(projection, [upsert(own, { id: 'a', title: 'Genetic crossover' }, 1)], 1);
-      await store.commit(projection, [patch(own, 'a', { title: 'Parallel tempering' }, 2)], 2);
+      await store.commit(projection, [upsert(own, { id: 'a', title: 'Genetic crossover' }, 1)], at(1));
+      await store.commit(projection, [patch(own, 'a', { title: 'Parallel tempering' }, 2)], at(2));
       expect((await store.collection(own).search('genetic')).items).toEqual([]);
       expect((await store.collection(own).search('tempering')).items.map((doc) => doc.id)).toEqual(['a']);
-      await store.commit(projection, [remove(own, 'a', 3)], 3);
+      await store.commit(projection, [remove(own, 'a', 3)], at(3));
       expect((await store.collection(own).search('tempering')).items).toEqual([]);
     });
 
@@ -267,7 +268,7 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
 
     it('searches text fields declared after documents were written', async () => {
       const { name: own, projection } = await givenListings({ textFields: ['title'] });
-      await store.commit(projection, [upsert(own, { id: 'a', title: 'Solver', summary: 'branch and bound' }, 1)], 1);
+      await store.commit(projection, [upsert(own, { id: 'a', title: 'Solver', summary: 'branch and bound' }, 1)], at(1));
       expect((await store.collection(own).search('bound')).items).toEqual([]);
       await store.defineCollections([{ name: own, indexes: ['tenantId'], textFields: ['title', 'summary'] }]);
       expect((await store.collection(own).search('bound')).items.map((doc) => doc.id)).toEqual(['a']);
@@ -278,12 +279,25 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
     it('moves the checkpoint with the writes, forward only', async () => {
       const { name, projection } = await givenListings();
       expect(await store.getCheckpoint(projection)).toBeUndefined();
-      await store.commit(projection, [upsert(name, { id: 'a' }, 5)], 5);
-      expect(await store.getCheckpoint(projection)).toBe(5);
-      await store.commit(projection, [], 9);
-      expect(await store.getCheckpoint(projection)).toBe(9);
-      await store.commit(projection, [], 7);
-      expect(await store.getCheckpoint(projection)).toBe(9);
+      await store.commit(projection, [upsert(name, { id: 'a' }, 5)], at(5));
+      expect(await store.getCheckpoint(projection)).toEqual(at(5));
+      await store.commit(projection, [], at(9));
+      expect(await store.getCheckpoint(projection)).toEqual(at(9));
+      await store.commit(projection, [], at(7));
+      expect(await store.getCheckpoint(projection)).toEqual(at(9));
+    });
+
+    it("stores the version of the projection's fold with the checkpoint, and forgets it on a reset", async () => {
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a' }, 5)], at(5, 1));
+      expect(await store.getCheckpoint(projection)).toEqual(at(5, 1));
+      // a rebuild by version 2 of the fold: reset, then its commits
+      await store.reset(projection, [name]);
+      expect(await store.getCheckpoint(projection)).toBeUndefined();
+      await store.commit(projection, [upsert(name, { id: 'a' }, 3)], at(3, 2));
+      expect(await store.getCheckpoint(projection)).toEqual(at(3, 2));
+      await store.commit(projection, [], at(8, 2));
+      expect(await store.getCheckpoint(projection)).toEqual(at(8, 2));
     });
 
     it("keeps a projection's dead letters as the runner writes them: parked with the checkpoint past the event, resolved later, each once", async () => {
@@ -294,13 +308,13 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
       await store.defineCollections([{ name: deadLetters, indexes: ['status', 'position'] }]);
       const parked = { id: `${projection}:7`, position: 7, status: 'parked', attempts: 1, error: 'Error: cannot parse title' };
       // parked in the commit that moves the checkpoint past it, and again after a crash before the checkpoint (MongoDB)
-      await store.commit(projection, [upsert(deadLetters, parked, 7)], 7);
-      await store.commit(projection, [upsert(deadLetters, { ...parked, error: 'redelivered' }, 7)], 7);
-      expect(await store.getCheckpoint(projection)).toBe(7);
+      await store.commit(projection, [upsert(deadLetters, parked, 7)], at(7));
+      await store.commit(projection, [upsert(deadLetters, { ...parked, error: 'redelivered' }, 7)], at(7));
+      expect(await store.getCheckpoint(projection)).toEqual(at(7));
       expect(await store.collection(deadLetters).get(parked.id)).toEqual(parked);
       // resolved by the operator's request at a later position, once
-      await store.commit(projection, [patch(deadLetters, parked.id, { status: 'retried', attempts: 2 }, 12)], 12);
-      await store.commit(projection, [patch(deadLetters, parked.id, { attempts: 3 }, 12)], 12);
+      await store.commit(projection, [patch(deadLetters, parked.id, { status: 'retried', attempts: 2 }, 12)], at(12));
+      await store.commit(projection, [patch(deadLetters, parked.id, { attempts: 3 }, 12)], at(12));
       expect(await store.collection(deadLetters).get(parked.id)).toEqual({ ...parked, status: 'retried', attempts: 2 });
       expect(await store.collection(deadLetters).count({ status: 'parked' })).toBe(0);
       expect((await store.collection(deadLetters).find({ where: { status: 'retried' }, sort: [{ field: 'position', direction: 'asc' }] })).items).toHaveLength(1);
@@ -324,10 +338,10 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
       });
 
       const lastPosition = (writes: WriteOperation[]) => writes[writes.length - 1].position;
-      for (const writes of batches) await store.commit(projection, writes, lastPosition(writes));
+      for (const writes of batches) await store.commit(projection, writes, at(lastPosition(writes)));
       const once = await snapshot();
-      for (const writes of batches) await store.commit(projection, writes, lastPosition(writes));
-      for (const writes of [...batches].reverse()) await store.commit(projection, writes, lastPosition(writes));
+      for (const writes of batches) await store.commit(projection, writes, at(lastPosition(writes)));
+      for (const writes of [...batches].reverse()) await store.commit(projection, writes, at(lastPosition(writes)));
 
       expect(await snapshot()).toEqual(once);
       expect(once.docs).toEqual([
@@ -338,7 +352,7 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
 
     it('resets a projection: documents, tombstones and checkpoint gone, collection still usable', async () => {
       const { name, projection } = await givenListings();
-      await store.commit(projection, [upsert(name, { id: 'a', title: 'Tabu' }, 1), upsert(name, { id: 'b' }, 2), remove(name, 'b', 3)], 3);
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'Tabu' }, 1), upsert(name, { id: 'b' }, 2), remove(name, 'b', 3)], at(3));
       await store.reset(projection, [name]);
 
       expect(await store.collection(name).count()).toBe(0);
@@ -346,13 +360,13 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
       expect((await store.getVersions(name, ['a', 'b'])).size).toBe(0);
       expect((await store.collection(name).search('tabu')).items).toEqual([]);
 
-      await store.commit(projection, [upsert(name, { id: 'b', title: 'Back' }, 1)], 1);
+      await store.commit(projection, [upsert(name, { id: 'b', title: 'Back' }, 1)], at(1));
       expect(await store.collection(name).get('b')).toEqual({ id: 'b', title: 'Back' });
     });
 
     it('defines collections idempotently', async () => {
       const { name, projection } = await givenListings();
-      await store.commit(projection, [upsert(name, { id: 'a', title: 'Kept' }, 1)], 1);
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'Kept' }, 1)], at(1));
       const spec = { name, indexes: ['tenantId', 'category', 'rating', 'publishedAt', 'featured'], textFields: ['title', 'summary'] };
       await store.defineCollections([spec]);
       await store.defineCollections([spec]);

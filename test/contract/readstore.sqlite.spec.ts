@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import { createSqliteReadStore } from '../../platform/readstore/sqlite';
 import { readStoreContract } from './readstore.contract';
 
@@ -13,13 +14,31 @@ describe('SQLite read store', () => {
     readStoreContract(async () => createSqliteReadStore({ file: join(dir, 'contract.sqlite') }));
   });
 
+  it('reads the checkpoints of a file from before projections had versions as committed by version 1', async () => {
+    const file = join(dir, 'before-versions.sqlite');
+    const before = new Database(file);
+    before.exec(`CREATE TABLE rm_checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, committed_at TEXT NOT NULL);
+      INSERT INTO rm_checkpoints VALUES ('users', 42, '2025-01-01T00:00:00.000Z');`);
+    before.close();
+
+    const store = createSqliteReadStore({ file });
+    expect(await store.getCheckpoint('users')).toEqual({ position: 42, version: 1 });
+    await store.commit('users', [], { position: 43, version: 2 });
+    expect(await store.getCheckpoint('users')).toEqual({ position: 43, version: 2 });
+    await store.close();
+    // opened again, the column is there already
+    const again = createSqliteReadStore({ file });
+    expect(await again.getCheckpoint('users')).toEqual({ position: 43, version: 2 });
+    await again.close();
+  });
+
   describe('reading while another connection commits', () => {
     it('serves the last committed state while a write transaction is open, then the new one', async () => {
       // Given a collection with one document
       const file = join(dir, 'wal.sqlite');
       const store = createSqliteReadStore({ file });
       await store.defineCollections([{ name: 'jobs', indexes: ['state'] }]);
-      await store.commit('jobs-projection', [{ kind: 'upsert', collection: 'jobs', doc: { id: 'j1', state: 'queued' }, position: 1 }], 1);
+      await store.commit('jobs-projection', [{ kind: 'upsert', collection: 'jobs', doc: { id: 'j1', state: 'queued' }, position: 1 }], { position: 1, version: 1 });
 
       // When another thread holds a write transaction that changes it
       const writer = holdWriteTransaction(file, 400);

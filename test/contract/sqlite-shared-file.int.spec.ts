@@ -38,18 +38,18 @@ describe('SQLite stores sharing one file with another process that writes', () =
     // given a document another process is about to change in an open write transaction
     const store = createSqliteReadStore({ file });
     await store.defineCollections([{ name: 'jobs', indexes: [] }, { name: 'other', indexes: [] }]);
-    await store.commit('jobs-projection', [{ kind: 'upsert', collection: 'jobs', doc: { id: 'j1', state: 'queued', runs: 0 }, position: 1 }], 1);
+    await store.commit('jobs-projection', [{ kind: 'upsert', collection: 'jobs', doc: { id: 'j1', state: 'queued', runs: 0 }, position: 1 }], { position: 1, version: 1 });
     const writer = holdWriteTransaction(file, 300, "INSERT INTO rm_other (id, doc, position) VALUES ('o1', '{\"id\":\"o1\"}', 2)");
     await writer.started;
 
     // when this process commits a batch that reads the document (patch) and writes it
-    await store.commit('jobs-projection', [{ kind: 'patch', collection: 'jobs', id: 'j1', fields: { state: 'running' }, position: 3 }], 3);
+    await store.commit('jobs-projection', [{ kind: 'patch', collection: 'jobs', id: 'j1', fields: { state: 'running' }, position: 3 }], { position: 3, version: 1 });
     await writer.finished;
 
     // then both writes are there
     expect(await store.collection('jobs').get('j1')).toEqual({ id: 'j1', state: 'running', runs: 0 });
     expect(await store.collection('other').get('o1')).toEqual({ id: 'o1' });
-    expect(await store.getCheckpoint('jobs-projection')).toBe(3);
+    expect(await store.getCheckpoint('jobs-projection')).toEqual({ position: 3, version: 1 });
     await store.close();
   });
 

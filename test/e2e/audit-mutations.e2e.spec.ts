@@ -44,7 +44,7 @@ describe('automatic audit of mutations, and replay, through the gateway', () => 
 
   beforeAll(async () => {
     [tenantId, otherTenantId] = await goliath.createTenants('Before', 'Other');
-    outsider = await goliath.token('tenant-admin', otherTenantId, 'mallory');
+    outsider = await goliath.token('TENANT_ADMIN', otherTenantId, 'mallory');
   });
 
   it('records an enterprise mutation in the tenant it concerns, first in its chain', async () => {
@@ -64,6 +64,21 @@ describe('automatic audit of mutations, and replay, through the gateway', () => 
     expect(entries.find((entry) => entry.action === 'optimization.createProblem')).toMatchObject({ actor: 'ada', target: problemId, outcome: 'success', details: { arguments: { input: { tenantId, name: 'Audited problem' } } } });
     expect(entries.find((entry) => entry.action === 'optimization.submitSolveJob')).toMatchObject({ target: job.id, outcome: 'success' });
     expect(entries.find((entry) => entry.action === 'optimization.cancelSolveJob')).toMatchObject({ target: job.id });
+  });
+
+  it('records enum arguments as the API spells them', async () => {
+    const problemId = dataOf(await createProblem({ tenantId, name: 'Spelled', qubo: { ...qubo, sense: 'MAXIMIZE' } })).createProblem.id;
+    const job = dataOf(
+      await call<{ submitSolveJob: { id: string } }>('mutation ($input: OptimizeQuboInput!) { submitSolveJob(input: $input) { id } }', { input: { tenantId, problemId, strategy: 'TABU', timeLimitMs: 60_000, seed: 1 } }),
+    ).submitSolveJob;
+    await call(`mutation { cancelSolveJob(id: "${job.id}") { status } }`);
+    const tenantAdmin = await goliath.token('TENANT_ADMIN', tenantId, 'tina');
+    expect(errorCodes(await call('mutation { grantRole(userId: "nobody", role: AUDITOR) { id } }', {}, tenantAdmin))).toEqual(['NOT_FOUND']);
+
+    const entries = await trail(tenantId);
+    expect(entries.find((entry) => entry.target === problemId)).toMatchObject({ details: { arguments: { input: { qubo: { sense: 'MAXIMIZE' } } } } });
+    expect(entries.find((entry) => entry.action === 'optimization.submitSolveJob' && entry.target === job.id)).toMatchObject({ details: { arguments: { input: { strategy: 'TABU' } } } });
+    expect(entries.find((entry) => entry.action === 'enterprise.grantRole')).toMatchObject({ actor: 'tina', outcome: 'failure', details: { arguments: { userId: 'nobody', role: 'AUDITOR' } } });
   });
 
   it("records a FORBIDDEN attempt as denied in the caller's own tenant", async () => {

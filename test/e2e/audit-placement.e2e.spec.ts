@@ -34,7 +34,7 @@ jest.setTimeout(180_000);
 
 /** Every name the attacker acts or signs in under contains this; so does every string it sends. */
 const ATTACKER = 'mallory';
-const HOME_ROLES: readonly Role[] = ['tenant-admin', 'analyst', 'developer', 'auditor', 'viewer'];
+const HOME_ROLES: readonly Role[] = ['TENANT_ADMIN', 'ANALYST', 'DEVELOPER', 'AUDITOR', 'VIEWER'];
 const SUPERGRAPH_SDL = readSupergraph();
 const SUPERGRAPH = buildASTSchema(parse(SUPERGRAPH_SDL), { assumeValidSDL: true });
 
@@ -213,10 +213,10 @@ describe('audit entries land only where they belong, whatever the route', () => 
     const forger = await SigningKeyRing.open(forgedKeys, { graceSeconds: 60 });
     callers = [
       ...(await Promise.all(HOME_ROLES.map(async (role) => ({ name: role, token: await goliath.token(role, home, `${ATTACKER}-${role}`) })))),
-      { name: 'a system: subject', token: await goliath.token('tenant-admin', home, `system:${ATTACKER}`) },
+      { name: 'a system: subject', token: await goliath.token('TENANT_ADMIN', home, `system:${ATTACKER}`) },
       {
         name: 'a forged platform-admin token',
-        token: await issuePlatformToken(forger, { issuer: 'goliath', audience: 'goliath-api', ttlSeconds: 600 }, { subject: `${ATTACKER}-forged`, roles: ['platform-admin'], tenantId: victim.tenantId, authMethod: 'saml' }),
+        token: await issuePlatformToken(forger, { issuer: 'goliath', audience: 'goliath-api', ttlSeconds: 600 }, { subject: `${ATTACKER}-forged`, roles: ['PLATFORM_ADMIN'], tenantId: victim.tenantId, authMethod: 'saml' }),
       },
       { name: 'no token' },
     ];
@@ -310,7 +310,7 @@ describe('audit entries land only where they belong, whatever the route', () => 
           ...(caller.token && { Authorization: `Bearer ${caller.token}` }),
           tenantId: victim.tenantId,
           tenant: victim.tenantId,
-          roles: ['platform-admin'],
+          roles: ['PLATFORM_ADMIN'],
           'x-goliath-client-address': '203.0.113.66',
           'goliath-change-approval': victim.approvalId,
         },

@@ -22,7 +22,7 @@ describe('audit trail through the gateway', () => {
   beforeAll(async () => {
     const [audited, other] = await goliath.createTenants('Audited', 'Other');
     tenantId = audited;
-    outsider = await goliath.token('tenant-admin', other);
+    outsider = await goliath.token('TENANT_ADMIN', other);
   });
 
   it('chains recorded entries, lists them by action, and verifies the chain', async () => {

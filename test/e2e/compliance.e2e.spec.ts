@@ -67,10 +67,10 @@ describe('compliance through the gateway', () => {
   beforeAll(async () => {
     const [clinic, other] = await goliath.createTenants('Clinic', 'Other');
     tenantId = clinic;
-    alice = await goliath.token('analyst', tenantId, 'alice');
-    bob = await goliath.token('analyst', tenantId, 'bob');
-    ssoAdmin = await ssoToken('tenant-admin', 'carol');
-    outsider = await goliath.token('tenant-admin', other);
+    alice = await goliath.token('ANALYST', tenantId, 'alice');
+    bob = await goliath.token('ANALYST', tenantId, 'bob');
+    ssoAdmin = await ssoToken('TENANT_ADMIN', 'carol');
+    outsider = await goliath.token('TENANT_ADMIN', other);
   });
 
   it('enables frameworks, lists them with their audit dates, and records an audit', async () => {

@@ -36,7 +36,7 @@ describe('gateway features', () => {
     });
     return { status: response.status, headers: response.headers, body: (await response.json()) as RawResponse['body'] };
   };
-  const newAdmin = () => goliath.token('platform-admin');
+  const newAdmin = () => goliath.token('PLATFORM_ADMIN');
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   describe('rate limits', () => {

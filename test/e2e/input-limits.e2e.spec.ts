@@ -53,8 +53,8 @@ describe('input limits through the gateway', () => {
 
   beforeAll(async () => {
     [tenantId, otherTenantId] = await goliath.createTenants('Limited', 'Neighbour');
-    analyst = await goliath.token('analyst', tenantId, 'mallory');
-    otherAnalyst = await goliath.token('analyst', otherTenantId, 'nina');
+    analyst = await goliath.token('ANALYST', tenantId, 'mallory');
+    otherAnalyst = await goliath.token('ANALYST', otherTenantId, 'nina');
   });
 
   it("refuses an analyst's recordAuditEntry with details nested 1,000 deep, stores nothing, and every tenant goes on writing", async () => {

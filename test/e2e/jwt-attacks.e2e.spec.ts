@@ -9,7 +9,7 @@ import { useTestPlatform } from '../support/test-platform';
 
 const GRACE_SECONDS = 1;
 const settings = { issuer: 'goliath', audience: 'goliath-api', ttlSeconds: 600 };
-const admin: TokenClaims = { subject: 'mallory', roles: ['platform-admin'], authMethod: 'oidc' };
+const admin: TokenClaims = { subject: 'mallory', roles: ['PLATFORM_ADMIN'], authMethod: 'oidc' };
 /** Answered by the enterprise subgraph, so it works through the gateway and against the subgraph directly. */
 const QUERY = '{ tenants(first: 1) { edges { node { id } } } }';
 
@@ -51,7 +51,7 @@ describe('JWT attacks', () => {
   });
 
   it('refuses an unsigned token (alg none)', async () => {
-    await expectRefused(claimsOf(new UnsecuredJWT({ roles: ['platform-admin'] })).encode());
+    await expectRefused(claimsOf(new UnsecuredJWT({ roles: ['PLATFORM_ADMIN'] })).encode());
   });
 
   it('refuses HS256 tokens keyed with the public key, as JWK JSON and as PEM (algorithm confusion)', async () => {
@@ -61,7 +61,7 @@ describe('JWT attacks', () => {
     const jwk = keys.find((key) => key.kid === kid)!;
     const pem = await exportSPKI((await importJWK(jwk, 'ES256')) as KeyLike);
     for (const secret of [JSON.stringify(jwk), pem]) {
-      const forged = await claimsOf(new SignJWT({ roles: ['platform-admin'] }))
+      const forged = await claimsOf(new SignJWT({ roles: ['PLATFORM_ADMIN'] }))
         .setProtectedHeader({ alg: 'HS256', kid, typ: 'JWT' })
         .sign(new TextEncoder().encode(secret));
       await expectRefused(forged);

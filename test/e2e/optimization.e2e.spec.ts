@@ -23,7 +23,7 @@ describe('problems and constraints through the gateway', () => {
   beforeAll(async () => {
     const [acme, globex] = await goliath.createTenants('Acme', 'Globex');
     tenantId = acme;
-    otherTenantAdmin = await goliath.token('tenant-admin', globex);
+    otherTenantAdmin = await goliath.token('TENANT_ADMIN', globex);
   });
 
   it('creates a problem, adds, evolves and removes a constraint, and reads each step back', async () => {

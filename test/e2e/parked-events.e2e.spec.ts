@@ -140,7 +140,7 @@ describe('parked events', () => {
   });
 
   it('lets only a platform-admin list, retry or skip parked events', async () => {
-    const tenantAdmin = await goliath.token('tenant-admin', tenantA);
+    const tenantAdmin = await goliath.token('TENANT_ADMIN', tenantA);
     expect(errorCodes(await goliath.call('{ parkedEvents { id } }', {}, tenantAdmin))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await goliath.call('mutation { retryParkedEvent(id: "tenants:1") { id } }', {}, tenantAdmin))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await goliath.call('mutation { skipParkedEvent(id: "tenants:1", reason: "x") { id } }', {}, tenantAdmin))).toEqual(['FORBIDDEN']);

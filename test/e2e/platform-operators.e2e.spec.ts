@@ -29,6 +29,7 @@ describe('platform operators through the gateway', () => {
     env: async (dataDir) => {
       issuer = await startOidcIssuer();
       const providerFile = join(dataDir, 'provider.json');
+      // The role as such files were written before roles took the API's spelling: still read as PLATFORM_ADMIN.
       writeFileSync(providerFile, JSON.stringify({ name: 'Operators SSO', type: 'OIDC', oidc: { issuer: issuer.url, clientId: 'goliath' }, roleMappings: [{ group: 'goliath-operators', role: 'platform-admin' }] }));
       const init = await cli(['operators', 'init', '--name', 'Operators', '--provider', providerFile], { DATA_DIR: dataDir });
       expect(init).toMatchObject({ code: 0, stderr: '' });
@@ -71,7 +72,7 @@ describe('platform operators through the gateway', () => {
   });
 
   it('refuses a development token in production, however it was minted', async () => {
-    const minted = await goliath.token('platform-admin');
+    const minted = await goliath.token('PLATFORM_ADMIN');
     expect(errorCodes(await postGraphQL(goliath.platform.gatewayUrl, '{ tenants { edges { node { id } } } }', { token: minted }))).toEqual(['DEVELOPMENT_TOKEN_REFUSED']);
   });
 
@@ -100,5 +101,8 @@ describe('platform operators through the gateway', () => {
     const useless = join(goliath.dataDir, 'useless.json');
     writeFileSync(useless, JSON.stringify({ name: 'x', type: 'OIDC', oidc: { issuer: issuer.url, clientId: 'goliath' } }));
     expect((await cli(['operators', 'init', '--name', 'Ops', '--provider', useless], { DATA_DIR: goliath.dataDir })).code).toBe(2);
+    const unknownRole = join(goliath.dataDir, 'unknown-role.json');
+    writeFileSync(unknownRole, JSON.stringify({ name: 'x', type: 'OIDC', oidc: { issuer: issuer.url, clientId: 'goliath' }, defaultRoles: ['root'] }));
+    expect(await cli(['operators', 'init', '--name', 'Ops', '--provider', unknownRole], { DATA_DIR: goliath.dataDir })).toMatchObject({ code: 2, stderr: expect.stringContaining('"root" is not a role') });
   });
 });

@@ -22,8 +22,8 @@ describe("the platform's audit trail, through the gateway", () => {
   it("files an anonymous caller's refused change in the platform's trail, which the operators' auditors read and a tenant's do not", async () => {
     // given a tenant, and an auditor of it and of the operators' tenant
     const [tenantId] = await goliath.createTenants('Acme');
-    const tenantAuditor = await goliath.token('auditor', tenantId);
-    const operatorsAuditor = await goliath.token('auditor', OPERATORS);
+    const tenantAuditor = await goliath.token('AUDITOR', tenantId);
+    const operatorsAuditor = await goliath.token('AUDITOR', OPERATORS);
 
     // when someone without a token refreshes a made-up session through the gateway, and a request without a token to change the tenant reaches a subgraph (as a gateway would send it)
     expect(errorCodes(await call('mutation { refreshSession(refreshToken: "made-up") { accessToken } }', {}, null))).toEqual(['UNAUTHENTICATED']);

@@ -14,7 +14,7 @@ describe('Goliath through the gateway', () => {
 
   beforeAll(async () => {
     [tenantA, tenantB] = await goliath.createTenants('Acme', 'Globex');
-    tenantAdminA = await goliath.token('tenant-admin', tenantA);
+    tenantAdminA = await goliath.token('TENANT_ADMIN', tenantA);
   });
 
   describe('tenants across the four subgraphs', () => {

@@ -13,7 +13,7 @@ import { useTestPlatform } from '../support/test-platform';
 jest.setTimeout(120_000);
 
 /** The columns of the matrix, in order. */
-const ROLE_COLUMNS: readonly Role[] = ['platform-admin', 'tenant-admin', 'analyst', 'developer', 'auditor', 'viewer'];
+const ROLE_COLUMNS: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER', 'AUDITOR', 'VIEWER'];
 
 type Outcome = 'allowed' | 'forbidden' | 'not-found';
 interface Expectation {
@@ -88,6 +88,12 @@ const EXPECTED: Record<string, Expectation> = {
   'Query.users':                  row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
   'Mutation.grantRole':           row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
   'Mutation.revokeRole':          row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
+  // enterprise: service accounts (the token exchange is public: the client credentials are the proof)
+  'Query.serviceAccounts':        row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
+  'Mutation.createServiceAccount': row('+  +  F  F  F  F',   '+  F  F  F  F  F'),
+  'Mutation.rotateServiceAccountSecret': row('+  +  F  F  F  F', '+  N  F  F  F  F'),
+  'Mutation.revokeServiceAccount': row('+  +  F  F  F  F',   '+  N  F  F  F  F'),
+  'Mutation.requestServiceAccountToken': row('+  +  +  +  +  +', '+  +  +  +  +  +'),
   // enterprise: replay of the audit trail
   'Query.replayAudit':            row('+  +  F  F  +  F',    '+  F  F  F  F  F'),
   // enterprise: compliance
@@ -144,6 +150,10 @@ interface Fixtures {
   nextFrameworkType(tenant: TenantFixture): string;
   /** An event of the tenant that a projection parked, for one retry or skip. */
   freshParkedEvent(tenant: TenantFixture): Promise<string>;
+  /** A new service account's client credentials (revoking consumes an account). */
+  freshServiceAccount(tenant: TenantFixture): Promise<{ clientId: string; clientSecret: string }>;
+  /** A service-account name not used yet. */
+  nextServiceAccountName(): string;
 }
 
 const QUBO = {
@@ -246,6 +256,23 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
     query: 'mutation ($u: ID!) { revokeRole(userId: $u, role: AUDITOR) { id } }',
     variables: { u: await fixtures.freshUserWithGrant(t) },
   }),
+  'Query.serviceAccounts': (t) => ({ query: 'query ($t: ID!) { serviceAccounts(tenantId: $t) { nodes { id } } }', variables: { t: t.tenantId } }),
+  'Mutation.createServiceAccount': (t, fixtures) => ({
+    query: 'mutation ($t: ID!, $n: String!) { createServiceAccount(tenantId: $t, name: $n, roles: [VIEWER]) { clientId } }',
+    variables: { t: t.tenantId, n: fixtures.nextServiceAccountName() },
+  }),
+  'Mutation.rotateServiceAccountSecret': async (t, fixtures) => ({
+    query: 'mutation ($id: ID!) { rotateServiceAccountSecret(serviceAccountId: $id) { clientId } }',
+    variables: { id: (await fixtures.freshServiceAccount(t)).clientId },
+  }),
+  'Mutation.revokeServiceAccount': async (t, fixtures) => ({
+    query: 'mutation ($id: ID!) { revokeServiceAccount(serviceAccountId: $id) { id } }',
+    variables: { id: (await fixtures.freshServiceAccount(t)).clientId },
+  }),
+  'Mutation.requestServiceAccountToken': async (t, fixtures) => {
+    const { clientId, clientSecret } = await fixtures.freshServiceAccount(t);
+    return { query: 'mutation ($id: ID!, $s: String!) { requestServiceAccountToken(clientId: $id, clientSecret: $s) { tenantId } }', variables: { id: clientId, s: clientSecret } };
+  },
   'Query.replayAudit': (t) => ({ query: 'query ($t: ID!) { replayAudit(tenantId: $t, asOfPosition: 1) { eventCount } }', variables: { t: t.tenantId } }),
   'Query.complianceFrameworks': (t) => ({ query: 'query ($t: ID!) { complianceFrameworks(tenantId: $t) { id } }', variables: { t: t.tenantId } }),
   'Query.complianceProfile': (t) => ({ query: 'query ($t: ID!) { complianceProfile(tenantId: $t) { tenantId } }', variables: { t: t.tenantId } }),
@@ -334,6 +361,7 @@ describe('role × operation × tenant matrix through the gateway', () => {
     let issuer: TestOidcIssuer;
     let poison: PoisonWriter;
     let users = 0;
+    let serviceAccounts = 0;
     const frameworkTurns = new Map<string, number>();
     const freshIdToken = (t: TenantFixture) => issuer.issueIdToken({ sub: `matrix-user-${users++}`, aud: 'goliath', tenant: t.tenantId });
     const freshSession = async (t: TenantFixture) => {
@@ -375,6 +403,14 @@ describe('role × operation × tenant matrix through the gateway', () => {
           })
         ).requestChangeApproval.id,
       freshParkedEvent: async (t) => (await poison.parkPoisonEvent(t.tenantId)).parkedId,
+      freshServiceAccount: async (t) =>
+        (
+          await asAdmin<{ createServiceAccount: { clientId: string; clientSecret: string } }>(
+            'mutation ($t: ID!, $n: String!) { createServiceAccount(tenantId: $t, name: $n, roles: [VIEWER]) { clientId clientSecret } }',
+            { t: t.tenantId, n: fixtures.nextServiceAccountName() },
+          )
+        ).createServiceAccount,
+      nextServiceAccountName: () => `matrix-${serviceAccounts++}`,
       nextFrameworkType: (t) => {
         const turn = frameworkTurns.get(t.tenantId) ?? 0;
         frameworkTurns.set(t.tenantId, turn + 1);
@@ -447,9 +483,10 @@ describe('role × operation × tenant matrix through the gateway', () => {
     });
 
     it('answers a lookup by id of another tenant\'s item exactly as one of a missing item, so ids cannot be probed', async () => {
-      const tenantAdmin = await goliath.token('tenant-admin', tenants.own.tenantId, 'matrix-prober');
+      const tenantAdmin = await goliath.token('TENANT_ADMIN', tenants.own.tenantId, 'matrix-prober');
       const other = tenants.other;
       const { sessionId, userId } = await fixtures.freshSession(other);
+      const { clientId } = await fixtures.freshServiceAccount(other);
       const byId: Record<string, [query: string, id: string]> = {
         'Query.problem': ['query ($id: ID!) { problem(id: $id) { id } }', other.problemId],
         'Query.solveJob': ['query ($id: ID!) { solveJob(id: $id) { id } }', other.solveJobId],
@@ -460,6 +497,8 @@ describe('role × operation × tenant matrix through the gateway', () => {
         'Query.validateSamlConfig': ['query ($id: ID!) { validateSamlConfig(providerId: $id) { valid } }', other.samlProviderId],
         'Mutation.removeIdentityProvider': ['mutation ($id: ID!) { removeIdentityProvider(providerId: $id) }', other.samlProviderId],
         'Mutation.grantRole': ['mutation ($id: ID!) { grantRole(userId: $id, role: DEVELOPER) { id } }', userId],
+        'Mutation.rotateServiceAccountSecret': ['mutation ($id: ID!) { rotateServiceAccountSecret(serviceAccountId: $id) { clientId } }', clientId],
+        'Mutation.revokeServiceAccount': ['mutation ($id: ID!) { revokeServiceAccount(serviceAccountId: $id) { id } }', clientId],
         'Mutation.optimizeQubo (problemId)': ['mutation ($id: ID) { optimizeQubo(input: { tenantId: "' + tenants.own.tenantId + '", problemId: $id, timeLimitMs: 20 }) { runId } }', other.problemId],
       };
       const answers = await Promise.all(

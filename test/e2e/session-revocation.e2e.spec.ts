@@ -10,7 +10,7 @@ import { useTestPlatform } from '../support/test-platform';
 
 const GRACE_SECONDS = 3;
 const settings = { issuer: 'goliath', audience: 'goliath-api', ttlSeconds: 600 };
-const admin: TokenClaims = { subject: 'ada', roles: ['platform-admin'], authMethod: 'oidc' };
+const admin: TokenClaims = { subject: 'ada', roles: ['PLATFORM_ADMIN'], authMethod: 'oidc' };
 const GATEWAY_PROBE = '{ tenants(first: 1) { edges { node { id } } } }';
 /** One operation per subgraph that needs a verified caller, sent to the subgraph directly. */
 const SUBGRAPH_PROBES: Record<SubgraphName, string> = {

@@ -36,7 +36,7 @@ describe('entity resolution under the permission shield', () => {
   beforeAll(async () => {
     [tenantA, tenantB] = await goliath.createTenants('Joined', 'Elsewhere');
     // The least privileged role: if entity resolution works for a viewer, it works for any role.
-    viewerA = await goliath.token('viewer', tenantA);
+    viewerA = await goliath.token('VIEWER', tenantA);
   });
 
   it('joins Tenant fields from all four subgraphs through the gateway for an allowed role', async () => {

@@ -159,7 +159,7 @@ describe('sign-in through the gateway', () => {
     const acs = await fetch(`${origin}/auth/saml/${tenantA}/acs`, { method: 'POST', body: form, redirect: 'manual' });
     expect(acs.status).toBe(303);
     const fragment = new URLSearchParams(new URL(acs.headers.get('location')!, origin).hash.slice(1));
-    expect(fragment.get('roles')).toBe('analyst');
+    expect(fragment.get('roles')).toBe('ANALYST');
     expect((await call('{ tenants { edges { node { id } } } }', {}, fragment.get('access_token')!)).errors).toBeUndefined();
 
     const offSite = new URLSearchParams({ SAMLResponse: idp.signedResponse(), RelayState: 'https://evil.example/steal' });
@@ -207,7 +207,7 @@ describe('sign-in through the gateway', () => {
 
     const users = dataOf(await call<{ users: { nodes: { id: string; externalId: string }[] } }>(`query ($t: ID!) { users(tenantId: $t) { nodes { id externalId } } }`, { t: tenantA }, goliath.admin)).users;
     expect(users.nodes).toEqual(expect.arrayContaining([{ id: result.userId, externalId: 'lin@example.com' }]));
-    const outsider = await goliath.token('tenant-admin', tenantB);
+    const outsider = await goliath.token('TENANT_ADMIN', tenantB);
     expect(errorCodes(await call(`mutation ($s: ID!) { revokeSession(sessionId: $s) { id } }`, { s: result.sessionId }, outsider))).toEqual(['NOT_FOUND']);
 
     const revoked = dataOf(await call<{ revokeSession: { revocationReason: string } }>(`mutation ($s: ID!) { revokeSession(sessionId: $s) { revocationReason } }`, { s: result.sessionId }, goliath.admin)).revokeSession;
@@ -277,7 +277,7 @@ describe('sign-in through the gateway', () => {
   });
 
   it('refuses a tenant admin configuring a provider of another tenant, and a mapping to platform-admin', async () => {
-    const outsider = await goliath.token('tenant-admin', tenantB);
+    const outsider = await goliath.token('TENANT_ADMIN', tenantB);
     const oidc = { issuer: issuer.url, clientId: 'goliath' };
     expect(errorCodes(await configure({ tenantId: tenantA, name: 'Mine now', type: 'OIDC', oidc }, outsider))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await configure({ tenantId: tenantB, name: 'Escalate', type: 'OIDC', oidc, defaultRoles: ['PLATFORM_ADMIN'] }, outsider))).toEqual(['FORBIDDEN']);

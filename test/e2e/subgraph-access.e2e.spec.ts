@@ -94,7 +94,7 @@ describe('nothing reaches a subgraph but through the gateway', () => {
         expect(await post(subgraph, query, { [GATEWAY_SIGNATURE_HEADER]: 'made-up' })).toEqual(refusal('GATEWAY_SIGNATURE_MALFORMED'));
         // a captured signature, replayed with another operation, another token or on another path
         expect(await post(subgraph, '{ _service { sdl } }', { [GATEWAY_SIGNATURE_HEADER]: genuine })).toEqual(refusal('GATEWAY_SIGNATURE_INVALID'));
-        expect(await post(subgraph, query, { [GATEWAY_SIGNATURE_HEADER]: genuine, authorization: `Bearer ${await goliath.token('viewer', tenantId)}` })).toEqual(refusal('GATEWAY_SIGNATURE_INVALID'));
+        expect(await post(subgraph, query, { [GATEWAY_SIGNATURE_HEADER]: genuine, authorization: `Bearer ${await goliath.token('VIEWER', tenantId)}` })).toEqual(refusal('GATEWAY_SIGNATURE_INVALID'));
         expect(await post(subgraph, query, { [GATEWAY_SIGNATURE_HEADER]: genuine }, `${url}?x=1`)).toEqual(refusal('GATEWAY_SIGNATURE_INVALID'));
         // the client's address is signed too: no one else can pose as another client to the sign-in throttling
         expect(await post(subgraph, query, { [GATEWAY_SIGNATURE_HEADER]: genuine, 'x-goliath-client-address': '203.0.113.7' })).toEqual(refusal('GATEWAY_SIGNATURE_INVALID'));

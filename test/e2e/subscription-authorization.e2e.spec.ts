@@ -91,7 +91,7 @@ describe('subscription authorization', () => {
 
   beforeAll(async () => {
     [tenantA, tenantB] = await goliath.createTenants('Acme', 'Globex');
-    tenantAdminA = await devToken('tenant-admin');
+    tenantAdminA = await devToken('TENANT_ADMIN');
   });
 
   afterEach(async () => {
@@ -101,7 +101,7 @@ describe('subscription authorization', () => {
   it("shows a viewer its tenant's domain events but not its audit entries, which its tenant-admin sees", async () => {
     // given a tenant-admin and a viewer of the same tenant following its events
     const admin = open(client(tenantAdminA), tenantEventsQuery(tenantA));
-    const viewer = open(client(await devToken('viewer')), tenantEventsQuery(tenantA));
+    const viewer = open(client(await devToken('VIEWER')), tenantEventsQuery(tenantA));
     // when the tenant is renamed (each rename is audited) until the viewer has seen renames on both sides of an audit entry the admin saw
     // (an audit entry after the viewer's first event, so the viewer's subscription was live when it was appended)
     const auditWhileViewerListened = () => {
@@ -122,26 +122,26 @@ describe('subscription authorization', () => {
   }, 20_000);
 
   it('shows an auditor the audit entries too', async () => {
-    const auditor = open(client(await devToken('auditor')), tenantEventsQuery(tenantA));
+    const auditor = open(client(await devToken('AUDITOR')), tenantEventsQuery(tenantA));
     await renameUntil(() => auditor.events.some((event) => event.type === 'AuditEntryRecorded'));
     expect(auditor.events.some((event) => event.streamId === `audit-${tenantA}`)).toBe(true);
   }, 20_000);
 
   it("refuses every role another tenant's events, and a missing solve job, like HTTP does", async () => {
-    for (const role of ['viewer', 'analyst', 'tenant-admin', 'auditor'] as const) {
+    for (const role of ['VIEWER', 'ANALYST', 'TENANT_ADMIN', 'AUDITOR'] as const) {
       const [refused] = await collect(client(await devToken(role)), tenantEventsQuery(tenantB), 1);
       expect({ role, codes: errorCodes(refused) }).toEqual({ role, codes: ['FORBIDDEN'] });
     }
-    const [missing] = await collect(client(await devToken('viewer')), 'subscription { solveJobProgress(jobId: "no-such-job") { status } }', 1);
+    const [missing] = await collect(client(await devToken('VIEWER')), 'subscription { solveJobProgress(jobId: "no-such-job") { status } }', 1);
     expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
   }, 20_000);
 
   it("ends a revoked session's open subscription with SESSION_REVOKED within one second, and refuses it a new one", async () => {
     // given two sessions of the same viewer, each following the tenant's events
     const revokedSession = randomUUID();
-    const revokedClient = client(await sessionToken('viewer', revokedSession));
+    const revokedClient = client(await sessionToken('VIEWER', revokedSession));
     const revoked = open(revokedClient, tenantEventsQuery(tenantA));
-    const untouched = open(client(await sessionToken('viewer', randomUUID())), tenantEventsQuery(tenantA));
+    const untouched = open(client(await sessionToken('VIEWER', randomUUID())), tenantEventsQuery(tenantA));
     await renameUntil(() => revoked.events.length > 0 && untouched.events.length > 0);
     // when one session is revoked by another process
     const revokedAt = await goliath.revokeFromAnotherProcess(revokedSession, { tenantId: tenantA });
@@ -161,7 +161,7 @@ describe('subscription authorization', () => {
 
   it('ends a subscription with UNAUTHENTICATED when its token expires', async () => {
     // given a token issued with TOKEN_TTL_SECONDS=2, following the tenant's events
-    const token = await sessionToken('viewer', randomUUID(), { TOKEN_TTL_SECONDS: '2' });
+    const token = await sessionToken('VIEWER', randomUUID(), { TOKEN_TTL_SECONDS: '2' });
     const expiresAt = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number }).exp * 1000;
     const subscription = open(client(token), tenantEventsQuery(tenantA));
     await renameUntil(() => subscription.events.length > 0 || subscription.hasEnded());

@@ -102,7 +102,7 @@ describe('subscriptions cannot stall or be abused', () => {
   });
 
   it('refuses a connection without a valid token at connection_init, before anything runs', async () => {
-    for (const token of [undefined, 'not-a-token', `${await goliath.token('tenant-admin', tenantA)}x`]) {
+    for (const token of [undefined, 'not-a-token', `${await goliath.token('TENANT_ADMIN', tenantA)}x`]) {
       const anonymous = tracked(subscriptionClient(goliath.platform.subscriptionUrl, token));
       let acknowledged = false;
       anonymous.on('connected', () => (acknowledged = true));
@@ -116,7 +116,7 @@ describe('subscriptions cannot stall or be abused', () => {
   });
 
   it('refuses queries and mutations over the WebSocket: they go over HTTP', async () => {
-    const client = tracked(subscriptionClient(goliath.platform.subscriptionUrl, await goliath.token('tenant-admin', tenantA)));
+    const client = tracked(subscriptionClient(goliath.platform.subscriptionUrl, await goliath.token('TENANT_ADMIN', tenantA)));
 
     const [mutation] = await collect(client, `mutation { renameTenant(id: "${tenantA}", name: "Over the socket") { id } }`, 1);
     const [query] = await collect(client, `{ tenant(id: "${tenantA}") { id } }`, 1);
@@ -129,7 +129,7 @@ describe('subscriptions cannot stall or be abused', () => {
   });
 
   it('caps subscriptions per connection with TOO_MANY_SUBSCRIPTIONS', async () => {
-    const { client } = tracked(pausableClient(goliath.platform.subscriptionUrl, await goliath.token('tenant-admin', tenantA)));
+    const { client } = tracked(pausableClient(goliath.platform.subscriptionUrl, await goliath.token('TENANT_ADMIN', tenantA)));
     const open = [follow(client, tenantEventsQuery(tenantA)), follow(client, tenantEventsQuery(tenantA)), follow(client, tenantEventsQuery(tenantA))];
     await untilLive(goliath, tenantA, () => Math.min(...open.map((subscription) => subscription.received())));
 
@@ -140,7 +140,7 @@ describe('subscriptions cannot stall or be abused', () => {
   });
 
   it('caps connections per caller with TOO_MANY_CONNECTIONS, and counts a closed one out', async () => {
-    const token = await goliath.token('tenant-admin', tenantA);
+    const token = await goliath.token('TENANT_ADMIN', tenantA);
     const first = tracked(pausableClient(goliath.platform.subscriptionUrl, token));
     const second = tracked(pausableClient(goliath.platform.subscriptionUrl, token));
     const live = [follow(first.client, tenantEventsQuery(tenantA)), follow(second.client, tenantEventsQuery(tenantA))];
@@ -150,7 +150,7 @@ describe('subscriptions cannot stall or be abused', () => {
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'SOCKET_CLOSED', closeCode: 4403 } });
     expect(refused.errors?.[0].message).toContain('TOO_MANY_CONNECTIONS');
     // another caller is not affected
-    const otherCaller = follow(tracked(subscriptionClient(goliath.platform.subscriptionUrl, await goliath.token('tenant-admin', tenantA))), tenantEventsQuery(tenantA));
+    const otherCaller = follow(tracked(subscriptionClient(goliath.platform.subscriptionUrl, await goliath.token('TENANT_ADMIN', tenantA))), tenantEventsQuery(tenantA));
     await untilLive(goliath, tenantA, otherCaller.received);
 
     await first.client.dispose();
@@ -162,7 +162,7 @@ describe('subscriptions cannot stall or be abused', () => {
   it('keeps answering other requests while ten paused subscribers catch up or leave after a burst of writes', async () => {
     const subscribers = await Promise.all(
       Array.from({ length: 10 }, async () => {
-        const pausable = tracked(pausableClient(goliath.platform.subscriptionUrl, await goliath.token('tenant-admin', tenantA)));
+        const pausable = tracked(pausableClient(goliath.platform.subscriptionUrl, await goliath.token('TENANT_ADMIN', tenantA)));
         return { ...pausable, subscription: follow(pausable.client, tenantEventsQuery(tenantA)) };
       }),
     );
@@ -210,7 +210,7 @@ describe('a subscriber too far behind', () => {
   });
 
   it('is ended with SUBSCRIBER_TOO_SLOW once it reads again', async () => {
-    const slow = pausableClient(goliath.platform.subscriptionUrl, await goliath.token('tenant-admin', tenantA));
+    const slow = pausableClient(goliath.platform.subscriptionUrl, await goliath.token('TENANT_ADMIN', tenantA));
     try {
       const subscription = follow(slow.client, tenantEventsQuery(tenantA));
       await untilLive(goliath, tenantA, subscription.received);

@@ -10,7 +10,7 @@ import { createMongoReadStore } from '../../platform/readstore/mongodb';
 import type { ReadDocument, ReadStore } from '../../platform/readstore/port';
 import { MAX_PAGE_SIZE } from '../../platform/readstore/query-shape';
 import { createSqliteReadStore } from '../../platform/readstore/sqlite';
-import type { Projection } from '../../projections/projection';
+import { foldVersion, type Projection } from '../../projections/projection';
 import { ProjectionUnitOfWork } from '../../projections/unit-of-work';
 import { eventSchemaVersion } from '../../schema/events';
 
@@ -136,7 +136,7 @@ async function fold(projection: Projection, store: ReadStore, owned: ReadonlySet
     await projection.handle(UPCASTER_REGISTRY.upcast(event), unitOfWork);
   }
   await projection.flush?.();
-  await store.commit(projection.name, await unitOfWork.writes(), batch[batch.length - 1].position);
+  await store.commit(projection.name, await unitOfWork.writes(), { position: batch[batch.length - 1].position, version: foldVersion(projection) });
 }
 
 /** The events as a store records them: contiguous positions, revisions per stream, a tick of the clock each. */

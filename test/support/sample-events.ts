@@ -18,14 +18,14 @@ export const sampleQubo: QuboDefinition = {
   linear: [{ variable: 'x', coefficient: -1 }],
   quadratic: [{ u: 'x', v: 'y', coefficient: 2 }],
   offset: 0,
-  sense: 'minimize',
+  sense: 'MINIMIZE',
 };
 
 export const sampleSolveRequest: SolveJobRequest = {
   problemId: null,
   qubo: sampleQubo,
   constraints: [],
-  strategy: 'sa',
+  strategy: 'SA',
   timeLimitMs: 1_000,
   seed: 7,
   numSamples: 1,
@@ -34,7 +34,7 @@ export const sampleSolveRequest: SolveJobRequest = {
 export type SolveResult = Omit<SolveJobCompleted['data'], 'jobId' | 'completedAt'>;
 
 export const sampleSolveResult: SolveResult = {
-  strategy: 'sa',
+  strategy: 'SA',
   bestEnergy: -1,
   bestObjective: -1,
   feasible: true,

@@ -69,7 +69,7 @@ export function useTestPlatform(options: TestPlatformOptions = {}): TestPlatform
   };
   const start = async () => {
     platform = await startEmbeddedPlatform({ port: 0, dataDir, host: options.host, logLevel: options.logLevel ?? 'silent', env });
-    admin = await token('platform-admin', undefined, options.adminSubject);
+    admin = await token('PLATFORM_ADMIN', undefined, options.adminSubject);
   };
   const token = (role: Role, tenantId?: string, subject?: string) => issueDevelopmentToken({ role, tenantId, subject, keysDir: running().keysDir });
   const call = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, as: string | null = fixture.admin, headers: Record<string, string> = {}) =>

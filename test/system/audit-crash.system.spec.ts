@@ -37,9 +37,9 @@ describe('audit under kill -9', () => {
   it('keeps a change and its audit record together, and chains every record once', async () => {
     // given a platform with two tenants
     let gateway = await start();
-    const admin = await issueDevelopmentToken({ role: 'platform-admin', keysDir: join(dataDir, 'keys') });
+    const admin = await issueDevelopmentToken({ role: 'PLATFORM_ADMIN', keysDir: join(dataDir, 'keys') });
     const tenants = await Promise.all(['Acme', 'Globex'].map(async (name) => (await postGraphQL<{ createTenant: { id: string } }>(gateway, `mutation { createTenant(input: { name: "${name}" }) { id } }`, { token: admin })).data!.createTenant.id));
-    const analysts = await Promise.all(tenants.map((tenantId) => issueDevelopmentToken({ role: 'analyst', tenantId, keysDir: join(dataDir, 'keys') })));
+    const analysts = await Promise.all(tenants.map((tenantId) => issueDevelopmentToken({ role: 'ANALYST', tenantId, keysDir: join(dataDir, 'keys') })));
     const acknowledged: string[] = [];
 
     // when writers create problems and constraints (and are refused on the other tenant) while the process is killed

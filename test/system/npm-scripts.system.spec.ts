@@ -64,7 +64,7 @@ describe('the npm scripts of package.json', () => {
     const createTenant = async (token: string, name: string) => postGraphQL<{ createTenant: { id: string; name: string } }>(gatewayUrl, `mutation { createTenant(input: { name: "${name}" }) { id name } }`, { token });
 
     it('serve a mutation through the gateway, read back at once, with a token from `npm run token`', async () => {
-      const token = npmRun('token', ['--role', 'platform-admin'], env());
+      const token = npmRun('token', ['--role', 'PLATFORM_ADMIN'], env());
       expect(token.status).toBe(0);
 
       const created = await createTenant(token.stdout.trim(), 'Scripted');
@@ -77,7 +77,7 @@ describe('the npm scripts of package.json', () => {
       expect(rotated.status).toBe(0);
       expect(rotated.stdout).toMatch(/^New signing key \S+ \(generation 2\)/);
 
-      const token = npmRun('token', ['--role', 'platform-admin'], env()).stdout.trim();
+      const token = npmRun('token', ['--role', 'PLATFORM_ADMIN'], env()).stdout.trim();
       const created = await createTenant(token, 'Rotated');
 
       expect(created.errors).toBeUndefined();

@@ -69,7 +69,7 @@ describe('split mode (one process per subgraph, projections, gateway) on one SQL
   it(`confirms every mutation of ${WRITERS_ON_BUSY_TENANT} concurrent writers on one tenant (and ${WRITERS_ON_OTHER_TENANT} on another), and no projection fails`, async () => {
     // given two tenants, an admin and analysts for each
     const keysDir = join(dataDir, 'keys');
-    const platformAdmin = await issueDevelopmentToken({ role: 'platform-admin', keysDir });
+    const platformAdmin = await issueDevelopmentToken({ role: 'PLATFORM_ADMIN', keysDir });
     const [busy, other] = await Promise.all(['Busy', 'Quiet'].map(async (name) => confirmed(await postGraphQL<{ createTenant: { id: string } }>(gatewayUrl, `mutation { createTenant(input: { name: "${name}" }) { id } }`, { token: platformAdmin })).createTenant.id));
     const writers = [
       ...Array.from({ length: WRITERS_ON_BUSY_TENANT }, (_unused, index) => ({ tenantId: busy, otherTenantId: other, renames: index === 0 })),
@@ -82,8 +82,8 @@ describe('split mode (one process per subgraph, projections, gateway) on one SQL
     const started = Date.now();
     await Promise.all(
       writers.map(async ({ tenantId, otherTenantId, renames }, writer) => {
-        const analyst = await issueDevelopmentToken({ role: 'analyst', tenantId, keysDir });
-        const tenantAdmin = await issueDevelopmentToken({ role: 'tenant-admin', tenantId, keysDir });
+        const analyst = await issueDevelopmentToken({ role: 'ANALYST', tenantId, keysDir });
+        const tenantAdmin = await issueDevelopmentToken({ role: 'TENANT_ADMIN', tenantId, keysDir });
         for (let round = 0; round < ROUNDS; round++) await writeOneRound({ tenantId, otherTenantId, analyst, tenantAdmin, renames, label: `w${writer}r${round}` }, outcomes);
       }),
     );

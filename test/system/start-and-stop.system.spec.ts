@@ -69,7 +69,7 @@ describe('npm start', () => {
     // given a tenant and an open subscription to it
     const gatewayUrl = /GraphQL: +(\S+)/.exec(output)![1];
     const subscriptionUrl = /Subscriptions: +(\S+)/.exec(output)![1];
-    const token = await issueDevelopmentToken({ role: 'platform-admin', keysDir: join(dataDir, 'keys') });
+    const token = await issueDevelopmentToken({ role: 'PLATFORM_ADMIN', keysDir: join(dataDir, 'keys') });
     const created = await postGraphQL<{ createTenant: { id: string } }>(gatewayUrl, 'mutation { createTenant(input: { name: "Initech" }) { id } }', { token });
     const client = subscriptionClient(subscriptionUrl, token);
     const received = collect(client, `subscription { tenantEvents(tenantId: "${created.data!.createTenant.id}") { type } }`, 1, 15_000);

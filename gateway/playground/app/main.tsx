@@ -9,7 +9,7 @@ import { createHeaderAwareFetcher, headersKey } from './header-aware-fetcher';
 const DEFAULT_QUERY = `# Goliath Playground
 #
 # Every operation needs a platform token. Print one with
-#   npm run -s token -- --role platform-admin
+#   npm run -s token -- --role PLATFORM_ADMIN
 # and set it in the Headers tab below:
 #   { "Authorization": "Bearer <token>" }
 # The schema (docs, completion) loads once it is set.

@@ -39,6 +39,6 @@ function outOfReach(policy: OperationPolicy, operation: OperationName, args: Rec
 function roleRefusal(auth: AuthContext, operation: OperationName, roles: readonly Role[]): GraphQLError | undefined {
   if (auth.roles.some((role) => roles.includes(role))) return undefined;
   const needed = roles.length ? `it needs one of: ${roles.join(', ')}` : 'no role may call it';
-  return forbidden(`Your role (${auth.roles.join(', ')}) may not call ${operation}; ${needed}. Ask your tenant-admin for a role that allows it.`);
+  return forbidden(`Your role (${auth.roles.join(', ')}) may not call ${operation}; ${needed}. Ask your tenant admin for a role that allows it.`);
 }
 

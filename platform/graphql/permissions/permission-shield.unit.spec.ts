@@ -44,11 +44,11 @@ const resolvers = {
 };
 
 const TABLE = {
-  'Query.widgets': permit(['tenant-admin', 'viewer'], tenantArgument('tenantId')),
-  'Query.widget': permit(['viewer'], tenantOwning('widgets', 'id', 'Widget')),
-  'Query.missingWidget': permit(['viewer'], CALLERS_TENANT),
+  'Query.widgets': permit(['TENANT_ADMIN', 'VIEWER'], tenantArgument('tenantId')),
+  'Query.widget': permit(['VIEWER'], tenantOwning('widgets', 'id', 'Widget')),
+  'Query.missingWidget': permit(['VIEWER'], CALLERS_TENANT),
   'Query.status': permit(PUBLIC, CALLERS_TENANT),
-  'Mutation.addWidget': permit(['tenant-admin'], tenantArgument('input.tenantId')),
+  'Mutation.addWidget': permit(['TENANT_ADMIN'], tenantArgument('input.tenantId')),
 } satisfies PermissionTable;
 
 const schemaWith = (table: PermissionTable): GraphQLSchema => applyMiddleware(buildSubgraphSchema([{ typeDefs, resolvers }]), permissionShield(operationPolicy(table, { collection: () => ({ get: async (id: string) => widgets.find((widget) => widget.id === id) }) as never })));
@@ -68,13 +68,13 @@ async function run(source: string, contextValue: SubgraphContext) {
 
 describe('permissionShield', () => {
   it('lets a listed role call the operation', async () => {
-    expect(await run('{ widgets(tenantId: "acme") { id } }', caller('viewer'))).toMatchObject({ data: { widgets: [{ id: 'w1' }] }, codes: [] });
+    expect(await run('{ widgets(tenantId: "acme") { id } }', caller('VIEWER'))).toMatchObject({ data: { widgets: [{ id: 'w1' }] }, codes: [] });
   });
 
   it('refuses a role without a row with FORBIDDEN, naming the roles that may', async () => {
-    const result = await run('mutation { addWidget(input: { tenantId: "acme", label: "x" }) { id } }', caller('viewer'));
+    const result = await run('mutation { addWidget(input: { tenantId: "acme", label: "x" }) { id } }', caller('VIEWER'));
     expect(result.codes).toEqual(['FORBIDDEN']);
-    expect(result.messages[0]).toContain('needs one of: tenant-admin');
+    expect(result.messages[0]).toContain('needs one of: TENANT_ADMIN');
   });
 
   it('answers UNAUTHENTICATED without a token, and the verifier\'s own error for a refused one', async () => {
@@ -88,38 +88,38 @@ describe('permissionShield', () => {
   });
 
   it('refuses an operation that has no row, for every role (fail closed)', async () => {
-    const result = await run('{ forgotten }', caller('tenant-admin'));
+    const result = await run('{ forgotten }', caller('TENANT_ADMIN'));
     expect(result.codes).toEqual(['FORBIDDEN']);
     expect(result.messages[0]).toContain('Query.forgotten');
   });
 
   it('refuses another tenant named where the row declares it, even when the resolver does not check', async () => {
-    expect((await run('{ widgets(tenantId: "globex") { id } }', caller('viewer'))).codes).toEqual(['FORBIDDEN']);
-    expect((await run('mutation { addWidget(input: { tenantId: "globex", label: "x" }) { id } }', caller('tenant-admin'))).codes).toEqual(['FORBIDDEN']);
+    expect((await run('{ widgets(tenantId: "globex") { id } }', caller('VIEWER'))).codes).toEqual(['FORBIDDEN']);
+    expect((await run('mutation { addWidget(input: { tenantId: "globex", label: "x" }) { id } }', caller('TENANT_ADMIN'))).codes).toEqual(['FORBIDDEN']);
   });
 
   it('answers an item of another tenant named by its id exactly as a missing item (NOT_FOUND), even when the resolver does not check', async () => {
-    const ofOther = await run('{ widget(id: "w1") { id } }', caller('viewer', 'globex'));
-    const missing = await run('{ widget(id: "w1-missing") { id } }', caller('viewer', 'globex'));
+    const ofOther = await run('{ widget(id: "w1") { id } }', caller('VIEWER', 'globex'));
+    const missing = await run('{ widget(id: "w1-missing") { id } }', caller('VIEWER', 'globex'));
     expect(ofOther.codes).toEqual(['NOT_FOUND']);
     expect(ofOther.messages).toEqual(missing.messages.map((message) => message.replace('w1-missing', 'w1')));
-    expect((await run('{ widget(id: "w1") { id } }', caller('viewer'))).data).toEqual({ widget: { id: 'w1' } });
+    expect((await run('{ widget(id: "w1") { id } }', caller('VIEWER'))).data).toEqual({ widget: { id: 'w1' } });
   });
 
   it("passes a resolver's own error through unchanged", async () => {
-    expect(await run('{ missingWidget { id } }', caller('viewer'))).toMatchObject({ codes: ['NOT_FOUND'], messages: ['Widget w9 does not exist.'] });
+    expect(await run('{ missingWidget { id } }', caller('VIEWER'))).toMatchObject({ codes: ['NOT_FOUND'], messages: ['Widget w9 does not exist.'] });
   });
 
   it('decides each request on its own caller, whatever the previous one was', async () => {
-    const results = await Promise.all(['viewer', 'analyst', 'viewer', 'analyst'].map((role) => run('{ widgets(tenantId: "acme") { id } }', caller(role as Role))));
+    const results = await Promise.all(['VIEWER', 'ANALYST', 'VIEWER', 'ANALYST'].map((role) => run('{ widgets(tenantId: "acme") { id } }', caller(role as Role))));
     expect(results.map((result) => result.codes)).toEqual([[], ['FORBIDDEN'], [], ['FORBIDDEN']]);
   });
 
   it('keeps federation working for a verified caller: _service answers and _entities still runs __resolveReference', async () => {
-    const sdl = await run('{ _service { sdl } }', caller('viewer'));
+    const sdl = await run('{ _service { sdl } }', caller('VIEWER'));
     expect(sdl.codes).toEqual([]);
     expect((sdl.data as { _service: { sdl: string } })._service.sdl).toContain('type Widget');
-    const entities = await run('{ _entities(representations: [{ __typename: "Widget", id: "w1" }]) { ... on Widget { label } } }', caller('viewer'));
+    const entities = await run('{ _entities(representations: [{ __typename: "Widget", id: "w1" }]) { ... on Widget { label } } }', caller('VIEWER'));
     expect(entities).toMatchObject({ data: { _entities: [{ label: 'first' }] }, codes: [] });
   });
 
@@ -134,6 +134,6 @@ describe('permissionShield', () => {
   });
 
   it('refuses to build with a row for an operation the subgraph does not serve', () => {
-    expect(() => schemaWith({ ...TABLE, 'Mutation.removeWidget': permit(['tenant-admin'], CALLERS_TENANT) })).toThrow(/Mutation.removeWidget, which this subgraph does not serve/);
+    expect(() => schemaWith({ ...TABLE, 'Mutation.removeWidget': permit(['TENANT_ADMIN'], CALLERS_TENANT) })).toThrow(/Mutation.removeWidget, which this subgraph does not serve/);
   });
 });

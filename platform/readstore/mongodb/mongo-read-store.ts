@@ -1,5 +1,5 @@
 import { MongoClient, type AnyBulkWriteOperation, type Collection, type Db } from 'mongodb';
-import type { CollectionSpec, DocumentVersion, ReadCollection, ReadDocument, ReadStore, WriteOperation } from '../port';
+import type { Checkpoint, CollectionSpec, DocumentVersion, ReadCollection, ReadDocument, ReadStore, WriteOperation } from '../port';
 import { InvalidReadQueryError } from '../invalid-read-query-error';
 import { assertCollectionSpec, assertPatchFields, assertWritableDocument } from '../names';
 import { MongoCollection, type MongoSpecSource } from './mongo-collection';
@@ -29,6 +29,8 @@ interface CheckpointRecord {
   _id: string;
   position: number;
   committedAt: Date;
+  /** Absent in records stored before projections had versions: those were committed by version 1. */
+  version?: number;
 }
 
 /**
@@ -76,11 +78,12 @@ export class MongoReadStore implements ReadStore, MongoSpecSource {
     return new Map(stored.map((doc) => [doc._id, { doc: doc._deleted ? undefined : toReadDocument(doc), position: doc._position }]));
   }
 
-  async getCheckpoint(projection: string): Promise<number | undefined> {
-    return (await this.checkpoints().findOne({ _id: projection }))?.position;
+  async getCheckpoint(projection: string): Promise<Checkpoint | undefined> {
+    const record = await this.checkpoints().findOne({ _id: projection });
+    return record ? { position: record.position, version: record.version ?? 1 } : undefined;
   }
 
-  async commit(projection: string, writes: readonly WriteOperation[], checkpoint: number): Promise<void> {
+  async commit(projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint): Promise<void> {
     // Everything is checked before anything is written: a refused commit leaves no partial writes behind.
     for (const write of writes) {
       await this.assertDefined(write.collection);
@@ -95,7 +98,7 @@ export class MongoReadStore implements ReadStore, MongoSpecSource {
     }
     // Writes to different collections never touch the same document, so only the order within a collection matters.
     await Promise.all([...byCollection].map(([collection, operations]) => applyInOrder(this.documents(collection), operations)));
-    await this.checkpoints().updateOne({ _id: projection }, { $max: { position: checkpoint }, $set: { committedAt: new Date() } }, { upsert: true });
+    await this.checkpoints().updateOne({ _id: projection }, { $max: { position: checkpoint.position }, $set: { committedAt: new Date(), version: checkpoint.version } }, { upsert: true });
   }
 
   async reset(projection: string, collections: readonly string[]): Promise<void> {

@@ -19,15 +19,24 @@ import {
  * is maintained inside the same transaction as the document.
  */
 
+/** A checkpoint stored before projections had versions was committed by version 1 of its fold. */
+const CHECKPOINT_VERSION_COLUMN = 'version INTEGER NOT NULL DEFAULT 1';
+
 export function createMetaTables(db: Database.Database): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS ${q(COLLECTIONS_TABLE)} (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS ${q(CHECKPOINTS_TABLE)} (
-      projection TEXT PRIMARY KEY,
-      position INTEGER NOT NULL,
-      committed_at TEXT NOT NULL
-    );
-  `);
+  // IMMEDIATE: processes opening one file at once must not both add the version column.
+  db.transaction(() => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS ${q(COLLECTIONS_TABLE)} (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS ${q(CHECKPOINTS_TABLE)} (
+        projection TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        committed_at TEXT NOT NULL,
+        ${CHECKPOINT_VERSION_COLUMN}
+      );
+    `);
+    const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(CHECKPOINTS_TABLE) as { name: string }[];
+    if (!columns.some((column) => column.name === 'version')) db.exec(`ALTER TABLE ${q(CHECKPOINTS_TABLE)} ADD COLUMN ${CHECKPOINT_VERSION_COLUMN}`);
+  }).immediate();
 }
 
 export function readStoredSpec(db: Database.Database, name: string): CollectionSpec | undefined {

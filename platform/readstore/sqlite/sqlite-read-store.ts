@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CollectionSpec, DocumentVersion, ReadCollection, ReadDocument, ReadStore, WriteOperation } from '../port';
+import type { Checkpoint, CollectionSpec, DocumentVersion, ReadCollection, ReadDocument, ReadStore, WriteOperation } from '../port';
 import { InvalidReadQueryError } from '../invalid-read-query-error';
 import { openDatabase, type SqliteSynchronous } from '../../sqlite/open-database';
 import { applyWrite } from './apply-writes';
@@ -36,20 +36,20 @@ export function createSqliteReadStore(options: SqliteReadStoreOptions): ReadStor
 export class SqliteReadStore implements ReadStore, SpecSource {
   private readonly statements: StatementCache;
   private readonly specs = new Map<string, CollectionSpec>();
-  private readonly commitTransaction: Database.Transaction<(projection: string, writes: readonly WriteOperation[], checkpoint: number) => void>;
+  private readonly commitTransaction: Database.Transaction<(projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint) => void>;
 
   constructor(private readonly db: Database.Database) {
     createMetaTables(db);
     this.statements = new StatementCache(db);
-    this.commitTransaction = db.transaction((projection: string, writes: readonly WriteOperation[], checkpoint: number) => {
+    this.commitTransaction = db.transaction((projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint) => {
       for (const write of writes) {
         this.assertDefined(write.collection);
         applyWrite(this.statements, write);
       }
       this.statements
-        .get(`INSERT INTO ${q(CHECKPOINTS_TABLE)} (projection, position, committed_at) VALUES (?, ?, ?)
-          ON CONFLICT (projection) DO UPDATE SET position = max(position, excluded.position), committed_at = excluded.committed_at`)
-        .run(projection, checkpoint, new Date().toISOString());
+        .get(`INSERT INTO ${q(CHECKPOINTS_TABLE)} (projection, position, committed_at, version) VALUES (?, ?, ?, ?)
+          ON CONFLICT (projection) DO UPDATE SET position = max(position, excluded.position), committed_at = excluded.committed_at, version = excluded.version`)
+        .run(projection, checkpoint.position, new Date().toISOString(), checkpoint.version);
     });
   }
 
@@ -80,12 +80,11 @@ export class SqliteReadStore implements ReadStore, SpecSource {
     return new Map(rows.map((row) => [row.id, { doc: row.doc === null ? undefined : (JSON.parse(row.doc) as ReadDocument), position: row.position }]));
   }
 
-  async getCheckpoint(projection: string): Promise<number | undefined> {
-    const row = this.statements.get(`SELECT position FROM ${q(CHECKPOINTS_TABLE)} WHERE projection = ?`).get(projection) as { position: number } | undefined;
-    return row?.position;
+  async getCheckpoint(projection: string): Promise<Checkpoint | undefined> {
+    return this.statements.get(`SELECT position, version FROM ${q(CHECKPOINTS_TABLE)} WHERE projection = ?`).get(projection) as Checkpoint | undefined;
   }
 
-  async commit(projection: string, writes: readonly WriteOperation[], checkpoint: number): Promise<void> {
+  async commit(projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint): Promise<void> {
     this.commitTransaction.immediate(projection, writes, checkpoint);
   }
 

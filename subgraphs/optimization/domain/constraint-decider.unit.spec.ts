@@ -6,9 +6,9 @@ import { constraintDecider, type ConstraintCommand, type ProblemContext } from '
 const spec = deciderSpec(constraintDecider);
 const at = '2026-11-26T10:00:00.000Z';
 const later = '2026-11-26T11:00:00.000Z';
-const definition: QuboDefinition = { variables: ['a', 'b', 'c'], linear: [], quadratic: [], offset: 0, sense: 'minimize' };
+const definition: QuboDefinition = { variables: ['a', 'b', 'c'], linear: [], quadratic: [], offset: 0, sense: 'MINIMIZE' };
 const problem: ProblemContext = { problemId: 'p1', tenantId: 't1', definition, limits: DEFAULT_MODEL_LIMITS };
-const oneHot: ConstraintDefinition = { id: 'c1', kind: 'one_hot', penaltyWeight: 5, variables: ['a', 'b', 'c'] };
+const oneHot: ConstraintDefinition = { id: 'c1', kind: 'ONE_HOT', penaltyWeight: 5, variables: ['a', 'b', 'c'] };
 const added: ConstraintEvent = { type: 'ConstraintAdded', data: { constraintId: 'c1', problemId: 'p1', tenantId: 't1', constraint: oneHot, addedAt: at } };
 const add = (constraint: Omit<ConstraintDefinition, 'id'>): ConstraintCommand => ({ type: 'AddConstraint', constraintId: 'c1', problem, constraint, requestedAt: at });
 const update = (penaltyWeight: number, evolutionReason = 'violations persisted'): ConstraintCommand => ({
@@ -23,19 +23,19 @@ const remove: ConstraintCommand = { type: 'RemoveConstraint', constraintId: 'c1'
 
 describe('constraint decider', () => {
   it('adds a constraint that compiles against its problem, with the stream id as its id', () => {
-    spec.given([]).when(add({ kind: 'one_hot', penaltyWeight: 5, variables: ['a', 'b', 'c'] })).then([added]);
+    spec.given([]).when(add({ kind: 'ONE_HOT', penaltyWeight: 5, variables: ['a', 'b', 'c'] })).then([added]);
   });
 
   it('refuses a one-hot over no variables (infeasible by construction)', () => {
-    spec.given([]).when(add({ kind: 'one_hot', penaltyWeight: 5, variables: [] })).thenRejects('BAD_USER_INPUT');
+    spec.given([]).when(add({ kind: 'ONE_HOT', penaltyWeight: 5, variables: [] })).thenRejects('BAD_USER_INPUT');
   });
 
   it('refuses a constraint on a variable the problem does not have', () => {
-    spec.given([]).when(add({ kind: 'at_most_k', penaltyWeight: 1, variables: ['a', 'nope'], k: 1 })).thenRejects('BAD_USER_INPUT', /nope/);
+    spec.given([]).when(add({ kind: 'AT_MOST_K', penaltyWeight: 1, variables: ['a', 'nope'], k: 1 })).thenRejects('BAD_USER_INPUT', /nope/);
   });
 
   it('refuses a negative penalty weight', () => {
-    spec.given([]).when(add({ kind: 'one_hot', penaltyWeight: -1, variables: ['a'] })).thenRejects('BAD_USER_INPUT');
+    spec.given([]).when(add({ kind: 'ONE_HOT', penaltyWeight: -1, variables: ['a'] })).thenRejects('BAD_USER_INPUT');
   });
 
   it('updates the penalty weight with the reason and the previous weight (the evolution hook)', () => {

@@ -10,7 +10,7 @@ const definition: QuboDefinition = {
   linear: [{ variable: 'a', coefficient: -1 }],
   quadratic: [{ u: 'a', v: 'b', coefficient: 2 }],
   offset: 0,
-  sense: 'minimize',
+  sense: 'MINIMIZE',
 };
 const create = (overrides: Partial<ProblemCommand> = {}): ProblemCommand => ({
   type: 'CreateProblem',

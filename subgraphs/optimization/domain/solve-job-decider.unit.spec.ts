@@ -7,9 +7,9 @@ const at = '2026-11-26T10:00:00.000Z';
 const later = (seconds: number) => new Date(Date.parse(at) + seconds * 1000).toISOString();
 const request: SolveJobRequest = {
   problemId: null,
-  qubo: { variables: ['a'], linear: [{ variable: 'a', coefficient: -1 }], quadratic: [], offset: 0, sense: 'minimize' },
+  qubo: { variables: ['a'], linear: [{ variable: 'a', coefficient: -1 }], quadratic: [], offset: 0, sense: 'MINIMIZE' },
   constraints: [],
-  strategy: 'auto',
+  strategy: 'AUTO',
   timeLimitMs: 100,
   seed: 1,
   numSamples: 1,
@@ -21,7 +21,7 @@ const started = (attempt: number, runner = 'r1', startedAt = at): SolveJobEvent 
   data: { jobId: 'j1', attempt, startedAt, runner, leaseExpiresAt: new Date(Date.parse(startedAt) + 15_000).toISOString() },
 });
 const start = (runner: string, requestedAt = at) => ({ type: 'StartSolveJob', jobId: 'j1', runner, leaseMs: 15_000, requestedAt }) as const;
-const outcome = { jobId: 'j1', strategy: 'tabu', bestEnergy: -1, bestObjective: -1, feasible: true, bestAssignment: '1', variableNames: ['a'], timeToBestMs: 1, totalTimeMs: 2, flipsAttempted: 3, stoppedBy: 'time', completedAt: at } as const;
+const outcome = { jobId: 'j1', strategy: 'TABU', bestEnergy: -1, bestObjective: -1, feasible: true, bestAssignment: '1', variableNames: ['a'], timeToBestMs: 1, totalTimeMs: 2, flipsAttempted: 3, stoppedBy: 'time', completedAt: at } as const;
 const completed: SolveJobEvent = { type: 'SolveJobCompleted', data: outcome };
 const cancel = { type: 'CancelSolveJob', jobId: 'j1', cancelledBy: 'ada', requestedAt: at } as const;
 const cancelled: SolveJobEvent = { type: 'SolveJobCancelled', data: { jobId: 'j1', cancelledBy: 'ada', cancelledAt: at } };

@@ -7,7 +7,7 @@ export const DENSE_PAIR_DENSITY = 0.05;
 export const SMALL_PROBLEM_VARIABLES = 64;
 
 /**
- * The `auto` rule. A tabu iteration scans all n cached flip energies to pick one move, while an
+ * The `AUTO` rule. A tabu iteration scans all n cached flip energies to pick one move, while an
  * annealing attempt costs one compare plus O(degree) per accepted flip. On dense problems (≥ 5 %
  * of pairs coupled, e.g. OR-Library bqp at 10 %) the degree is itself a fair fraction of n and
  * tabu's best-move choice wins; on small problems the scan is cheap anyway. Sparse problems
@@ -15,7 +15,7 @@ export const SMALL_PROBLEM_VARIABLES = 64;
  */
 export function chooseStrategy(qubo: CompiledQubo): KernelStrategy {
   const { n } = qubo;
-  if (n <= SMALL_PROBLEM_VARIABLES) return 'tabu';
+  if (n <= SMALL_PROBLEM_VARIABLES) return 'TABU';
   const density = n < 2 ? 0 : pairCount(qubo) / ((n * (n - 1)) / 2);
-  return density >= DENSE_PAIR_DENSITY ? 'tabu' : 'sa';
+  return density >= DENSE_PAIR_DENSITY ? 'TABU' : 'SA';
 }

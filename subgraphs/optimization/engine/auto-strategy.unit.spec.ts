@@ -10,17 +10,17 @@ function ring(n: number, chords = 0): PairTerm[] {
 
 describe('auto strategy rule', () => {
   it('given a small problem, when auto chooses, then tabu', () => {
-    expect(chooseStrategy(compileFromTerms(SMALL_PROBLEM_VARIABLES, [], ring(SMALL_PROBLEM_VARIABLES)))).toBe('tabu');
+    expect(chooseStrategy(compileFromTerms(SMALL_PROBLEM_VARIABLES, [], ring(SMALL_PROBLEM_VARIABLES)))).toBe('TABU');
   });
 
   it('given a large sparse problem (a ring), when auto chooses, then annealing', () => {
-    expect(chooseStrategy(compileFromTerms(400, [], ring(400)))).toBe('sa');
+    expect(chooseStrategy(compileFromTerms(400, [], ring(400)))).toBe('SA');
   });
 
   it('given a large problem with at least 5 % of pairs coupled, when auto chooses, then tabu', () => {
     const n = 200;
     const chords = Math.ceil((DENSE_PAIR_DENSITY * (n - 1)) / 2); // ring + chords ≈ density 0.05+
-    expect(chooseStrategy(compileFromTerms(n, [], ring(n, chords)))).toBe('tabu');
-    expect(chooseStrategy(compileFromTerms(n, [], ring(n, chords - 3)))).toBe('sa');
+    expect(chooseStrategy(compileFromTerms(n, [], ring(n, chords)))).toBe('TABU');
+    expect(chooseStrategy(compileFromTerms(n, [], ring(n, chords - 3)))).toBe('SA');
   });
 });

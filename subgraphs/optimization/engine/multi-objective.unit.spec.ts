@@ -36,7 +36,7 @@ describe('solveMultiObjective', () => {
   it('given two conflicting objectives, when solved with a spread of weights, then every returned point is on the true front and the weighted best is optimal', async () => {
     const result = await solveMultiObjective(
       [{ name: 'cost', qubo: cost, weight: 1 }, { name: 'value', qubo: value, weight: 1 }],
-      { strategy: 'tabu', seed: 1, restarts: 2, divisions: 8, numSamples: 16 },
+      { strategy: 'TABU', seed: 1, restarts: 2, divisions: 8, numSamples: 16 },
     );
     const truth = new Set(bruteForceFront());
     const found = result.front.map((p) => `${p.objectives.cost},${p.objectives.value}`);

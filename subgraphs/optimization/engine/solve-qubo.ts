@@ -31,8 +31,8 @@ type Runner = (spec: TaskSpec, onImproved: (energy: number, at: number) => void)
 export async function solveQubo(qubo: CompiledQubo, options: SolveOptions = {}): Promise<SolveResult> {
   validate(options);
   const start = nowMs();
-  const requestedStrategy = options.strategy ?? 'auto';
-  const strategy: KernelStrategy = requestedStrategy === 'auto' ? chooseStrategy(qubo) : requestedStrategy;
+  const requestedStrategy = options.strategy ?? 'AUTO';
+  const strategy: KernelStrategy = requestedStrategy === 'AUTO' ? chooseStrategy(qubo) : requestedStrategy;
   const parameters = resolveParameters(qubo, options);
   const deadline = options.timeLimitMs === undefined ? Infinity : start + options.timeLimitMs;
   const targetEnergy = options.targetEnergy ?? -Infinity;

@@ -24,10 +24,10 @@ function bruteForceMinimum(qubo: CompiledQubo): number {
 
 describe('solveQubo on tiny problems against brute force', () => {
   const cases: [KernelStrategy, number, number][] = [
-    ['sa', 8, 0.5],
-    ['sa', 12, 0.3],
-    ['tabu', 10, 0.6],
-    ['tabu', 12, 0.9],
+    ['SA', 8, 0.5],
+    ['SA', 12, 0.3],
+    ['TABU', 10, 0.6],
+    ['TABU', 12, 0.9],
   ];
   it.each(cases)('given a random %s problem of %i variables, when solved in this thread, then the best sample is the exact minimum', async (strategy, n, density) => {
     for (let seed = 1; seed <= 3; seed++) {
@@ -41,7 +41,7 @@ describe('solveQubo on tiny problems against brute force', () => {
 
   it('given several samples, when returned, then they are distinct, sorted, and none has an improving single flip', async () => {
     const qubo = randomQubo(12, 0.4, 5);
-    const result = await solveQubo(qubo, { strategy: 'sa', seed: 3, restarts: 12, sweeps: 5 });
+    const result = await solveQubo(qubo, { strategy: 'SA', seed: 3, restarts: 12, sweeps: 5 });
     const keys = result.samples.map((s) => s.x.join(''));
     expect(new Set(keys).size).toBe(keys.length);
     for (let k = 1; k < result.samples.length; k++) expect(result.samples[k].energy).toBeGreaterThanOrEqual(result.samples[k - 1].energy);
@@ -58,7 +58,7 @@ describe('solveQubo on tiny problems against brute force', () => {
 describe('solveQubo stopping and reproducibility (worker threads)', () => {
   const qubo = randomQubo(150, 0.1, 42);
 
-  it.each<KernelStrategy>(['sa', 'tabu'])('given a seed and a restart budget, when %s is solved twice on 2 workers and once in this thread, then the samples are identical', async (strategy) => {
+  it.each<KernelStrategy>(['SA', 'TABU'])('given a seed and a restart budget, when %s is solved twice on 2 workers and once in this thread, then the samples are identical', async (strategy) => {
     const options = { strategy, seed: 7, restarts: 4, sweeps: 300, tabuIterations: 3_000 };
     const a = await solveQubo(qubo, { ...options, workers: 2 });
     const b = await solveQubo(qubo, { ...options, workers: 2 });
@@ -71,9 +71,9 @@ describe('solveQubo stopping and reproducibility (worker threads)', () => {
   });
 
   it('given a target energy that is reachable, when solved with a long time limit, then it stops as soon as the target is reached', async () => {
-    const reference = await solveQubo(qubo, { strategy: 'tabu', seed: 1, restarts: 2 });
+    const reference = await solveQubo(qubo, { strategy: 'TABU', seed: 1, restarts: 2 });
     const started = Date.now();
-    const result = await solveQubo(qubo, { strategy: 'sa', seed: 2, timeLimitMs: 20_000, targetEnergy: reference.bestEnergy + 50, workers: 2 });
+    const result = await solveQubo(qubo, { strategy: 'SA', seed: 2, timeLimitMs: 20_000, targetEnergy: reference.bestEnergy + 50, workers: 2 });
     expect(result.stoppedBy).toBe('target');
     expect(result.bestEnergy).toBeLessThanOrEqual(reference.bestEnergy + 50);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -81,7 +81,7 @@ describe('solveQubo stopping and reproducibility (worker threads)', () => {
 
   it('given a time limit, when the restart budget is unlimited, then it stops at the limit and reports throttled progress', async () => {
     const progress: SolveProgress[] = [];
-    const result = await solveQubo(qubo, { strategy: 'sa', seed: 3, timeLimitMs: 1_200, workers: 2, onProgress: (p) => progress.push(p) });
+    const result = await solveQubo(qubo, { strategy: 'SA', seed: 3, timeLimitMs: 1_200, workers: 2, onProgress: (p) => progress.push(p) });
     expect(result.stoppedBy).toBe('time');
     expect(result.totalTimeMs).toBeGreaterThanOrEqual(1_150);
     expect(result.totalTimeMs).toBeLessThan(2_500);
@@ -95,7 +95,7 @@ describe('solveQubo stopping and reproducibility (worker threads)', () => {
   it('given an abort signal, when it fires, then the solve ends as cancelled', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const result = await solveQubo(qubo, { strategy: 'tabu', seed: 4, timeLimitMs: 10_000, workers: 1, signal: controller.signal });
+    const result = await solveQubo(qubo, { strategy: 'TABU', seed: 4, timeLimitMs: 10_000, workers: 1, signal: controller.signal });
     expect(result.stoppedBy).toBe('cancelled');
     expect(result.totalTimeMs).toBeLessThan(2_000);
   });

@@ -6,7 +6,7 @@ import { anneal } from './simulated-annealing';
 import { steepestDescent } from './steepest-descent';
 import { tabuSearch, type TabuParams } from './tabu-search';
 
-export type KernelStrategy = 'sa' | 'tabu';
+export type KernelStrategy = 'SA' | 'TABU';
 
 export interface AnnealSettings {
   readonly sweeps: number;
@@ -49,7 +49,7 @@ export function runTask(qubo: CompiledQubo, spec: TaskSpec, stop: Int32Array, re
   let flipsAttempted: number;
   let bestAt: number;
   let stoppedEarly: boolean;
-  if (spec.strategy === 'sa') {
+  if (spec.strategy === 'SA') {
     const range = spec.anneal.betaRange ?? betaRangeFor(qubo);
     const outcome = anneal(qubo, betaSchedule(range, spec.anneal.sweeps, spec.anneal.schedule), rng, control);
     ({ x, flipsAttempted, stoppedEarly } = outcome);

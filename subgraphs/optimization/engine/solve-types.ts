@@ -2,7 +2,7 @@ import type { BetaRange, ScheduleKind } from './beta-schedule';
 import type { KernelStrategy } from './solve-task';
 import type { SolverPool } from './solver-pool';
 
-export type Strategy = KernelStrategy | 'auto';
+export type Strategy = KernelStrategy | 'AUTO';
 
 export interface SolveProgress {
   readonly bestEnergy: number;

@@ -13,7 +13,7 @@ function ringQubo(n: number): ReturnType<typeof compileFromTerms> {
 describe('SolverPool', () => {
   it('given a running solve, when the pool grows and then shrinks, then the solve completes with the same samples as without resizing', async () => {
     const qubo = ringQubo(300);
-    const options = { strategy: 'sa' as const, seed: 5, restarts: 12, sweeps: 30_000 };
+    const options = { strategy: 'SA' as const, seed: 5, restarts: 12, sweeps: 30_000 };
     const pool = new SolverPool({ size: 1 });
     const threadsSeen: number[] = [];
     let ticks = 0;

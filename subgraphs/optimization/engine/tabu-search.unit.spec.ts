@@ -19,7 +19,7 @@ function bqp50First() {
 
 describe('tabu search on a dense instance', () => {
   it('given OR-Library bqp50.1, when tabu runs a small budget in this thread, then it reaches the best-known 2098', async () => {
-    const result = await solveQubo(bqp50First(), { strategy: 'tabu', seed: 11, restarts: 2, tabuIterations: 20_000 });
+    const result = await solveQubo(bqp50First(), { strategy: 'TABU', seed: 11, restarts: 2, tabuIterations: 20_000 });
     expect(-result.bestEnergy).toBe(2098);
   });
 });

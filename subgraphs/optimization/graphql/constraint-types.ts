@@ -3,11 +3,11 @@ import { DateTimeScalar } from '../../../schema/graphql/scalars';
 import { LinearTerm, QuadraticTerm } from './qubo-types';
 
 export enum ConstraintKind {
-  LINEAR_EQUALITY = 'linear_equality',
-  LINEAR_INEQUALITY = 'linear_inequality',
-  ONE_HOT = 'one_hot',
-  AT_MOST_K = 'at_most_k',
-  CUSTOM_PENALTY = 'custom_penalty',
+  LINEAR_EQUALITY = 'LINEAR_EQUALITY',
+  LINEAR_INEQUALITY = 'LINEAR_INEQUALITY',
+  ONE_HOT = 'ONE_HOT',
+  AT_MOST_K = 'AT_MOST_K',
+  CUSTOM_PENALTY = 'CUSTOM_PENALTY',
 }
 registerEnumType(ConstraintKind, {
   name: 'ConstraintKind',
@@ -15,8 +15,8 @@ registerEnumType(ConstraintKind, {
 });
 
 export enum InequalityRelation {
-  LESS_OR_EQUAL = '<=',
-  GREATER_OR_EQUAL = '>=',
+  LESS_OR_EQUAL = 'LESS_OR_EQUAL',
+  GREATER_OR_EQUAL = 'GREATER_OR_EQUAL',
 }
 registerEnumType(InequalityRelation, { name: 'InequalityRelation' });
 

@@ -5,9 +5,9 @@ import { ConstraintInput, ConstraintKind } from './constraint-types';
 import { Qubo } from './qubo-types';
 
 export enum SolverStrategy {
-  SA = 'sa',
-  TABU = 'tabu',
-  AUTO = 'auto',
+  SA = 'SA',
+  TABU = 'TABU',
+  AUTO = 'AUTO',
 }
 registerEnumType(SolverStrategy, {
   name: 'SolverStrategy',

@@ -2,9 +2,9 @@ import type { Role } from '../../../platform/auth/auth-context';
 import { permit, permitService, tenantArgument, tenantOwning, type PermissionTable } from '../../../platform/graphql/permissions/permission-table';
 import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, SOLVE_JOBS_COLLECTION } from '../../../schema/read-models/optimization';
 
-const EVERY_ROLE: readonly Role[] = ['platform-admin', 'tenant-admin', 'analyst', 'developer', 'auditor', 'viewer'];
+const EVERY_ROLE: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER', 'AUDITOR', 'VIEWER'];
 /** Those who model and solve; auditors and viewers only read. */
-const OPTIMIZERS: readonly Role[] = ['platform-admin', 'tenant-admin', 'analyst', 'developer'];
+const OPTIMIZERS: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER'];
 
 const inTenantArgument = tenantArgument('tenantId');
 const inInputTenant = tenantArgument('input.tenantId');

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, notFound } from '../../../platform/errors';
+import { notFound } from '../../../platform/errors';
 import { connectionOf } from '../../../platform/graphql/connection';
-import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
+import { assertPageSize } from '../../../platform/graphql/page-info';
 import { requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { executeCommand } from '../../../platform/commands/execute-command';
@@ -32,7 +32,7 @@ export class ProblemResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ProblemConnection> {
     requireTenantAccess(context, tenantId);
-    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    assertPageSize(first);
     const page = await this.deps.readStore
       .collection<ProblemDocument>(PROBLEMS_COLLECTION)
       .find({ where: { tenantId }, sort: [{ field: 'createdAt', direction: 'asc' }], first, after: after ?? undefined });

@@ -1,9 +1,9 @@
 import { Field, Float, InputType, ObjectType, registerEnumType } from 'type-graphql';
 
-/** GraphQL names in capitals; the values are the model's own spellings. */
+/** The values are the names: what the API shows is what events and read models store. */
 export enum ObjectiveSense {
-  MINIMIZE = 'minimize',
-  MAXIMIZE = 'maximize',
+  MINIMIZE = 'MINIMIZE',
+  MAXIMIZE = 'MAXIMIZE',
 }
 registerEnumType(ObjectiveSense, { name: 'ObjectiveSense', description: 'Whether the terms as written are to be minimised or maximised.' });
 

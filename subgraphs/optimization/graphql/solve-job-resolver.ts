@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { loadState } from '../../../platform/commands/command-handler';
-import { badUserInput, ErrorCode, notFound, platformError } from '../../../platform/errors';
+import { ErrorCode, notFound, platformError } from '../../../platform/errors';
 import { connectionOf } from '../../../platform/graphql/connection';
-import { MAX_PAGE_SIZE } from '../../../platform/graphql/page-info';
+import { assertPageSize } from '../../../platform/graphql/page-info';
 import { requireAuth, requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
 import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { solveJobStreamId } from '../../../schema/events';
@@ -43,7 +43,7 @@ export class SolveJobResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<SolveJobConnection> {
     requireTenantAccess(context, tenantId);
-    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    assertPageSize(first);
     const page = await this.jobs().find({
       where: status ? { tenantId, status } : { tenantId },
       sort: [{ field: 'submittedAt', direction: 'desc' }],

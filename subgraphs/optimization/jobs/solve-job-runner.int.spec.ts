@@ -23,9 +23,9 @@ const qubo = {
   linear: [{ variable: 'a', coefficient: -1 }, { variable: 'c', coefficient: -2 }],
   quadratic: [{ u: 'a', v: 'b', coefficient: 2 }, { u: 'c', v: 'd', coefficient: 1 }],
   offset: 0,
-  sense: 'minimize' as const,
+  sense: 'MINIMIZE' as const,
 };
-const request = (timeLimitMs: number): SolveJobRequest => ({ problemId: null, qubo, constraints: [], strategy: 'sa', timeLimitMs, seed: 1, numSamples: 1 });
+const request = (timeLimitMs: number): SolveJobRequest => ({ problemId: null, qubo, constraints: [], strategy: 'SA', timeLimitMs, seed: 1, numSamples: 1 });
 
 describe('SolveJobRunner (real SQLite event store, worker threads)', () => {
   let dir: string;

@@ -13,11 +13,11 @@ const objective = parseQuboInput({
     { variable: 'c', coefficient: -3 },
   ],
   offset: 1,
-  sense: 'minimize',
+  sense: 'MINIMIZE',
 });
 const constraints: Constraint[] = [
-  { id: 'pick-one', kind: 'one_hot', penaltyWeight: 10, variables: ['a', 'b', 'c'] },
-  { id: 'budget', kind: 'linear_inequality', penaltyWeight: 2, terms: [{ variable: 'b', coefficient: 2 }, { variable: 'c', coefficient: 3 }], relation: '<=', rhs: 2 },
+  { id: 'pick-one', kind: 'ONE_HOT', penaltyWeight: 10, variables: ['a', 'b', 'c'] },
+  { id: 'budget', kind: 'LINEAR_INEQUALITY', penaltyWeight: 2, terms: [{ variable: 'b', coefficient: 2 }, { variable: 'c', coefficient: 3 }], relation: 'LESS_OR_EQUAL', rhs: 2 },
 ];
 const problem = compileProblem(objective, constraints);
 
@@ -27,8 +27,8 @@ describe('evaluating a solution', () => {
     expect(result.objective).toBe(-1);
     expect(result.sourceObjective).toBe(-1);
     expect(result.constraints).toEqual([
-      { id: 'pick-one', kind: 'one_hot', penaltyWeight: 10, penalty: 0, violation: 0, satisfied: true },
-      { id: 'budget', kind: 'linear_inequality', penaltyWeight: 2, penalty: 0, violation: 0, satisfied: true },
+      { id: 'pick-one', kind: 'ONE_HOT', penaltyWeight: 10, penalty: 0, violation: 0, satisfied: true },
+      { id: 'budget', kind: 'LINEAR_INEQUALITY', penaltyWeight: 2, penalty: 0, violation: 0, satisfied: true },
     ]);
     expect(result.feasible).toBe(true);
     expect(result.energy).toBe(-1);
@@ -61,7 +61,7 @@ describe('evaluating a solution', () => {
   });
 
   it('given a maximisation source, when evaluated, then the source objective is reported in its own sense', () => {
-    const maximise = parseQuboInput({ variables: ['x'], linear: [{ variable: 'x', coefficient: 5 }], sense: 'maximize' });
+    const maximise = parseQuboInput({ variables: ['x'], linear: [{ variable: 'x', coefficient: 5 }], sense: 'MAXIMIZE' });
     expect(evaluateSolution(compileProblem(maximise), [1])).toMatchObject({ objective: -5, sourceObjective: 5 });
   });
 
@@ -91,13 +91,13 @@ describe('evaluating a solution', () => {
       const group = (size: number) => [...new Set(Array.from({ length: size }, pick))];
       const weight = () => 0.5 + random() * 10;
       const compiled = compileProblem(model, [
-        { id: 'eq', kind: 'linear_equality', penaltyWeight: weight(), terms: group(6).map((variable) => ({ variable, coefficient: coefficient() })), rhs: 0 },
-        { id: 'le', kind: 'linear_inequality', penaltyWeight: weight(), terms: group(8).map((variable) => ({ variable, coefficient: Math.abs(coefficient()) + 0.1 })), relation: '<=', rhs: 12.5 },
-        { id: 'ge', kind: 'linear_inequality', penaltyWeight: weight(), terms: group(5).map((variable) => ({ variable, coefficient: Math.round(Math.abs(coefficient())) + 1 })), relation: '>=', rhs: 3 },
-        { id: 'oh', kind: 'one_hot', penaltyWeight: weight(), variables: group(5) },
-        { id: 'k1', kind: 'at_most_k', penaltyWeight: weight(), variables: group(6), k: 1 },
-        { id: 'k3', kind: 'at_most_k', penaltyWeight: weight(), variables: group(9), k: 3 },
-        { id: 'cu', kind: 'custom_penalty', penaltyWeight: weight(), quadratic: [{ u: pick(), v: pick(), coefficient: 2 }], linear: [{ variable: pick(), coefficient: -1 }], offset: 1 },
+        { id: 'eq', kind: 'LINEAR_EQUALITY', penaltyWeight: weight(), terms: group(6).map((variable) => ({ variable, coefficient: coefficient() })), rhs: 0 },
+        { id: 'le', kind: 'LINEAR_INEQUALITY', penaltyWeight: weight(), terms: group(8).map((variable) => ({ variable, coefficient: Math.abs(coefficient()) + 0.1 })), relation: 'LESS_OR_EQUAL', rhs: 12.5 },
+        { id: 'ge', kind: 'LINEAR_INEQUALITY', penaltyWeight: weight(), terms: group(5).map((variable) => ({ variable, coefficient: Math.round(Math.abs(coefficient())) + 1 })), relation: 'GREATER_OR_EQUAL', rhs: 3 },
+        { id: 'oh', kind: 'ONE_HOT', penaltyWeight: weight(), variables: group(5) },
+        { id: 'k1', kind: 'AT_MOST_K', penaltyWeight: weight(), variables: group(6), k: 1 },
+        { id: 'k3', kind: 'AT_MOST_K', penaltyWeight: weight(), variables: group(9), k: 3 },
+        { id: 'cu', kind: 'CUSTOM_PENALTY', penaltyWeight: weight(), quadratic: [{ u: pick(), v: pick(), coefficient: 2 }], linear: [{ variable: pick(), coefficient: -1 }], offset: 1 },
       ]);
       for (let trial = 0; trial < 50; trial++) {
         const full = compiled.variableNames.map(() => (random() < 0.5 ? 1 : 0));

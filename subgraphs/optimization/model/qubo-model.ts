@@ -1,7 +1,7 @@
 import { invalidQubo } from './model-error';
 
 /** The convention the problem was stated in; the model itself always minimises. */
-export type ObjectiveSense = 'minimize' | 'maximize';
+export type ObjectiveSense = 'MINIMIZE' | 'MAXIMIZE';
 
 /**
  * Slack variables that constraint compilation adds are named `__slack_<constraintId>_<k>`; user
@@ -17,7 +17,7 @@ export const RESERVED_VARIABLE_PREFIX = '__slack_';
  * Variables keep the index they were added with, so index order is stable. Terms accumulate:
  * adding a term twice sums it, a term on (i,i) becomes linear (x² = x for binary x) and (j,i) is
  * stored as (i,j). A maximisation source (OR-Library, Max-Cut) is stored negated with
- * `sourceSense = 'maximize'`; `toSourceObjective` turns an energy back into the source's value.
+ * `sourceSense = 'MAXIMIZE'`; `toSourceObjective` turns an energy back into the source's value.
  */
 export class QuboModel {
   private readonly names: string[] = [];
@@ -28,7 +28,7 @@ export class QuboModel {
   private quadraticCount = 0;
   private constantOffset = 0;
 
-  constructor(readonly sourceSense: ObjectiveSense = 'minimize') {}
+  constructor(readonly sourceSense: ObjectiveSense = 'MINIMIZE') {}
 
   get size(): number {
     return this.names.length;
@@ -129,12 +129,12 @@ export class QuboModel {
   /** The value in the source's own convention: the energy itself, or its negation for a maximisation. */
   toSourceObjective(energy: number): number {
     // 0 − e rather than −e: an empty cut should read 0, not −0.
-    return this.sourceSense === 'maximize' ? 0 - energy : energy;
+    return this.sourceSense === 'MAXIMIZE' ? 0 - energy : energy;
   }
 
   /** The inverse of `toSourceObjective`, e.g. to turn a best-known value into a target energy. */
   fromSourceObjective(value: number): number {
-    return this.sourceSense === 'maximize' ? 0 - value : value;
+    return this.sourceSense === 'MAXIMIZE' ? 0 - value : value;
   }
 
   clone(): QuboModel {

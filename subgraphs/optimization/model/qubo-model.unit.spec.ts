@@ -48,7 +48,7 @@ describe('QuboModel', () => {
   });
 
   it('reports energies back in the source convention of a maximisation', () => {
-    const model = new QuboModel('maximize');
+    const model = new QuboModel('MAXIMIZE');
     expect(model.toSourceObjective(-2098)).toBe(2098);
     expect(model.fromSourceObjective(2098)).toBe(-2098);
     expect(new QuboModel().toSourceObjective(-5)).toBe(-5);

@@ -3,7 +3,7 @@ import { auditBatcherFor, InvalidAuditEntryError, redactForAudit, verifyAuditCha
 import type { InputLimits } from '../../../../platform/config';
 import { badUserInput } from '../../../../platform/errors';
 import { connectionOf } from '../../../../platform/graphql/connection';
-import { MAX_PAGE_SIZE } from '../../../../platform/graphql/page-info';
+import { assertPageSize } from '../../../../platform/graphql/page-info';
 import { requireTenantAccess, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
 import { requireTrailReader } from './trail-access';
 import type { SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
@@ -23,7 +23,7 @@ export class AuditResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<AuditEntryConnection> {
     requireTrailReader(context, this.deps, tenantId);
-    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    assertPageSize(first);
     const page = await this.deps.readStore.collection<AuditEntryDocument>(AUDIT_ENTRIES_COLLECTION).find({
       where: {
         tenantId,

@@ -10,8 +10,8 @@ const oidc: IdentityProviderDefinition = {
   name: 'Okta',
   type: 'OIDC',
   oidc: { issuer: 'https://idp.example.com', clientId: 'goliath' },
-  roleMappings: [{ group: 'quants', role: 'analyst' }],
-  defaultRoles: ['viewer'],
+  roleMappings: [{ group: 'quants', role: 'ANALYST' }],
+  defaultRoles: ['VIEWER'],
 };
 const configure = (definition: IdentityProviderDefinition): IdentityProviderCommand => ({ type: 'ConfigureIdentityProvider', definition, requestedAt: at });
 const configured: IdentityProviderEvent = { type: 'IdentityProviderConfigured', data: { ...oidc, configuredAt: at } };
@@ -22,17 +22,17 @@ describe('identity provider decider', () => {
   });
 
   it('reconfigures an existing provider of the same tenant', () => {
-    const changed = { ...oidc, roleMappings: [{ group: 'ops', role: 'developer' as const }] };
+    const changed = { ...oidc, roleMappings: [{ group: 'ops', role: 'DEVELOPER' as const }] };
     spec.given([configured]).when(configure(changed)).then([{ type: 'IdentityProviderReconfigured', data: { ...changed, configuredAt: at } }]);
   });
 
   it('refuses a mapping to platform-admin: a tenant IdP must not run the platform', () => {
-    spec.given([]).when(configure({ ...oidc, roleMappings: [{ group: 'it', role: 'platform-admin' }] })).thenRejects('FORBIDDEN');
-    spec.given([]).when(configure({ ...oidc, defaultRoles: ['platform-admin'] })).thenRejects('FORBIDDEN');
+    spec.given([]).when(configure({ ...oidc, roleMappings: [{ group: 'it', role: 'PLATFORM_ADMIN' }] })).thenRejects('FORBIDDEN');
+    spec.given([]).when(configure({ ...oidc, defaultRoles: ['PLATFORM_ADMIN'] })).thenRejects('FORBIDDEN');
   });
 
   it("lets the operators' tenant map a group to platform-admin, and only it", () => {
-    const operators = { ...oidc, roleMappings: [{ group: 'operators', role: 'platform-admin' as const }] };
+    const operators = { ...oidc, roleMappings: [{ group: 'operators', role: 'PLATFORM_ADMIN' as const }] };
     spec.given([]).when({ type: 'ConfigureIdentityProvider', definition: operators, requestedAt: at, allowPlatformAdmin: true }).then([{ type: 'IdentityProviderConfigured', data: { ...operators, configuredAt: at } }]);
     spec.given([]).when(configure(operators)).thenRejects('FORBIDDEN', /operators' tenant/);
   });

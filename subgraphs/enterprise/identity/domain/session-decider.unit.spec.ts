@@ -7,7 +7,7 @@ const session: SessionStarted['data'] = {
   sessionId: 's1',
   tenantId: 't1',
   userId: 'u1',
-  roles: ['analyst'],
+  roles: ['ANALYST'],
   authMethod: 'saml',
   providerId: 'p1',
   refreshTokenHash: 'h1',

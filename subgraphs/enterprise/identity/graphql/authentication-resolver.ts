@@ -2,13 +2,14 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { loadState } from '../../../../platform/commands/command-handler';
 import { badUserInput, notFound } from '../../../../platform/errors';
 import { nodesConnectionOf } from '../../../../platform/graphql/connection';
-import { MAX_PAGE_SIZE } from '../../../../platform/graphql/page-info';
+import { assertPageSize } from '../../../../platform/graphql/page-info';
 import { requireAuth, requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
 import { anonymousCaller, callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
 import { sessionStreamId } from '../../../../schema/events';
 import { SESSIONS_COLLECTION, type SessionDocument } from '../../../../schema/read-models/identity';
 import { sessionDecider, type SessionEndReason } from '../domain/session-decider';
 import { endSession } from '../end-sessions';
+import { CLIENT_CREDENTIALS_AUTH_METHOD } from '../../service-accounts/service-account-credentials';
 import { identityServices } from '../sign-in/identity-services';
 import type { Credentials } from '../sign-in/sign-in-request';
 import type { SessionGrant } from '../sign-in/sign-in-service';
@@ -41,11 +42,13 @@ export class AuthenticationResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: "Ends the caller's session: its access and refresh tokens stop working everywhere within a second. False for a token without a session (a development token), which simply expires.",
+    description:
+      "Ends the caller's session: its access and refresh tokens stop working everywhere within a second. False for a token without a session (a development token, a service account's), which simply expires.",
   })
   async logout(@Ctx() context: SubgraphContext): Promise<boolean> {
     const auth = requireAuth(context);
-    if (!auth.sessionId || !auth.tenantId) return false;
+    // A service account's token ends with its secret (rotateServiceAccountSecret), not by logging out.
+    if (!auth.sessionId || !auth.tenantId || auth.authMethod === CLIENT_CREDENTIALS_AUTH_METHOD) return false;
     await this.revoke(context, auth.sessionId, auth.tenantId, 'logout');
     return true;
   }
@@ -70,7 +73,7 @@ export class AuthenticationResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<SessionConnection> {
     requireTenantAccess(context, tenantId);
-    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    assertPageSize(first);
     const page = await this.deps.readStore
       .collection<SessionDocument>(SESSIONS_COLLECTION)
       .find({ where: { tenantId }, sort: [{ field: 'startedAt', direction: 'desc' }], first, after: after ?? undefined });

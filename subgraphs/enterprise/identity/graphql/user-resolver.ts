@@ -2,9 +2,9 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Role } from '../../../../platform/auth/auth-context';
 import { loadState } from '../../../../platform/commands/command-handler';
 import { executeCommand } from '../../../../platform/commands/execute-command';
-import { badUserInput, notFound } from '../../../../platform/errors';
+import { notFound } from '../../../../platform/errors';
 import { nodesConnectionOf } from '../../../../platform/graphql/connection';
-import { MAX_PAGE_SIZE } from '../../../../platform/graphql/page-info';
+import { assertPageSize } from '../../../../platform/graphql/page-info';
 import { requireAuth, requirePlatformAdmin, requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
 import { callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
 import { userStreamId } from '../../../../schema/events';
@@ -26,7 +26,7 @@ export class UserResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<UserConnection> {
     requireTenantAccess(context, tenantId);
-    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    assertPageSize(first);
     const page = await this.userCollection().find({ where: { tenantId }, sort: [{ field: 'registeredAt', direction: 'asc' }], first, after: after ?? undefined });
     return nodesConnectionOf(page, toUser);
   }
@@ -49,7 +49,7 @@ export class UserResolver {
     if (state.status === 'absent') throw notFound('User', userId);
     requireVisibleItem(context, state.tenantId, () => notFound('User', userId));
     // Only a platform-admin makes another, and only in the operators' tenant (the decider checks that).
-    if (role === 'platform-admin') requirePlatformAdmin(context);
+    if (role === 'PLATFORM_ADMIN') requirePlatformAdmin(context);
     const caller = callerOf(context);
     const command = { type, userId, tenantId: state.tenantId, role, by: auth.subject, at: this.deps.clock().toISOString(), allowPlatformAdmin: state.tenantId === this.deps.config.signIn.operatorTenantId };
     const result = await executeCommand(this.deps, caller, users, command, { tenantId: state.tenantId, waitForReadModels: false });

@@ -4,12 +4,12 @@ import { NodesConnection } from '../../../../platform/graphql/connection';
 import { DateTimeScalar } from '../../../../schema/graphql/scalars';
 
 export enum RoleName {
-  PLATFORM_ADMIN = 'platform-admin',
-  TENANT_ADMIN = 'tenant-admin',
-  ANALYST = 'analyst',
-  DEVELOPER = 'developer',
-  AUDITOR = 'auditor',
-  VIEWER = 'viewer',
+  PLATFORM_ADMIN = 'PLATFORM_ADMIN',
+  TENANT_ADMIN = 'TENANT_ADMIN',
+  ANALYST = 'ANALYST',
+  DEVELOPER = 'DEVELOPER',
+  AUDITOR = 'AUDITOR',
+  VIEWER = 'VIEWER',
 }
 registerEnumType(RoleName, { name: 'Role', description: 'What a user may do; each operation lists the roles that may call it.' });
 

@@ -4,10 +4,13 @@ import type { SubgraphDependencies } from '../../../../platform/graphql/subgraph
 import { openFileSecretStore, type SecretStore } from '../../../../platform/secrets/secret-store';
 import { BruteForceGuard } from './brute-force-guard';
 import { createCredentialVerifiers } from './credential-verifiers';
-import { SignInService } from './sign-in-service';
+import { SignInService, type AccessTokenIssuer } from './sign-in-service';
+import { ClientCredentialsExchange } from '../../service-accounts/client-credentials-exchange';
 
 export interface IdentityServices {
   readonly signIn: SignInService;
+  /** Service accounts' OAuth 2.0 client credentials, for the same tokens and the same lockout. */
+  readonly clientCredentials: ClientCredentialsExchange;
   readonly secrets: SecretStore;
 }
 
@@ -15,18 +18,21 @@ const servicesByDependencies = new WeakMap<SubgraphDependencies, IdentityService
 
 /**
  * The enterprise subgraph's identity machinery, one per hosted subgraph: resolvers and the SAML
- * browser routes share it, so the brute-force counts and the OIDC key caches are shared too.
+ * browser routes share it, so the brute-force counts and the OIDC key caches are shared too
+ * (service accounts' failed exchanges count in the same lockout as failed sign-ins).
  */
 export function identityServices(deps: SubgraphDependencies): IdentityServices {
   let services = servicesByDependencies.get(deps);
   if (!services) {
     const secrets = openFileSecretStore(deps.config.keysDir);
     const issue = createPlatformTokenIssuer(deps.config);
-    const signIn = new SignInService(deps, createCredentialVerifiers(deps.config, deps.eventStore, secrets, deps.clock), new BruteForceGuard(deps.config.signIn), async (claims) => {
+    const guard = new BruteForceGuard(deps.config.signIn);
+    const issueAccessToken: AccessTokenIssuer = async (claims) => {
       const token = await (await issue)(claims);
       return { token, expiresAt: new Date((decodeJwt(token).exp ?? 0) * 1000) };
-    });
-    services = { signIn, secrets };
+    };
+    const signIn = new SignInService(deps, createCredentialVerifiers(deps.config, deps.eventStore, secrets, deps.clock), guard, issueAccessToken);
+    services = { signIn, clientCredentials: new ClientCredentialsExchange(deps, guard, issueAccessToken), secrets };
     servicesByDependencies.set(deps, services);
   }
   return services;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { derivedId } from '../../../../platform/derived-id';
 
 /**
  * A refresh token is `<sessionId>.<256 random bits>`: the session id finds the stream, the random
@@ -28,6 +29,5 @@ export function sessionIdOfRefreshToken(refreshToken: string): string | undefine
  * two first sign-ins of the same person at the same moment meet on one `user-<id>` stream.
  */
 export function userIdFor(tenantId: string, providerId: string, externalId: string): string {
-  const digest = createHash('sha256').update(`${tenantId}\u0000${providerId}\u0000${externalId}`).digest('hex');
-  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`;
+  return derivedId(tenantId, providerId, externalId);
 }

@@ -177,7 +177,7 @@ export class SignInService {
 
   /** platform-admin counts only while its tenant is the operators' one (PLATFORM_OPERATOR_TENANT may move). */
   private rolesIn(tenantId: string, roles: readonly Role[]): Role[] {
-    return roles.filter((role) => role !== 'platform-admin' || tenantId === this.deps.config.signIn.operatorTenantId);
+    return roles.filter((role) => role !== 'PLATFORM_ADMIN' || tenantId === this.deps.config.signIn.operatorTenantId);
   }
 
 }
@@ -193,7 +193,7 @@ export function mapRoles(
 ): Role[] {
   const groups = new Set(identity.groups);
   const mapped = provider.roleMappings.filter((mapping) => groups.has(mapping.group)).map((mapping) => mapping.role);
-  return [...new Set([...provider.defaultRoles, ...mapped])].filter((role) => allowPlatformAdmin || role !== 'platform-admin').sort();
+  return [...new Set([...provider.defaultRoles, ...mapped])].filter((role) => allowPlatformAdmin || role !== 'PLATFORM_ADMIN').sort();
 }
 
 function earliest(date: Date, other?: Date): Date {

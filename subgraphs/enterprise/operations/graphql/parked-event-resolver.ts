@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput } from '../../../../platform/errors';
-import { MAX_PAGE_SIZE } from '../../../../platform/graphql/page-info';
+import { assertPageSize } from '../../../../platform/graphql/page-info';
 import { callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
 import { requirePlatformAdmin, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
 import type { ParkedEventStatus as StoredStatus } from '../../../../platform/health/parked-event';
@@ -20,7 +20,7 @@ export class ParkedEventResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
   ): Promise<ParkedEvent[]> {
     requirePlatformAdmin(context);
-    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    assertPageSize(first);
     const known = this.deps.parkedEvents.projections;
     if (projection != null && !known.includes(projection)) throw badUserInput(`There is no projection ${projection}; the projections are ${known.join(', ')}.`, 'projection');
     const parked = await this.deps.parkedEvents.list({ projection: projection ?? undefined, status: status ? (status.toLowerCase() as StoredStatus) : undefined, first });

@@ -2,9 +2,9 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { hasRole } from '../../../../platform/auth/auth-context';
 import { executeCommand } from '../../../../platform/commands/execute-command';
-import { badUserInput, notFound } from '../../../../platform/errors';
+import { notFound } from '../../../../platform/errors';
 import { connectionOf } from '../../../../platform/graphql/connection';
-import { MAX_PAGE_SIZE } from '../../../../platform/graphql/page-info';
+import { assertPageSize } from '../../../../platform/graphql/page-info';
 import { callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
 import { requireAuth, requirePlatformAdmin, requireTenantAccess, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
 import { TENANTS_COLLECTION, type TenantDocument } from '../../../../schema/read-models/tenants';
@@ -26,15 +26,15 @@ export class TenantResolver {
     return this.findTenant(id);
   }
 
-  @Query(() => TenantConnection, { description: 'Tenants you may see, oldest first. A tenant-admin sees its own tenant only.' })
+  @Query(() => TenantConnection, { description: 'Tenants you may see, oldest first. A TENANT_ADMIN sees its own tenant only.' })
   async tenants(
     @Ctx() context: SubgraphContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<TenantConnection> {
     const auth = requireAuth(context);
-    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
-    if (!hasRole(auth, 'platform-admin')) {
+    assertPageSize(first);
+    if (!hasRole(auth, 'PLATFORM_ADMIN')) {
       const own = auth.tenantId && !after ? await this.findTenant(auth.tenantId) : undefined;
       return { edges: own ? [{ cursor: OWN_TENANT_CURSOR, node: own }] : [], pageInfo: { endCursor: own && OWN_TENANT_CURSOR, hasNextPage: false } };
     }

@@ -18,7 +18,7 @@ export function penaltyFormFor(constraint: ResolvedConstraint, allocateSlack: Sl
   const { condition } = constraint;
   if (condition.type === 'custom') return { form: 'custom', linear: condition.linear, quadratic: condition.quadratic, offset: condition.offset };
   if (constraint.pairwise) return { form: 'pairwise', indices: condition.terms.map((term) => term.index) };
-  if (condition.relation === '=') return { form: 'squared', terms: condition.terms, constant: -condition.rhs };
+  if (condition.relation === 'EQUAL') return { form: 'squared', terms: condition.terms, constant: -condition.rhs };
   return inequalityPenalty(constraint, condition, allocateSlack);
 }
 
@@ -28,7 +28,7 @@ function inequalityPenalty({ id, path }: ResolvedConstraint, condition: LinearCo
     throw invalidConstraint(`constraint "${id}": inequality coefficients must be integers or have at most 6 decimal places`, `${path}.terms`);
   }
   const scaledBounds = linearBounds(condition.terms.map(({ index, coefficient }) => ({ index, coefficient: Math.round(coefficient * scale) })));
-  const lessOrEqual = condition.relation === '<=';
+  const lessOrEqual = condition.relation === 'LESS_OR_EQUAL';
   // The tolerance keeps 2.9999999999 (decimal noise) from rounding to 2.
   const bound = lessOrEqual ? Math.floor(condition.rhs * scale + 1e-9) : Math.ceil(condition.rhs * scale - 1e-9);
   const alwaysHolds = lessOrEqual ? bound >= scaledBounds.max : bound <= scaledBounds.min;

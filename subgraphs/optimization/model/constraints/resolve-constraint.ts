@@ -24,31 +24,31 @@ export function resolveConstraint(constraint: Constraint, model: QuboModel, posi
   const base = { id, kind: constraint.kind, path: at, penaltyWeight: weight, pairwise: false };
 
   switch (constraint.kind) {
-    case 'linear_equality': {
-      const condition = linearCondition(context, constraint.terms, '=', constraint.rhs);
+    case 'LINEAR_EQUALITY': {
+      const condition = linearCondition(context, constraint.terms, 'EQUAL', constraint.rhs);
       assertEqualityReachable(condition, fail);
       return { ...base, condition };
     }
-    case 'linear_inequality': {
-      if (constraint.relation !== '<=' && constraint.relation !== '>=') throw fail(`relation must be "<=" or ">=", got ${describe(constraint.relation)}`, 'relation');
+    case 'LINEAR_INEQUALITY': {
+      if (constraint.relation !== 'LESS_OR_EQUAL' && constraint.relation !== 'GREATER_OR_EQUAL') throw fail(`relation must be LESS_OR_EQUAL or GREATER_OR_EQUAL, got ${describe(constraint.relation)}`, 'relation');
       const condition = linearCondition(context, constraint.terms, constraint.relation, constraint.rhs);
       assertInequalityReachable(condition, fail);
       return { ...base, condition };
     }
-    case 'one_hot': {
+    case 'ONE_HOT': {
       const terms = unitTerms(context, constraint.variables);
-      if (terms.length === 0) throw fail('one_hot over no variables can never be satisfied', 'variables');
-      return { ...base, condition: { type: 'linear', terms, relation: '=', rhs: 1 } };
+      if (terms.length === 0) throw fail('ONE_HOT over no variables can never be satisfied', 'variables');
+      return { ...base, condition: { type: 'linear', terms, relation: 'EQUAL', rhs: 1 } };
     }
-    case 'at_most_k': {
+    case 'AT_MOST_K': {
       const terms = unitTerms(context, constraint.variables);
-      if (terms.length === 0) throw fail('at_most_k must name at least one variable', 'variables');
+      if (terms.length === 0) throw fail('AT_MOST_K must name at least one variable', 'variables');
       const k = requireFinite(constraint.k, 'k', fail);
       if (!Number.isInteger(k)) throw fail(`k must be an integer, got ${k}`, 'k');
-      if (k < 0) throw fail(`at_most_k with k = ${k} can never be satisfied (k must be ≥ 0)`, 'k');
-      return { ...base, pairwise: k === 1, condition: { type: 'linear', terms, relation: '<=', rhs: k } };
+      if (k < 0) throw fail(`AT_MOST_K with k = ${k} can never be satisfied (k must be ≥ 0)`, 'k');
+      return { ...base, pairwise: k === 1, condition: { type: 'linear', terms, relation: 'LESS_OR_EQUAL', rhs: k } };
     }
-    case 'custom_penalty': {
+    case 'CUSTOM_PENALTY': {
       const linear = indexedTerms(context, constraint.linear ?? [], 'linear');
       const quadratic = indexedPairs(context, constraint.quadratic ?? []);
       const offset = constraint.offset === undefined ? 0 : requireFinite(constraint.offset, 'offset', fail);
@@ -127,8 +127,8 @@ function assertEqualityReachable(condition: LinearCondition, fail: Context['fail
 function assertInequalityReachable(condition: LinearCondition, fail: Context['fail']): void {
   const { min, max } = linearBounds(condition.terms);
   const slack = roundingAllowance(min, max);
-  if (condition.relation === '<=' && condition.rhs < min - slack) throw fail(`Σ aᵢxᵢ ≤ ${condition.rhs} can never hold: the sum is at least ${min}`, 'rhs');
-  if (condition.relation === '>=' && condition.rhs > max + slack) throw fail(`Σ aᵢxᵢ ≥ ${condition.rhs} can never hold: the sum is at most ${max}`, 'rhs');
+  if (condition.relation === 'LESS_OR_EQUAL' && condition.rhs < min - slack) throw fail(`Σ aᵢxᵢ ≤ ${condition.rhs} can never hold: the sum is at least ${min}`, 'rhs');
+  if (condition.relation === 'GREATER_OR_EQUAL' && condition.rhs > max + slack) throw fail(`Σ aᵢxᵢ ≥ ${condition.rhs} can never hold: the sum is at most ${max}`, 'rhs');
 }
 
 /** Sums of decimal coefficients carry rounding error; do not call a constraint infeasible over it. */

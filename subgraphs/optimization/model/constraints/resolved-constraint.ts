@@ -16,7 +16,7 @@ export interface IndexedPair {
 export interface LinearCondition {
   readonly type: 'linear';
   readonly terms: readonly IndexedTerm[];
-  readonly relation: '=' | '<=' | '>=';
+  readonly relation: 'EQUAL' | 'LESS_OR_EQUAL' | 'GREATER_OR_EQUAL';
   readonly rhs: number;
 }
 
@@ -36,7 +36,7 @@ export interface ResolvedConstraint {
   readonly path: string;
   readonly penaltyWeight: number;
   readonly condition: LinearCondition | CustomCondition;
-  /** at_most_k with k = 1 uses the pairwise penalty Σ_{i<j} xᵢxⱼ instead of a slack variable. */
+  /** AT_MOST_K with k = 1 uses the pairwise penalty Σ_{i<j} xᵢxⱼ instead of a slack variable. */
   readonly pairwise: boolean;
 }
 

@@ -11,11 +11,11 @@ export function constraintViolation(constraint: ResolvedConstraint, penalty: Pen
   if (condition.type === 'custom') return Math.max(0, penaltyValue(penalty, 1, assignment));
   const lhs = linearValue(condition.terms, assignment);
   switch (condition.relation) {
-    case '=':
+    case 'EQUAL':
       return Math.abs(lhs - condition.rhs);
-    case '<=':
+    case 'LESS_OR_EQUAL':
       return Math.max(0, lhs - condition.rhs);
-    case '>=':
+    case 'GREATER_OR_EQUAL':
       return Math.max(0, condition.rhs - lhs);
   }
 }

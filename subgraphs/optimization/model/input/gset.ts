@@ -10,7 +10,7 @@ export interface GsetOptions {
 /**
  * Reads a Gset graph (`n m`, then m lines `u v w`, 1-based, undirected) as the Max-Cut QUBO:
  * maximise cut(x) = Σ_(u,v) w_uv (x_u + x_v − 2 x_u x_v), stored negated with sourceSense
- * 'maximize' so `model.toSourceObjective(energy)` is the cut value. Vertices become x1 … xn.
+ * 'MAXIMIZE' so `model.toSourceObjective(energy)` is the cut value. Vertices become x1 … xn.
  * Repeated edges add up; a self-loop cuts nothing and contributes nothing.
  */
 export function parseGset(source: string | Uint8Array, options: GsetOptions = {}): QuboModel {
@@ -20,7 +20,7 @@ export function parseGset(source: string | Uint8Array, options: GsetOptions = {}
   const n = header.integer('n', 1);
   const edgeCount = header.integer('m', 0);
   assertVariableCountWithin(n, limits, 'the graph');
-  const model = new QuboModel('maximize');
+  const model = new QuboModel('MAXIMIZE');
   for (let vertex = 1; vertex <= n; vertex++) model.addVariable(`x${vertex}`);
   for (let edge = 0; edge < edgeCount; edge++) {
     const record = lines.record(['u', 'v', 'w'], `edge ${edge + 1} of ${edgeCount}`);

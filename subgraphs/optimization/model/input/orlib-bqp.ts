@@ -18,7 +18,7 @@ export interface BqpOptions {
  *   n nnz ...               instance 2, and so on
  *
  * The file's problem is: maximise Σ_i q_ii x_i + 2·Σ_{i<j} q_ij x_i x_j (Q symmetric, listed once).
- * The model minimises, so it stores linear −q_ii and quadratic −2·q_ij with sourceSense 'maximize';
+ * The model minimises, so it stores linear −q_ii and quadratic −2·q_ij with sourceSense 'MAXIMIZE';
  * `model.toSourceObjective(energy)` gives the value the best-known tables quote. Entries are read
  * by count, never by shape: a diagonal entry such as "50 50 -60" looks exactly like a header.
  * Variables are named x1 … xn after the file's own numbering. Accepts the gzip file as bytes.
@@ -39,7 +39,7 @@ export function parseBqp(source: string | Uint8Array, options: BqpOptions): Qubo
       continue;
     }
     assertVariableCountWithin(n, limits, `bqp instance ${instance}`);
-    const model = new QuboModel('maximize');
+    const model = new QuboModel('MAXIMIZE');
     for (let index = 1; index <= n; index++) model.addVariable(`x${index}`);
     for (let entry = 0; entry < entryCount; entry++) {
       const record = lines.record(['i', 'j', 'q'], `entry ${entry + 1} of ${entryCount} of instance ${instance}`);

@@ -12,7 +12,7 @@ describe('OR-Library bqp files', () => {
   it('given a tiny file, when parsed, then diagonal entries count once and off-diagonal entries twice, negated for minimisation', () => {
     const text = ' 1 \n 2 3 \n 1 1 5 \n 1 2 -3 \n 2 2 4 \n';
     const model = parseBqp(text, { instance: 1 });
-    expect(model.sourceSense).toBe('maximize');
+    expect(model.sourceSense).toBe('MAXIMIZE');
     expect(model.variableNames).toEqual(['x1', 'x2']);
     // maximise 5x1 + 4x2 + 2·(−3)x1x2
     expect(model.toSourceObjective(model.energy([1, 1]))).toBe(5 + 4 - 6);

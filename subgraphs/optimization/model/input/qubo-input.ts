@@ -9,7 +9,7 @@ export interface QuboInput {
   readonly linear?: readonly LinearTerm[];
   readonly quadratic?: readonly QuadraticTerm[];
   readonly offset?: number;
-  /** The sense the terms are written in; 'maximize' terms are negated into the model. Default 'minimize'. */
+  /** The sense the terms are written in; MAXIMIZE terms are negated into the model. Default MINIMIZE. */
   readonly sense?: ObjectiveSense;
 }
 
@@ -33,7 +33,7 @@ export function parseQuboInput(input: QuboInput, options: InputOptions = {}): Qu
   assertVariableCountWithin(variables.length, limits);
   assertQuadraticTermCountWithin(quadratic.length, limits);
   const sign = senseSign(input.sense);
-  const model = new QuboModel(input.sense ?? 'minimize');
+  const model = new QuboModel(input.sense ?? 'MINIMIZE');
 
   variables.forEach((name, position) => {
     const field = `variables[${position}]`;
@@ -64,9 +64,9 @@ function arrayField<T>(value: unknown, field: string): readonly T[] {
 }
 
 function senseSign(sense: unknown): 1 | -1 {
-  if (sense === undefined || sense === null || sense === 'minimize') return 1;
-  if (sense === 'maximize') return -1;
-  throw invalidQubo(`sense must be "minimize" or "maximize", got ${describe(sense)}`, 'sense');
+  if (sense === undefined || sense === null || sense === 'MINIMIZE') return 1;
+  if (sense === 'MAXIMIZE') return -1;
+  throw invalidQubo(`sense must be MINIMIZE or MAXIMIZE, got ${describe(sense)}`, 'sense');
 }
 
 function variableIndex(model: QuboModel, name: unknown, field: string): number {

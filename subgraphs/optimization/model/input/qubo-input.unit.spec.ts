@@ -27,7 +27,7 @@ describe('GraphQL-shaped QUBO input', () => {
   });
 
   it('given sense maximize, when parsed, then the model minimises the negation and reports back in maximisation terms', () => {
-    const model = parseQuboInput({ ...input, sense: 'maximize' });
+    const model = parseQuboInput({ ...input, sense: 'MAXIMIZE' });
     expect(model.energy([1, 1, 1])).toBe(-14);
     expect(model.toSourceObjective(model.energy([1, 1, 1]))).toBe(14);
   });
@@ -61,6 +61,13 @@ describe('JSON QUBO files', () => {
     const text = JSON.stringify(input);
     expect(parseQuboJson(text).energy([1, 0, 1])).toBe(parseQuboInput(input).energy([1, 0, 1]));
     expect(parseQuboJson(Buffer.from(text)).variableNames).toEqual(['a', 'b', 'c']);
+  });
+
+  it('given the sense as the API writes it or in lower case (as files were written before), when parsed, then both read the same', () => {
+    for (const sense of ['MAXIMIZE', 'maximize', 'Maximize']) {
+      expect(parseQuboJson(JSON.stringify({ ...input, sense })).sourceSense).toBe('MAXIMIZE');
+    }
+    expect(() => parseQuboJson(JSON.stringify({ ...input, sense: 'max' }))).toThrow(/sense must be MINIMIZE or MAXIMIZE, got "max"/);
   });
 
   it('given a syntax error, when parsed, then MALFORMED_FILE names the line', () => {

@@ -23,8 +23,8 @@ export function parseUpperTriangularMatrix(matrix: readonly (readonly number[])[
   assertVariableCountWithin(n, limits);
   const names = options.variables ?? Array.from({ length: n }, (_, i) => `x${i}`);
   if (names.length !== n) throw invalidQubo(`variables names ${names.length} variables but the matrix has ${n} rows`, 'variables');
-  const sign = options.sense === 'maximize' ? -1 : 1;
-  const model = new QuboModel(options.sense ?? 'minimize');
+  const sign = options.sense === 'MAXIMIZE' ? -1 : 1;
+  const model = new QuboModel(options.sense ?? 'MINIMIZE');
   names.forEach((name, i) => {
     if (model.hasVariable(name)) throw invalidQubo(`variables[${i}]: variable "${name}" is declared twice`, `variables[${i}]`);
     model.addVariable(name);

@@ -13,7 +13,7 @@ describe('upper-triangular matrix input', () => {
   });
 
   it('given names, an offset and sense maximize, when parsed, then they are applied', () => {
-    const model = parseUpperTriangularMatrix([[2, 1], [0, 3]], { variables: ['p', 'q'], offset: 1, sense: 'maximize' });
+    const model = parseUpperTriangularMatrix([[2, 1], [0, 3]], { variables: ['p', 'q'], offset: 1, sense: 'MAXIMIZE' });
     expect(model.variableNames).toEqual(['p', 'q']);
     expect(model.toSourceObjective(model.energy([1, 1]))).toBe(7);
   });

@@ -28,7 +28,7 @@ export function assignmentTemplate(input: AssignmentInput): TemplateProblem {
   const tasks = templateNames(input.tasks, n, 'task', 'tasks');
   const variable = (a: number, t: number) => `x_${agents[a]}_${tasks[t]}`;
 
-  const model = new QuboModel('minimize');
+  const model = new QuboModel('MINIMIZE');
   costs.forEach((row, a) => {
     templateList<number>(row, `costs[${a}]`, n).forEach((cost, t) => {
       const name = variable(a, t);
@@ -40,8 +40,8 @@ export function assignmentTemplate(input: AssignmentInput): TemplateProblem {
   const weight = input.penaltyWeight ?? defaultPenaltyWeight(model);
   const indices = Array.from({ length: n }, (_, i) => i);
   const constraints: Constraint[] = [
-    ...agents.map((agent, a): Constraint => ({ id: `agent:${agent}`, kind: 'one_hot', penaltyWeight: weight, variables: indices.map((t) => variable(a, t)) })),
-    ...tasks.map((task, t): Constraint => ({ id: `task:${task}`, kind: 'one_hot', penaltyWeight: weight, variables: indices.map((a) => variable(a, t)) })),
+    ...agents.map((agent, a): Constraint => ({ id: `agent:${agent}`, kind: 'ONE_HOT', penaltyWeight: weight, variables: indices.map((t) => variable(a, t)) })),
+    ...tasks.map((task, t): Constraint => ({ id: `task:${task}`, kind: 'ONE_HOT', penaltyWeight: weight, variables: indices.map((a) => variable(a, t)) })),
   ];
   return { model, constraints };
 }

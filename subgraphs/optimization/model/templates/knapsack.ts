@@ -17,7 +17,7 @@ export interface KnapsackInput {
 
 /**
  * 0/1 knapsack: maximise Σ vᵢxᵢ subject to Σ wᵢxᵢ ≤ capacity (constraint "capacity", a linear
- * inequality with slack). The model minimises −Σ vᵢxᵢ with sourceSense 'maximize', so
+ * inequality with slack). The model minimises −Σ vᵢxᵢ with sourceSense 'MAXIMIZE', so
  * toSourceObjective gives the packed value.
  */
 export function knapsackTemplate(input: KnapsackInput): TemplateProblem {
@@ -35,17 +35,17 @@ export function knapsackTemplate(input: KnapsackInput): TemplateProblem {
   if (scale === undefined) throw invalidTemplateInput('weights must be integers or have at most 6 decimal places', 'weights');
   const names = templateNames(input.items, n, 'item', 'items');
 
-  const model = new QuboModel('maximize');
+  const model = new QuboModel('MAXIMIZE');
   names.forEach((name, i) => model.addLinear(model.addVariable(name), -templateNumber(values[i], `values[${i}]`)));
   return {
     model,
     constraints: [
       {
         id: 'capacity',
-        kind: 'linear_inequality',
+        kind: 'LINEAR_INEQUALITY',
         penaltyWeight: input.penaltyWeight ?? defaultPenaltyWeight(model, 1 / scale),
         terms: names.map((variable, i) => ({ variable, coefficient: weights[i] })),
-        relation: '<=',
+        relation: 'LESS_OR_EQUAL',
         rhs: capacity,
       },
     ],

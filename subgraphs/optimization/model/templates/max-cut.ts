@@ -12,12 +12,12 @@ export interface MaxCutInput {
 
 /**
  * Max-Cut: x_v = 1 puts v on one side. Maximise Σ_(u,v) w_uv (x_u + x_v − 2x_u x_v); the model
- * minimises its negation (sourceSense 'maximize', so toSourceObjective gives the cut). No
+ * minimises its negation (sourceSense 'MAXIMIZE', so toSourceObjective gives the cut). No
  * constraints: every assignment is a cut.
  */
 export function maxCutTemplate(input: MaxCutInput): TemplateProblem {
   const edges = templateList<MaxCutInput['edges'][number]>(input.edges, 'edges');
-  const model = new QuboModel('maximize');
+  const model = new QuboModel('MAXIMIZE');
   const declared = input.vertices !== undefined;
   for (const [position, name] of templateList<string>(input.vertices ?? [], 'vertices').entries()) {
     if (model.hasVariable(name)) throw invalidTemplateInput(`vertices[${position}]: "${name}" is listed twice`, `vertices[${position}]`);

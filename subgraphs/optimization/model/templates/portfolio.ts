@@ -35,7 +35,7 @@ export function portfolioTemplate(input: PortfolioInput): TemplateProblem {
   if (lambda < 0) throw invalidTemplateInput(`riskAversion must be ≥ 0, got ${lambda}`, 'riskAversion');
   const names = templateNames(input.assets, n, 'asset', 'assets');
 
-  const model = new QuboModel('minimize');
+  const model = new QuboModel('MINIMIZE');
   names.forEach((name) => model.addVariable(name));
   for (let i = 0; i < n; i++) {
     const row = templateList<number>(covariance[i], `covariance[${i}]`, n);
@@ -54,10 +54,10 @@ export function portfolioTemplate(input: PortfolioInput): TemplateProblem {
   const constraints: Constraint[] = [];
   if (input.budget !== undefined) {
     const budget = holdingCount(input.budget, 'budget', 1, n);
-    constraints.push({ id: 'budget', kind: 'linear_equality', penaltyWeight: weight, terms: names.map((variable) => ({ variable, coefficient: 1 })), rhs: budget });
+    constraints.push({ id: 'budget', kind: 'LINEAR_EQUALITY', penaltyWeight: weight, terms: names.map((variable) => ({ variable, coefficient: 1 })), rhs: budget });
   }
   if (input.maxAssets !== undefined) {
-    constraints.push({ id: 'cardinality', kind: 'at_most_k', penaltyWeight: weight, variables: names, k: holdingCount(input.maxAssets, 'maxAssets', 0, n) });
+    constraints.push({ id: 'cardinality', kind: 'AT_MOST_K', penaltyWeight: weight, variables: names, k: holdingCount(input.maxAssets, 'maxAssets', 0, n) });
   }
   return { model, constraints };
 }
