@@ -4,6 +4,8 @@ import { openGatewayRequestKey } from '../platform/auth/gateway-request-signatur
 import type { PlatformConfig } from '../platform/config';
 import { errorExposure } from '../platform/graphql/error-exposure';
 import { readSupergraph } from '../schema/supergraph';
+import { upcastOnRead } from '../platform/eventstore/upcasting';
+import { UPCASTER_REGISTRY } from './event-upcasters';
 
 /** What the gateway takes straight from configuration; one place, so no setting reaches only one mode. */
 type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'gatewayRequestKey' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'subscriptions' | 'errors' | 'playgroundDistDir';
@@ -23,5 +25,7 @@ export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<Gate
     errors: errorExposure(config),
     playgroundDistDir: defaultPlaygroundDistDir(),
     ...wiring,
+    // Subscriptions show stored events: in today's shape, as the read models do.
+    eventStore: upcastOnRead(wiring.eventStore, UPCASTER_REGISTRY),
   });
 }

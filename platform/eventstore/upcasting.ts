@@ -1,4 +1,4 @@
-import type { EventMetadata, RecordedEvent } from './port';
+import type { EventMetadata, EventStore, RecordedEvent } from './port';
 
 /**
  * Lifts the data of one event type from `fromVersion` to `fromVersion + 1`. A stored event is never
@@ -99,4 +99,29 @@ function upcastAlong(chain: readonly Upcaster[], recorded: RecordedEvent): Recor
   let data = recorded.data;
   for (const upcaster of chain.slice(stored - first)) data = upcaster.upcast(data, recorded.metadata);
   return { ...recorded, data, metadata: { ...recorded.metadata, schemaVersion: latest } };
+}
+
+/**
+ * The store as readers that show events (the gateway's subscriptions) must see it: every event
+ * read or delivered in its latest shape, so a late subscriber to an old stream gets what the API
+ * writes today. Appends and everything else pass through unchanged.
+ */
+export function upcastOnRead(store: EventStore, upcasters: UpcasterRegistry): EventStore {
+  if (upcasters === NO_UPCASTERS) return store;
+  const upcastAll = async function* (events: AsyncIterable<RecordedEvent>) {
+    for await (const event of events) yield upcasters.upcast(event);
+  };
+  return {
+    readStream: async (streamId, options) => (await store.readStream(streamId, options)).map((event) => upcasters.upcast(event)),
+    readAll: (options) => upcastAll(store.readAll(options)),
+    subscribeToAll: (options) => {
+      const subscription = store.subscribeToAll(options);
+      return { close: () => subscription.close(), [Symbol.asyncIterator]: () => upcastAll(subscription)[Symbol.asyncIterator]() };
+    },
+    append: (streamId, events, expected) => store.append(streamId, events, expected),
+    headPosition: () => store.headPosition(),
+    setStreamMetadata: (streamId, metadata) => store.setStreamMetadata(streamId, metadata),
+    getStreamMetadata: (streamId) => store.getStreamMetadata(streamId),
+    close: () => store.close(),
+  };
 }
