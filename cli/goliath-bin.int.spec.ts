@@ -31,7 +31,7 @@ describe('goliath (the built bin)', () => {
 
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('goliath solve: --time must be a duration such as 500ms, 10s or 2m, got "soon"\nRun "goliath solve --help" for usage.\n');
+    expect(run.stderr).toBe('goliath solve: --time must be a duration such as 500ms, 10s, 2m or 1h, got "soon"\nRun "goliath solve --help" for usage.\n');
   });
 
   it('goliath audit reads the configured store: one that does not exist is refused, not created', () => {

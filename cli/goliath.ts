@@ -5,13 +5,14 @@ import { projectionsCommand } from './projections-command';
 import type { CliIo } from './cli-io';
 import type { Command } from './command';
 import { solveCommand } from './solve-command';
+import { tokenCommand } from './token-command';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../platform/project-root';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error';
 
 /** Every subcommand, by the name typed after `goliath`. */
-const COMMANDS: ReadonlyMap<string, Command> = new Map([solveCommand, auditCommand, operatorsCommand, projectionsCommand].map((command) => [command.name, command]));
+const COMMANDS: ReadonlyMap<string, Command> = new Map([solveCommand, auditCommand, operatorsCommand, projectionsCommand, tokenCommand].map((command) => [command.name, command]));
 
 export function topLevelUsage(): string {
   const width = Math.max(...[...COMMANDS.keys()].map((name) => name.length));

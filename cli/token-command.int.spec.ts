@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureSigningKey } from '../platform/auth/signing-keys';
 import { runToken } from './token-command';
+import { UsageError } from './usage-error';
 
 function capturedIo() {
   let out = '';
@@ -10,7 +11,7 @@ function capturedIo() {
   return { stdout: { write: (text: string) => (out += text) }, stderr: { write: (text: string) => (err += text) }, out: () => out, err: () => err };
 }
 
-describe('npm run token (runToken)', () => {
+describe('goliath token, as npm run token runs it (runToken)', () => {
   let dataDir: string;
   const env = () => ({ DATA_DIR: dataDir });
   const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number; iat: number; roles: string[] };
@@ -56,24 +57,25 @@ describe('npm run token (runToken)', () => {
   it.each([
     [['--ttl', '5s', '--role', 'PLATFORM_ADMIN'], '--ttl must be from 10s to 24h, got "5s"'],
     [['--ttl', '25h', '--role', 'PLATFORM_ADMIN'], '--ttl must be from 10s to 24h, got "25h"'],
-    [['--ttl', '15', '--role', 'PLATFORM_ADMIN'], '--ttl must be a duration such as 30s, 15m or 2h, got "15"'],
+    [['--ttl', '15', '--role', 'PLATFORM_ADMIN'], '--ttl must be a duration such as 500ms, 10s, 2m or 1h, got "15"'],
     [['--role', 'root'], '--role must be one of'],
     [[], 'missing --role'],
-    [['--role', 'PLATFORM_ADMIN', '--bogus'], "Unknown option '--bogus'"],
-  ])('refuses %p with exit 2 and a one-line reason', async (argv, message) => {
+    [['--role', 'PLATFORM_ADMIN', '--bogus'], 'unknown option --bogus'],
+    [['--role', 'PLATFORM_ADMIN', 'extra'], 'unexpected argument extra'],
+  ])('refuses %p as a usage error (exit 2) with a one-line reason', async (argv, message) => {
     await ensureSigningKey(join(dataDir, 'keys'));
-    const io = capturedIo();
 
-    expect(await runToken(argv, io, env())).toBe(2);
-    expect(io.err()).toContain(message);
-    expect(io.err()).toContain('npm run -s token -- --help');
+    const refusal = runToken(argv, capturedIo(), env());
+    await expect(refusal).rejects.toBeInstanceOf(UsageError);
+    await expect(refusal).rejects.toThrow(message);
   });
 
   it('--help prints the usage on stdout and exits 0, without keys', async () => {
     const io = capturedIo();
 
     expect(await runToken(['--help'], io, env())).toBe(0);
-    expect(io.out()).toMatch(/^Usage: npm run -s token -- --role ROLE/);
+    expect(io.out()).toMatch(/^Usage: goliath token --role ROLE/);
+    expect(io.out()).toContain('npm run -s token -- --role ROLE');
     expect(io.out()).toContain('--ttl DURATION');
     expect(io.err()).toBe('');
   });
