@@ -34,3 +34,4 @@ export { portfolioTemplate, type PortfolioInput } from './templates/portfolio';
 export { maxCutTemplate, type MaxCutInput } from './templates/max-cut';
 export { knapsackTemplate, type KnapsackInput } from './templates/knapsack';
 export { assignmentTemplate, type AssignmentInput } from './templates/assignment';
+export { penaltyWeightFor, qiskitDefaultPenalty, PENALTY_METHODS, type PenaltyMethod, type ComputedPenaltyMethod } from './penalties/penalty-methods';
