@@ -34,4 +34,5 @@ export { portfolioTemplate, type PortfolioInput } from './templates/portfolio';
 export { maxCutTemplate, type MaxCutInput } from './templates/max-cut';
 export { knapsackTemplate, type KnapsackInput } from './templates/knapsack';
 export { assignmentTemplate, type AssignmentInput } from './templates/assignment';
+export { graphColouringTemplate, type GraphColouringInput } from './templates/graph-colouring';
 export { penaltyWeightFor, qiskitDefaultPenalty, PENALTY_METHODS, type PenaltyMethod, type ComputedPenaltyMethod } from './penalties/penalty-methods';

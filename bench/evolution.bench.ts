@@ -1,0 +1,188 @@
+/**
+ * bench:evolution — penalty weights on constrained problem families whose optimum is known
+ * exactly (bench/evolution/*-family.ts): for each family a training set and a held-out set of
+ * seeded instances; every weight provider (the static rules UB, MQC, VLM and Qiskit's default
+ * today; the evolved weights of `evolveConstraints` later, trained on the training set) sets every
+ * constraint's weight of each held-out instance, and the engine solves it with the same time
+ * budget, seed and thread count. Measured on the best sample: feasibility, optimality, gap to the
+ * exact optimum, time to the optimum. BENCH_EVOLUTION=knapsack,colouring picks families;
+ * BENCH_EVOLUTION_TIME_MS and BENCH_EVOLUTION_INSTANCES change the budget and the held-out count.
+ * Writes bench/results/evolution.json.
+ */
+import { join } from 'node:path';
+import { SolverPool } from '../subgraphs/optimization/engine/solver-pool';
+import { compileProblem } from '../subgraphs/optimization/model';
+import { machineInfo, SMOKE, sized, writeBenchResult } from './bench-results';
+import { assignmentFamily } from './evolution/assignment-family';
+import { colouringFamily } from './evolution/colouring-family';
+import type { FamilyInstance, FamilyName, ProblemFamily } from './evolution/family';
+import { knapsackFamily } from './evolution/knapsack-family';
+import { portfolioFamily } from './evolution/portfolio-family';
+import { solveInstance, type InstanceOutcome, type SolveSettings } from './evolution/solve-instance';
+import { staticProviders, type WeightProvider } from './evolution/weight-providers';
+
+/** Run from the esbuild bundle in bench/results, so the worker source is found from there. */
+const WORKER_SOURCE = join(__dirname, '..', '..', 'subgraphs', 'optimization', 'engine', 'solver-worker.ts');
+const TIME_LIMIT_MS = Number(process.env.BENCH_EVOLUTION_TIME_MS ?? sized(300, 40));
+const TRAINING_INSTANCES = sized(10, 1);
+const HELD_OUT_INSTANCES = Number(process.env.BENCH_EVOLUTION_INSTANCES ?? sized(20, 2));
+const WORKERS = 1;
+const SEED = 20240601;
+const NUM_SAMPLES = 10;
+
+const FAMILIES: readonly ProblemFamily[] = [
+  knapsackFamily(sized({ items: 20, capacityShare: 0.35 }, { items: 8, capacityShare: 0.4 })),
+  assignmentFamily(sized({ n: 16, maxCost: 50 }, { n: 4, maxCost: 20 })),
+  portfolioFamily(sized({ assets: 24, hold: 8, riskAversion: 0.5 }, { assets: 8, hold: 3, riskAversion: 0.5 })),
+  colouringFamily(sized({ vertices: 20, colours: 4, edgeProbability: 0.45, maxCost: 20 }, { vertices: 6, colours: 3, edgeProbability: 0.5, maxCost: 10 })),
+];
+
+/**
+ * The columns. The evolved provider joins here when `evolveConstraints` lands: it is trained per
+ * family on the training instances (WeightProvider.train) and then asked like the others.
+ */
+const PROVIDERS: readonly WeightProvider[] = staticProviders();
+
+/** Training seeds and held-out seeds never meet: 1000+ and 5000+, offset per family. */
+function seedsOf(familyIndex: number, base: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => 100_000 * (familyIndex + 1) + base + i);
+}
+
+interface Summary {
+  family: FamilyName;
+  method: string;
+  instances: number;
+  meanWeight: number;
+  feasible: number;
+  feasibleRate: number;
+  optimal: number;
+  optimalRate: number;
+  /** Over the instances whose best sample is feasible; null when none is. */
+  meanGapPercent: number | null;
+  maxGapPercent: number | null;
+  /** Over the instances whose best sample is a feasible optimum; null when none is. */
+  medianTimeToOptimumMs: number | null;
+  meanTimeToOptimumMs: number | null;
+  meanFeasibleSampleShare: number;
+  /** Instances whose best sample is infeasible below the optimum's energy: the weight is provably too low. */
+  weightTooLow: number;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function mean(values: number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function summarise(family: FamilyName, method: string, outcomes: InstanceOutcome[]): Summary {
+  const feasible = outcomes.filter((o) => o.feasible);
+  const optimal = outcomes.filter((o) => o.optimal);
+  const gaps = feasible.map((o) => o.gapPercent!);
+  const times = optimal.map((o) => o.timeToOptimumMs!);
+  return {
+    family,
+    method,
+    instances: outcomes.length,
+    meanWeight: mean(outcomes.map((o) => o.weight.max))!,
+    feasible: feasible.length,
+    feasibleRate: feasible.length / outcomes.length,
+    optimal: optimal.length,
+    optimalRate: optimal.length / outcomes.length,
+    meanGapPercent: mean(gaps),
+    maxGapPercent: gaps.length === 0 ? null : Math.max(...gaps),
+    medianTimeToOptimumMs: median(times),
+    meanTimeToOptimumMs: mean(times),
+    meanFeasibleSampleShare: mean(outcomes.map((o) => o.feasibleSampleShare))!,
+    weightTooLow: outcomes.filter((o) => o.weightTooLow).length,
+  };
+}
+
+const HEADER = 'family      method      weight  feasible   optimal  mean gap%  max gap%  t→opt p50 ms  feasible samples  too low';
+
+function fmt(s: Summary): string {
+  const share = (count: number) => `${count}/${s.instances}`.padStart(8);
+  const num = (value: number | null, digits: number, width: number) => (value === null ? '—' : value.toFixed(digits)).padStart(width);
+  return [
+    s.family.padEnd(11),
+    s.method.padEnd(7),
+    num(s.meanWeight, s.meanWeight < 10 ? 3 : 1, 10),
+    share(s.feasible),
+    ` ${share(s.optimal)}`,
+    num(s.meanGapPercent, 3, 10),
+    num(s.maxGapPercent, 3, 9),
+    num(s.medianTimeToOptimumMs, 0, 13),
+    `${(100 * s.meanFeasibleSampleShare).toFixed(0)}%`.padStart(17),
+    String(s.weightTooLow).padStart(8),
+  ].join(' ');
+}
+
+async function main(): Promise<void> {
+  const picked = process.env.BENCH_EVOLUTION?.split(',').map((s) => s.trim()).filter(Boolean);
+  const families = FAMILIES.filter((f) => !picked || picked.includes(f.family));
+  if (families.length === 0) throw new Error(`BENCH_EVOLUTION names no family (${FAMILIES.map((f) => f.family).join(', ')})`);
+  const pool = new SolverPool({ size: WORKERS, workerScript: WORKER_SOURCE });
+  const settings: SolveSettings = { timeLimitMs: TIME_LIMIT_MS, seed: SEED, numSamples: NUM_SAMPLES, pool };
+  const summaries: Summary[] = [];
+  const familyReports: Record<string, unknown>[] = [];
+  const rows: (InstanceOutcome & { family: FamilyName; method: string })[] = [];
+  console.log(`time budget ${TIME_LIMIT_MS} ms per solve, ${WORKERS} solver thread, seed ${SEED}; ${TRAINING_INSTANCES} training and ${HELD_OUT_INSTANCES} held-out instances per family`);
+  try {
+    for (const family of families) {
+      const index = FAMILIES.indexOf(family);
+      const started = performance.now();
+      const training = seedsOf(index, 1000, TRAINING_INSTANCES).map(family.generate);
+      const heldOut = seedsOf(index, 5000, HELD_OUT_INSTANCES).map(family.generate);
+      const exactMs = performance.now() - started;
+      const quboVariables = compileProblem(heldOut[0].model, heldOut[0].constraints).variableNames.length;
+      const describe = (set: FamilyInstance[]) => ({ seeds: set.map((i) => i.seed), variables: set[0].n, quboVariables, constraints: set[0].constraints.length });
+      familyReports.push({ family: family.family, formulation: family.formulation, size: family.size, training: describe(training), heldOut: describe(heldOut), generateAndSolveExactlyMs: Math.round(exactMs) });
+      console.log(`\n${family.formulation}\n  ${heldOut[0].n} variables${quboVariables > heldOut[0].n ? ` (+${quboVariables - heldOut[0].n} slack)` : ''}, ${heldOut[0].constraints.length} constraints; instances generated and solved exactly in ${exactMs.toFixed(0)} ms`);
+      // Warm-up: starts the thread and lets V8 compile the kernels before anything is timed.
+      await solveInstance(heldOut[0], await PROVIDERS[0].weightsFor(heldOut[0]), { ...settings, timeLimitMs: Math.min(50, TIME_LIMIT_MS) });
+      console.log(HEADER);
+      for (const provider of PROVIDERS) {
+        await provider.train?.(family.family, training, { timeLimitMs: TIME_LIMIT_MS, solve: (instance, weights) => solveInstance(instance, weights, settings) });
+        const outcomes: InstanceOutcome[] = [];
+        for (const instance of heldOut) {
+          const outcome = await solveInstance(instance, await provider.weightsFor(instance), settings);
+          outcomes.push(outcome);
+          rows.push({ family: family.family, method: provider.name, ...outcome });
+        }
+        const summary = summarise(family.family, provider.name, outcomes);
+        summaries.push(summary);
+        console.log(fmt(summary));
+      }
+      if (!PROVIDERS.some((p) => p.name === 'EVOLVED')) console.log(`${family.family.padEnd(11)} EVOLVED  — comes with evolveConstraints`);
+    }
+  } finally {
+    await pool.close();
+  }
+
+  const written = writeBenchResult('evolution', {
+    machine: machineInfo(),
+    timeLimitMs: TIME_LIMIT_MS,
+    workers: WORKERS,
+    strategy: 'AUTO',
+    seed: SEED,
+    numSamples: NUM_SAMPLES,
+    trainingInstancesPerFamily: TRAINING_INSTANCES,
+    heldOutInstancesPerFamily: HELD_OUT_INSTANCES,
+    methods: PROVIDERS.map((p) => ({ name: p.name, description: p.description })),
+    evolved: PROVIDERS.some((p) => p.name === 'EVOLVED') ? 'included' : 'not yet: comes with evolveConstraints',
+    gapConvention: "% above the exact optimum in the model's minimisation objective, relative to |optimum|, of the best sample when it is feasible",
+    families: familyReports,
+    summaries,
+    rows,
+  });
+  console.log(`\nwrote ${written}${SMOKE ? ' (smoke run: figures mean nothing)' : ''}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
