@@ -39,6 +39,10 @@ export interface PlatformConfig {
     readonly queuedSolves: number;
   };
   readonly solveJobs: SolveJobSettings;
+  readonly evolution: {
+    /** The longest shadow solve evolveConstraints runs, whatever budget users give their solves. */
+    readonly shadowMaxTimeMs: number;
+  };
   /** Subgraph URLs for the gateway in split mode (docker-compose); empty in the embedded mode. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   /** Port of a subgraph started on its own (`start:subgraph`). */
@@ -222,6 +226,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
       workers: integer(env, 'SOLVER_WORKERS', Math.max(1, availableParallelism())),
       concurrentSolves: Math.max(1, integer(env, 'OPTIMIZE_CONCURRENT_SOLVES', 2)),
       queuedSolves: integer(env, 'OPTIMIZE_QUEUED_SOLVES', 16),
+    },
+    evolution: {
+      shadowMaxTimeMs: Math.max(10, integer(env, 'EVOLUTION_SHADOW_MAX_MS', 1_000)),
     },
     solveJobs: {
       concurrency: integer(env, 'SOLVE_JOBS_CONCURRENCY', 2),

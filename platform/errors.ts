@@ -65,6 +65,9 @@ export const ErrorCode = {
   // Service accounts (issue 9): unknown client and wrong secret share one code, as in OAuth 2.0.
   InvalidClient: 'INVALID_CLIENT',
   ServiceAccountRevoked: 'SERVICE_ACCOUNT_REVOKED',
+  // Constraint evolution (issue 10), the seed's troubleshooting cases.
+  InsufficientPerformanceData: 'INSUFFICIENT_PERFORMANCE_DATA',
+  EvolutionModelNotFound: 'EVOLUTION_MODEL_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

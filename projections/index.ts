@@ -10,9 +10,11 @@ import { tenantProfileProjections } from './tenant-profiles';
 import { tenantsProjection } from './tenants';
 import { complianceProjection } from './compliance-profiles';
 import { serviceAccountsProjection } from './service-accounts';
+import { constraintPerformanceProjection } from './constraint-performance';
+import { constraintEvolutionHistoryProjection } from './constraint-evolution-history';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintEvolutionHistoryProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
 
 /** What the projection runner runs: every read model, and the audit chainer (whose output is events, so replay leaves it out). */
 export function runnerProjections(eventStore: EventStore): Projection[] {

@@ -13,15 +13,18 @@ function constraint(constraintId: string, problemId: string, tenantId: string) {
   const event = stream<ConstraintEvent>(constraintStreamId(constraintId), tenantId);
   return {
     added: (definition: ConstraintDefinition) => event({ type: 'ConstraintAdded', data: { constraintId, problemId, tenantId, constraint: definition, addedAt } }),
-    updated: (definition: ConstraintDefinition, previousPenaltyWeight: number, evolutionReason: string) =>
-      event({ type: 'ConstraintUpdated', data: { constraintId, problemId, constraint: definition, previousPenaltyWeight, evolutionReason, updatedAt } }),
+    updated: (definition: ConstraintDefinition, previous: ConstraintDefinition, evolutionReason: string) =>
+      event({
+        type: 'ConstraintUpdated',
+        data: { constraintId, problemId, constraint: definition, previousPenaltyWeight: previous.penaltyWeight, previousPenaltyMethod: previous.penaltyMethod, evolutionReason, updatedAt },
+      }),
     removed: () => event({ type: 'ConstraintRemoved', data: { constraintId, problemId, reason: 'no longer a rule', removedAt } }),
   };
 }
 
-const oneHot: ConstraintDefinition = { id: 'c1', kind: 'ONE_HOT', penaltyWeight: 5, variables: ['x', 'y'] };
+const oneHot: ConstraintDefinition = { id: 'c1', kind: 'ONE_HOT', penaltyMethod: 'MANUAL', penaltyWeight: 5, variables: ['x', 'y'] };
 const heavierOneHot: ConstraintDefinition = { ...oneHot, penaltyWeight: 8 };
-const atMostOne: ConstraintDefinition = { id: 'c2', kind: 'AT_MOST_K', penaltyWeight: 2, variables: ['x', 'y'], k: 1 };
+const atMostOne: ConstraintDefinition = { id: 'c2', kind: 'AT_MOST_K', penaltyMethod: 'VLM', penaltyWeight: 2, variables: ['x', 'y'], k: 1 };
 
 const acmeProblem = problem('p1', 'acme');
 const globexProblem = problem('p2', 'globex');
@@ -55,7 +58,7 @@ describeProjection(problemsProjection, (spec) => {
   it('does not count a constraint again when it is updated, and uncounts it when removed', () => {
     return spec
       .given(acmeProblem.created('Max-cut', createdAt), c1.added(oneHot), c2.added(atMostOne))
-      .when(c1.updated(heavierOneHot, 5, 'violations persisted'), c2.removed())
+      .when(c1.updated(heavierOneHot, oneHot, 'violations persisted'), c2.removed())
       .then({ [PROBLEMS_COLLECTION]: [problemDocument('p1', 'acme', 'Max-cut', 1)] });
   });
 
@@ -71,6 +74,7 @@ describeProjection(constraintsProjection, (spec) => {
     problemId: 'p1',
     kind: 'ONE_HOT',
     penaltyWeight: 5,
+    penaltyMethod: 'MANUAL',
     definition: oneHot,
     version: 1,
     createdAt: addedAt,
@@ -81,14 +85,15 @@ describeProjection(constraintsProjection, (spec) => {
     return spec.when(c1.added(oneHot)).then({ [CONSTRAINTS_COLLECTION]: [added] });
   });
 
-  it('evolves the penalty weight, counting versions and keeping the reason', () => {
+  it('evolves the penalty weight and method, counting versions and keeping the reason', () => {
+    const byUpperBound: ConstraintDefinition = { ...oneHot, penaltyMethod: 'UB', penaltyWeight: 13 };
     return spec
       .given(c1.added(oneHot), globexConstraint.added(atMostOne))
-      .when(c1.updated(heavierOneHot, 5, 'violations persisted'), c1.updated({ ...oneHot, penaltyWeight: 13 }, 8, 'still violated'))
+      .when(c1.updated(heavierOneHot, oneHot, 'violations persisted'), c1.updated(byUpperBound, heavierOneHot, 'still violated'))
       .then({
         [CONSTRAINTS_COLLECTION]: {
-          c1: { ...added, penaltyWeight: 13, definition: { ...oneHot, penaltyWeight: 13 }, version: 3, updatedAt, lastEvolutionReason: 'still violated' },
-          c3: { ...added, id: 'c3', tenantId: 'globex', problemId: 'p2', kind: 'AT_MOST_K', penaltyWeight: 2, definition: atMostOne },
+          c1: { ...added, penaltyWeight: 13, penaltyMethod: 'UB', definition: byUpperBound, version: 3, updatedAt, lastEvolutionReason: 'still violated' },
+          c3: { ...added, id: 'c3', tenantId: 'globex', problemId: 'p2', kind: 'AT_MOST_K', penaltyWeight: 2, penaltyMethod: 'VLM', definition: atMostOne },
         },
       });
   });
@@ -96,7 +101,7 @@ describeProjection(constraintsProjection, (spec) => {
   it('deletes a removed constraint, which a later update does not bring back', () => {
     return spec
       .given(c1.added(oneHot), c2.added(atMostOne))
-      .when(c1.removed(), c1.updated(heavierOneHot, 5, 'too late'))
-      .then({ [CONSTRAINTS_COLLECTION]: { c1: undefined, c2: { ...added, id: 'c2', kind: 'AT_MOST_K', penaltyWeight: 2, definition: atMostOne } } });
+      .when(c1.removed(), c1.updated(heavierOneHot, oneHot, 'too late'))
+      .then({ [CONSTRAINTS_COLLECTION]: { c1: undefined, c2: { ...added, id: 'c2', kind: 'AT_MOST_K', penaltyWeight: 2, penaltyMethod: 'VLM', definition: atMostOne } } });
   });
 });

@@ -47,7 +47,8 @@ async function countConstraint(context: ProjectionContext, problemId: string, ch
 export const constraintsProjection: Projection = {
   name: 'constraints',
   // 2: enum values as the API writes them (MAXIMIZE, ONE_HOT, LESS_OR_EQUAL, SA), where version 1 kept maximize, one_hot, <=, sa.
-  version: 2,
+  // 3: each constraint's penaltyMethod (MANUAL for those stored before methods existed).
+  version: 3,
   collections: [{ name: CONSTRAINTS_COLLECTION, indexes: ['tenantId', 'problemId', 'createdAt'] }],
   filter: { categories: [CONSTRAINT_CATEGORY] },
   async handle(recorded, context) {
@@ -61,6 +62,7 @@ export const constraintsProjection: Projection = {
           problemId,
           kind: constraint.kind,
           penaltyWeight: constraint.penaltyWeight,
+          penaltyMethod: constraint.penaltyMethod,
           definition: constraint,
           version: 1,
           createdAt: addedAt,
@@ -74,6 +76,7 @@ export const constraintsProjection: Projection = {
         if (!current) return;
         context.patch(CONSTRAINTS_COLLECTION, event.data.constraintId, {
           penaltyWeight: event.data.constraint.penaltyWeight,
+          penaltyMethod: event.data.constraint.penaltyMethod,
           definition: event.data.constraint,
           version: current.version + 1,
           updatedAt: event.data.updatedAt,

@@ -22,6 +22,8 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   constraint: ROLES,
   optimization: ROLES,
   solvejob: ROLES,
+  // How constraints were evolved: domain data, read like the constraints themselves.
+  evolution: ROLES,
   // Oversight: only those who may read the audit trail, users and compliance over HTTP.
   [AUDIT_CATEGORY]: OVERSEERS,
   authentication: OVERSEERS,

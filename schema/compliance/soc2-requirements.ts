@@ -3,8 +3,10 @@ import { DATA_FIELDS, type ComplianceRequest, type Requirement } from './complia
 /**
  * SOC2 CC8.1 covers changes to what the platform decides with: constraints and scaling policies.
  * Matched by name so the scaling subgraph's policy mutations are covered when they arrive.
+ * evolveConstraints changes constraints too, so it needs an approval of its own (until evolutions
+ * can be proposed and approved as such), or it would be a way around updateConstraint's.
  */
-const CHANGE_MANAGED_OPERATION = /^(add|create|update|set|remove|delete)(Constraint|ScalingPolicy)$/;
+const CHANGE_MANAGED_OPERATION = /^((add|create|update|set|remove|delete)(Constraint|ScalingPolicy)|evolveConstraints)$/;
 
 export function isChangeManaged(operation: string): boolean {
   return CHANGE_MANAGED_OPERATION.test(operation);

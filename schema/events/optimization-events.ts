@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../platform/commands/decider';
+import type { EvolutionEvidence, PredictedPerformance } from './evolution-events';
 
 /** Events of the `problem-<id>` and `constraint-<id>` streams, owned by the optimization subgraph. */
 export const PROBLEM_CATEGORY = 'problem';
@@ -28,10 +29,20 @@ export interface QuboDefinition {
   readonly sense: 'MINIMIZE' | 'MAXIMIZE';
 }
 
-/** A constraint as the client stated it; which fields are set depends on `kind`. */
+/**
+ * How the penalty weight was chosen: MANUAL (the client's number) or a rule computed from the
+ * problem's objective (UB, MQC, VLM) when the constraint was added or updated.
+ */
+export type PenaltyMethodName = 'MANUAL' | 'UB' | 'MQC' | 'VLM';
+
+/**
+ * A constraint as the client stated it; which fields are set depends on `kind`. `penaltyWeight` is
+ * the number solves use, `penaltyMethod` how it was obtained (version 3; before, every weight was MANUAL).
+ */
 export interface ConstraintDefinition {
   readonly id: string;
   readonly kind: 'LINEAR_EQUALITY' | 'LINEAR_INEQUALITY' | 'ONE_HOT' | 'AT_MOST_K' | 'CUSTOM_PENALTY';
+  readonly penaltyMethod: PenaltyMethodName;
   readonly penaltyWeight: number;
   readonly terms?: readonly LinearTermData[];
   readonly relation?: 'LESS_OR_EQUAL' | 'GREATER_OR_EQUAL';
@@ -59,6 +70,13 @@ export type ConstraintAdded = DomainEvent<
   { readonly constraintId: string; readonly problemId: string; readonly tenantId: string; readonly constraint: ConstraintDefinition; readonly addedAt: string }
 >;
 
+/** The evolution a constraint change came from, with the evidence and prediction behind it. */
+export interface ConstraintEvolutionRef {
+  readonly evolutionId: string;
+  readonly evidence: EvolutionEvidence;
+  readonly predictedPerformance: PredictedPerformance;
+}
+
 /** The seed's `update_constraint(constraint_id, new_parameters, evolution_reason)`. */
 export type ConstraintUpdated = DomainEvent<
   'ConstraintUpdated',
@@ -67,7 +85,11 @@ export type ConstraintUpdated = DomainEvent<
     readonly problemId: string;
     readonly constraint: ConstraintDefinition;
     readonly previousPenaltyWeight: number;
+    /** Version 3: how the previous weight had been chosen. */
+    readonly previousPenaltyMethod: PenaltyMethodName;
     readonly evolutionReason: string;
+    /** Version 3: present when evolveConstraints made the change. */
+    readonly evolution?: ConstraintEvolutionRef;
     readonly updatedAt: string;
   }
 >;
@@ -119,12 +141,16 @@ export type OptimizationRunEvent = QuboOptimized | MultiObjectiveOptimized;
 export type ProblemEvent = ProblemCreated;
 export type ConstraintEvent = ConstraintAdded | ConstraintUpdated | ConstraintRemoved;
 
-/** Version 2 of the events carrying a sense, constraint kind, relation or strategy writes it as the API's enums name them (MINIMIZE, ONE_HOT, LESS_OR_EQUAL, SA; not minimize, one_hot, <=, sa); see ./upcasters.ts. */
+/**
+ * Version 2 of the events carrying a sense, constraint kind, relation or strategy writes it as the
+ * API's enums name them (MINIMIZE, ONE_HOT, LESS_OR_EQUAL, SA; not minimize, one_hot, <=, sa);
+ * version 3 of those carrying a constraint definition records its `penaltyMethod`; see ./upcasters.ts.
+ */
 export const OPTIMIZATION_EVENT_VERSIONS: Readonly<Record<ProblemEvent['type'] | ConstraintEvent['type'] | OptimizationRunEvent['type'], number>> = {
   QuboOptimized: 2,
   MultiObjectiveOptimized: 1,
   ProblemCreated: 2,
-  ConstraintAdded: 2,
-  ConstraintUpdated: 2,
+  ConstraintAdded: 3,
+  ConstraintUpdated: 3,
   ConstraintRemoved: 1,
 };

@@ -93,9 +93,13 @@ export type SolveJobEvent =
 
 export const SOLVE_JOB_TERMINAL_EVENTS: readonly SolveJobEvent['type'][] = ['SolveJobCompleted', 'SolveJobFailed', 'SolveJobCancelled'];
 
-/** Version 2 of the events carrying a sense, constraint kind, relation or strategy writes it as the API's enums name them (MINIMIZE, ONE_HOT, LESS_OR_EQUAL, SA; not minimize, one_hot, <=, sa); see ./upcasters.ts. */
+/**
+ * Version 2 of the events carrying a sense, constraint kind, relation or strategy writes it as the
+ * API's enums name them (MINIMIZE, ONE_HOT, LESS_OR_EQUAL, SA; not minimize, one_hot, <=, sa);
+ * version 3 of SolveJobSubmitted records each constraint's `penaltyMethod`; see ./upcasters.ts.
+ */
 export const SOLVE_JOB_EVENT_VERSIONS: Readonly<Record<SolveJobEvent['type'], number>> = {
-  SolveJobSubmitted: 2,
+  SolveJobSubmitted: 3,
   SolveJobStarted: 2,
   SolveJobLeaseRenewed: 1,
   SolveJobLeaseReleased: 1,

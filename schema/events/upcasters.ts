@@ -23,6 +23,36 @@ const solveJobProgressedV1ToV2: Upcaster<SolveJobProgressedV1, SolveJobProgresse
 };
 
 /*
+ * Version 3 of the events carrying constraint definitions records how each penalty weight was
+ * chosen (`penaltyMethod`, and `previousPenaltyMethod` on an update). Every weight stored before
+ * was the client's own number: MANUAL. Version 2 is their shape without these fields.
+ */
+type ConstraintDefinitionV2 = Omit<ConstraintDefinition, 'penaltyMethod'>;
+type ConstraintAddedV2 = Omit<ConstraintAdded['data'], 'constraint'> & { readonly constraint: ConstraintDefinitionV2 };
+type ConstraintUpdatedV2 = Omit<ConstraintUpdated['data'], 'constraint' | 'previousPenaltyMethod'> & { readonly constraint: ConstraintDefinitionV2 };
+type SolveJobRequestV2 = Omit<SolveJobRequest, 'constraints'> & { readonly constraints: readonly ConstraintDefinitionV2[] };
+type SolveJobSubmittedV2 = Omit<SolveJobSubmitted['data'], 'request'> & { readonly request: SolveJobRequestV2 };
+
+const manual = (stored: ConstraintDefinitionV2): ConstraintDefinition => ({ ...stored, penaltyMethod: 'MANUAL' });
+
+/** Lifts one event type from version 2 to 3, its constraint definitions given their `penaltyMethod` by `record`. */
+function penaltyMethodAtVersion3<From, To>(eventType: string, record: (data: From) => To): Upcaster<From, To> {
+  return { eventType, fromVersion: 2, upcast: record };
+}
+
+const penaltyMethodUpcasters = [
+  penaltyMethodAtVersion3('ConstraintAdded', (data: ConstraintAddedV2): ConstraintAdded['data'] => ({ ...data, constraint: manual(data.constraint) })),
+  penaltyMethodAtVersion3(
+    'ConstraintUpdated',
+    (data: ConstraintUpdatedV2): ConstraintUpdated['data'] => ({ ...data, constraint: manual(data.constraint), previousPenaltyMethod: 'MANUAL' }),
+  ),
+  penaltyMethodAtVersion3(
+    'SolveJobSubmitted',
+    (data: SolveJobSubmittedV2): SolveJobSubmitted['data'] => ({ ...data, request: { ...data.request, constraints: data.request.constraints.map(manual) } }),
+  ),
+];
+
+/*
  * Version 1 of the events below wrote enum values in spellings of their own; version 2 writes them
  * as the API's enums name them, so stored JSON, read models and answers agree. Each table maps a
  * version-1 spelling to its name.
@@ -50,12 +80,12 @@ type RoleV1 = keyof typeof ROLE_V1;
 /** The strategy that ran: AUTO resolved. */
 type KernelStrategyV1 = Exclude<keyof typeof STRATEGY_V1, 'auto'>;
 type QuboDefinitionV1 = Omit<QuboDefinition, 'sense'> & { readonly sense: keyof typeof SENSE_V1 };
-type ConstraintDefinitionV1 = Omit<ConstraintDefinition, 'kind' | 'relation'> & { readonly kind: keyof typeof KIND_V1; readonly relation?: keyof typeof RELATION_V1 };
+type ConstraintDefinitionV1 = Omit<ConstraintDefinitionV2, 'kind' | 'relation'> & { readonly kind: keyof typeof KIND_V1; readonly relation?: keyof typeof RELATION_V1 };
 type IdentityProviderDefinitionV1 = Omit<IdentityProviderDefinition, 'roleMappings' | 'defaultRoles'> & {
   readonly roleMappings: readonly { readonly group: string; readonly role: RoleV1 }[];
   readonly defaultRoles: readonly RoleV1[];
 };
-type SolveJobRequestV1 = Omit<SolveJobRequest, 'qubo' | 'constraints' | 'strategy'> & {
+type SolveJobRequestV1 = Omit<SolveJobRequestV2, 'qubo' | 'constraints' | 'strategy'> & {
   readonly qubo: QuboDefinitionV1;
   readonly constraints: readonly ConstraintDefinitionV1[];
   readonly strategy: keyof typeof STRATEGY_V1;
@@ -65,7 +95,7 @@ type AtV1<Data, V1> = Omit<Data, keyof V1> & V1;
 
 const role = (stored: RoleV1): Role => ROLE_V1[stored];
 const qubo = (stored: QuboDefinitionV1): QuboDefinition => ({ ...stored, sense: SENSE_V1[stored.sense] });
-const constraint = ({ kind, relation, ...rest }: ConstraintDefinitionV1): ConstraintDefinition => ({
+const constraint = ({ kind, relation, ...rest }: ConstraintDefinitionV1): ConstraintDefinitionV2 => ({
   ...rest,
   kind: KIND_V1[kind],
   ...(relation !== undefined && { relation: RELATION_V1[relation] }),
@@ -96,16 +126,16 @@ const respelledEnumUpcasters = [
   respelledAtVersion2('ProblemCreated', (data: AtV1<ProblemCreated['data'], { readonly definition: QuboDefinitionV1 }>): ProblemCreated['data'] => ({ ...data, definition: qubo(data.definition) })),
   respelledAtVersion2(
     'ConstraintAdded',
-    (data: AtV1<ConstraintAdded['data'], { readonly constraint: ConstraintDefinitionV1 }>): ConstraintAdded['data'] => ({ ...data, constraint: constraint(data.constraint) }),
+    (data: AtV1<ConstraintAddedV2, { readonly constraint: ConstraintDefinitionV1 }>): ConstraintAddedV2 => ({ ...data, constraint: constraint(data.constraint) }),
   ),
   respelledAtVersion2(
     'ConstraintUpdated',
-    (data: AtV1<ConstraintUpdated['data'], { readonly constraint: ConstraintDefinitionV1 }>): ConstraintUpdated['data'] => ({ ...data, constraint: constraint(data.constraint) }),
+    (data: AtV1<ConstraintUpdatedV2, { readonly constraint: ConstraintDefinitionV1 }>): ConstraintUpdatedV2 => ({ ...data, constraint: constraint(data.constraint) }),
   ),
   respelledAtVersion2('QuboOptimized', (data: AtV1<QuboOptimized['data'], { readonly strategy: KernelStrategyV1 }>): QuboOptimized['data'] => ({ ...data, strategy: STRATEGY_V1[data.strategy] })),
   respelledAtVersion2(
     'SolveJobSubmitted',
-    (data: AtV1<SolveJobSubmitted['data'], { readonly request: SolveJobRequestV1 }>): SolveJobSubmitted['data'] => ({
+    (data: AtV1<SolveJobSubmittedV2, { readonly request: SolveJobRequestV1 }>): SolveJobSubmittedV2 => ({
       ...data,
       request: { ...data.request, qubo: qubo(data.request.qubo), constraints: data.request.constraints.map(constraint), strategy: STRATEGY_V1[data.request.strategy] },
     }),
@@ -121,4 +151,9 @@ const respelledEnumUpcasters = [
  * in its `*_EVENT_VERSIONS` map and add the upcaster from the old version here; the registry built
  * from this list (app/event-upcasters.ts) refuses to start while a raised version has none.
  */
-export const EVENT_UPCASTERS: readonly Upcaster[] = [solveJobStartedV1ToV2 as Upcaster, solveJobProgressedV1ToV2 as Upcaster, ...(respelledEnumUpcasters as Upcaster[])];
+export const EVENT_UPCASTERS: readonly Upcaster[] = [
+  solveJobStartedV1ToV2 as Upcaster,
+  solveJobProgressedV1ToV2 as Upcaster,
+  ...(respelledEnumUpcasters as Upcaster[]),
+  ...(penaltyMethodUpcasters as Upcaster[]),
+];

@@ -21,6 +21,7 @@ export interface ConstraintDocument {
   readonly problemId: string;
   readonly kind: ConstraintDefinition['kind'];
   readonly penaltyWeight: number;
+  readonly penaltyMethod: ConstraintDefinition['penaltyMethod'];
   readonly definition: ConstraintDefinition;
   /** 1 when added, +1 per update. */
   readonly version: number;

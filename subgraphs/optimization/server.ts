@@ -10,6 +10,8 @@ import { OptimizeResolver } from './graphql/optimize-resolver';
 import { problemReference } from './graphql/problem-reference';
 import { ProblemResolver } from './graphql/problem-resolver';
 import { SolveJobResolver } from './graphql/solve-job-resolver';
+import { PerformanceResolver } from './graphql/performance-resolver';
+import { EvolutionResolver } from './graphql/evolution-resolver';
 import { SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL, SolveJobProgress } from './graphql/solve-job-types';
 import { SolveJobRunner } from './jobs/solve-job-runner';
 import { OPTIMIZATION_PERMISSIONS, SOLVE_JOB_RUNNER } from './graphql/permissions';
@@ -18,7 +20,7 @@ import { servicePrincipal } from '../../platform/commands/service-principal';
 /** The optimization subgraph: QUBO problems, their constraints, synchronous solves and solve jobs. */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, MultiObjectiveResolver, SolveJobResolver, OptimizationProfileResolver],
+    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, MultiObjectiveResolver, SolveJobResolver, OptimizationProfileResolver, PerformanceResolver, EvolutionResolver],
     orphanedTypes: [OptimizationTenant, SolveJobProgress],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),

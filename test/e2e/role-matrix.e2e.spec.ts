@@ -65,6 +65,10 @@ const EXPECTED: Record<string, Expectation> = {
   'Query.constraints':            row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
   'Query.solveJob':               row('+  +  +  +  +  +',    '+  N  N  N  N  N'),
   'Query.solveJobs':              row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
+  'Query.constraintPerformance':  row('+  +  +  +  +  +',    '+  N  N  N  N  N'),
+  'Query.tenantPerformance':      row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
+  'Mutation.evolveConstraints':   row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
+  'Query.constraintEvolutionHistory': row('+  +  +  +  +  +', '+  F  F  F  F  F'),
   // optimization: writes and solves
   'Mutation.createProblem':       row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
   'Mutation.addConstraint':       row('+  +  +  +  F  F',    '+  N  N  N  F  F'),
@@ -180,6 +184,14 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
   'Query.constraints': (t) => ({ query: 'query ($t: ID!, $p: ID) { constraints(tenantId: $t, problemId: $p) { id } }', variables: { t: t.tenantId, p: t.problemId } }),
   'Query.solveJob': (t) => ({ query: 'query ($id: ID!) { solveJob(id: $id) { id status } }', variables: { id: t.solveJobId } }),
   'Query.solveJobs': (t) => ({ query: 'query ($t: ID!) { solveJobs(tenantId: $t) { edges { node { id } } } }', variables: { t: t.tenantId } }),
+  'Query.constraintPerformance': (t) => ({ query: 'query ($id: ID!) { constraintPerformance(constraintId: $id) { solves } }', variables: { id: t.constraintId } }),
+  'Query.tenantPerformance': (t) => ({ query: 'query ($t: ID!) { tenantPerformance(tenantId: $t) { constraintId } }', variables: { t: t.tenantId } }),
+  // A dry run over a constraint solved once by the fixture (so there is data to evolve from).
+  'Mutation.evolveConstraints': (t) => ({
+    query: 'mutation ($t: ID!, $c: ID!) { evolveConstraints(input: { tenantId: $t, constraintIds: [$c], dryRun: true }) { evolutionId } }',
+    variables: { t: t.tenantId, c: t.constraintId },
+  }),
+  'Query.constraintEvolutionHistory': (t) => ({ query: 'query ($t: ID!) { constraintEvolutionHistory(tenantId: $t) { constraintId } }', variables: { t: t.tenantId } }),
   'Mutation.createProblem': (t) => ({
     query: 'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }',
     variables: { input: { tenantId: t.tenantId, name: 'Matrix problem', qubo: QUBO } },
@@ -424,6 +436,8 @@ describe('role × operation × tenant matrix through the gateway', () => {
         await asAdmin<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId, name: 'Fixture', qubo: QUBO } })
       ).createProblem.id;
       const [constraintId, solveJobId] = await Promise.all([addConstraint(problemId), submitJob({ tenantId, problemId }, 20)]);
+      // One solve with the constraint in place: evolveConstraints has a recorded outcome to work from.
+      await asAdmin('mutation ($input: OptimizeQuboInput!) { optimizeQubo(input: $input) { runId } }', { input: { tenantId, problemId, timeLimitMs: 20, seed: 1 } });
       await configureOidc(tenantId, 'Matrix OIDC');
       const samlProviderId = (
         await asAdmin<{ configureIdentityProvider: { id: string } }>('mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id } }', {
@@ -490,6 +504,7 @@ describe('role × operation × tenant matrix through the gateway', () => {
       const byId: Record<string, [query: string, id: string]> = {
         'Query.problem': ['query ($id: ID!) { problem(id: $id) { id } }', other.problemId],
         'Query.solveJob': ['query ($id: ID!) { solveJob(id: $id) { id } }', other.solveJobId],
+        'Query.constraintPerformance': ['query ($id: ID!) { constraintPerformance(constraintId: $id) { solves } }', other.constraintId],
         'Mutation.updateConstraint': ['mutation ($id: ID!) { updateConstraint(constraintId: $id, newParameters: { penaltyWeight: 6 }, evolutionReason: "probe") { id } }', other.constraintId],
         'Mutation.removeConstraint': ['mutation ($id: ID!) { removeConstraint(constraintId: $id, reason: "probe") }', other.constraintId],
         'Mutation.cancelSolveJob': ['mutation ($id: ID!) { cancelSolveJob(id: $id) { id } }', other.solveJobId],

@@ -5,7 +5,8 @@ import { constraintStreamId, identityProviderStreamId, optimizationRunStreamId, 
 /**
  * One event of every type whose version 1 wrote enum values in spellings of their own
  * (`tenant-admin`, `maximize`, `linear_inequality`, `<=`, `sa`), as version 1 stored it, with the
- * data version 2 reads it as. They belong together: the provider maps roles the user and the
+ * data the latest version reads it as (version 2's spelling; version 3's MANUAL penalty method
+ * where a constraint definition is carried). They belong together: the provider maps roles the user and the
  * session hold, the constraint and the job belong to the problem.
  */
 export interface StoredAtVersion1 {
@@ -88,13 +89,21 @@ export const STORED_AT_VERSION_1: readonly StoredAtVersion1[] = [
     streamId: constraintStreamId(constraint),
     type: 'ConstraintAdded',
     data: { constraintId: constraint, problemId: problem, tenantId, constraint: { ...capacity, kind: 'linear_inequality', relation: '<=' }, addedAt: at },
-    upcast: { constraintId: constraint, problemId: problem, tenantId, constraint: { ...capacity, kind: 'LINEAR_INEQUALITY', relation: 'LESS_OR_EQUAL' }, addedAt: at },
+    upcast: { constraintId: constraint, problemId: problem, tenantId, constraint: { ...capacity, kind: 'LINEAR_INEQUALITY', relation: 'LESS_OR_EQUAL', penaltyMethod: 'MANUAL' }, addedAt: at },
   },
   {
     streamId: constraintStreamId(constraint),
     type: 'ConstraintUpdated',
     data: { constraintId: constraint, problemId: problem, constraint: { ...capacity, kind: 'linear_inequality', relation: '>=', rhs: 0 }, previousPenaltyWeight: 4, evolutionReason: 'looser', updatedAt: at },
-    upcast: { constraintId: constraint, problemId: problem, constraint: { ...capacity, kind: 'LINEAR_INEQUALITY', relation: 'GREATER_OR_EQUAL', rhs: 0 }, previousPenaltyWeight: 4, evolutionReason: 'looser', updatedAt: at },
+    upcast: {
+      constraintId: constraint,
+      problemId: problem,
+      constraint: { ...capacity, kind: 'LINEAR_INEQUALITY', relation: 'GREATER_OR_EQUAL', rhs: 0, penaltyMethod: 'MANUAL' },
+      previousPenaltyWeight: 4,
+      previousPenaltyMethod: 'MANUAL',
+      evolutionReason: 'looser',
+      updatedAt: at,
+    },
   },
   {
     streamId: optimizationRunStreamId(run),
@@ -114,7 +123,15 @@ export const STORED_AT_VERSION_1: readonly StoredAtVersion1[] = [
     upcast: {
       jobId: job,
       tenantId,
-      request: { ...jobRequest, qubo: { ...quboV1, sense: 'MINIMIZE' }, constraints: [{ ...capacity, kind: 'LINEAR_EQUALITY' }, { ...pickOne, kind: 'ONE_HOT' }], strategy: 'AUTO' },
+      request: {
+        ...jobRequest,
+        qubo: { ...quboV1, sense: 'MINIMIZE' },
+        constraints: [
+          { ...capacity, kind: 'LINEAR_EQUALITY', penaltyMethod: 'MANUAL' },
+          { ...pickOne, kind: 'ONE_HOT', penaltyMethod: 'MANUAL' },
+        ],
+        strategy: 'AUTO',
+      },
       submittedAt: at,
     },
   },

@@ -208,8 +208,8 @@ describe('the README walkthrough, run as written against `npm start`', () => {
     const added = await answerOf<Record<string, { id: string }>>('03-add-constraints.graphql');
 
     expect(added).toEqual({
-      exactlyTwo: { id: expect.any(String), kind: 'LINEAR_EQUALITY', penaltyWeight: 10, version: 1 },
-      oneInTheNorth: { id: expect.any(String), kind: 'LINEAR_INEQUALITY', penaltyWeight: 10, version: 1 },
+      exactlyTwo: { id: expect.any(String), kind: 'LINEAR_EQUALITY', penaltyMethod: 'MANUAL', penaltyWeight: 10, version: 1 },
+      oneInTheNorth: { id: expect.any(String), kind: 'LINEAR_INEQUALITY', penaltyMethod: 'MANUAL', penaltyWeight: 10, version: 1 },
     });
     ids.constraints = [added.exactlyTwo.id, added.oneInTheNorth.id];
   });

@@ -57,7 +57,7 @@ describe('events stored with the former enum spellings (SQLite event store + SQL
     expect(documents[USERS_COLLECTION]).toMatchObject([{ providerRoles: ['ANALYST', 'DEVELOPER'], grantedRoles: ['TENANT_ADMIN'], roles: ['ANALYST', 'DEVELOPER', 'TENANT_ADMIN'] }]);
     expect(documents[SESSIONS_COLLECTION]).toMatchObject([{ roles: ['ANALYST', 'TENANT_ADMIN'] }]);
     expect(documents[PROBLEMS_COLLECTION]).toMatchObject([{ definition: { sense: 'MAXIMIZE' } }]);
-    expect(documents[CONSTRAINTS_COLLECTION]).toMatchObject([{ kind: 'LINEAR_INEQUALITY', definition: { kind: 'LINEAR_INEQUALITY', relation: 'GREATER_OR_EQUAL' } }]);
+    expect(documents[CONSTRAINTS_COLLECTION]).toMatchObject([{ kind: 'LINEAR_INEQUALITY', penaltyMethod: 'MANUAL', definition: { kind: 'LINEAR_INEQUALITY', relation: 'GREATER_OR_EQUAL', penaltyMethod: 'MANUAL' } }]);
     expect(documents[SOLVE_JOBS_COLLECTION]).toMatchObject([{ strategy: 'AUTO', result: { strategy: 'TABU' } }]);
   });
 
@@ -78,6 +78,10 @@ describe('events stored with the former enum spellings (SQLite event store + SQL
     const [revoked] = (await stores.eventStore.readStream(userStreamId(V1_IDS.user))).filter((event) => event.metadata.actor === 'admin');
     expect(revoked).toMatchObject({ type: 'RoleRevoked', data: { role: 'TENANT_ADMIN' }, metadata: { schemaVersion: 2 } });
     const [updated] = (await stores.eventStore.readStream(constraintStreamId(V1_IDS.constraint))).filter((event) => event.metadata.actor === 'admin');
-    expect(updated).toMatchObject({ type: 'ConstraintUpdated', data: { constraint: { kind: 'LINEAR_INEQUALITY', relation: 'GREATER_OR_EQUAL', penaltyWeight: 9 } }, metadata: { schemaVersion: 2 } });
+    expect(updated).toMatchObject({
+      type: 'ConstraintUpdated',
+      data: { constraint: { kind: 'LINEAR_INEQUALITY', relation: 'GREATER_OR_EQUAL', penaltyMethod: 'MANUAL', penaltyWeight: 9 }, previousPenaltyMethod: 'MANUAL' },
+      metadata: { schemaVersion: 3 },
+    });
   });
 });

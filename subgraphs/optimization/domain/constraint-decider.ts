@@ -1,5 +1,5 @@
 import { DomainError, type Decider } from '../../../platform/commands/decider';
-import type { ConstraintDefinition, ConstraintEvent, QuboDefinition } from '../../../schema/events';
+import type { ConstraintDefinition, ConstraintEvent, ConstraintEvolutionRef, QuboDefinition } from '../../../schema/events';
 import { compileProblem, parseQuboInput, type Constraint, type ModelLimits } from '../model';
 import { refuseInvalidModel } from './model-refusal';
 
@@ -15,10 +15,14 @@ export interface ProblemContext {
   readonly limits: ModelLimits;
 }
 
-/** Everything of a constraint but its identity and kind: what `updateConstraint` may change. */
+/**
+ * Everything of a constraint but its identity and kind: what `updateConstraint` may change. A
+ * computed method arrives with the weight it gave (./penalty-choice.ts), so deciding stays pure.
+ */
 export type ConstraintParameters = Partial<Omit<ConstraintDefinition, 'id' | 'kind'>>;
 
 export type ConstraintCommand =
+  /** `constraint` carries its penalty method and the weight it gave (./penalty-choice.ts). */
   | { readonly type: 'AddConstraint'; readonly constraintId: string; readonly problem: ProblemContext; readonly constraint: Omit<ConstraintDefinition, 'id'>; readonly requestedAt: string }
   | {
       readonly type: 'UpdateConstraint';
@@ -26,6 +30,8 @@ export type ConstraintCommand =
       readonly problem: ProblemContext;
       readonly newParameters: ConstraintParameters;
       readonly evolutionReason: string;
+      /** Set when evolveConstraints decided the change: the evolution and what it stands on. */
+      readonly evolution?: ConstraintEvolutionRef;
       readonly requestedAt: string;
     }
   | { readonly type: 'RemoveConstraint'; readonly constraintId: string; readonly reason: string; readonly requestedAt: string };
@@ -61,7 +67,10 @@ export const constraintDecider: Decider<ConstraintState, ConstraintCommand, Cons
         const current = activeConstraint(state, command.constraintId);
         const reason = command.evolutionReason.trim();
         if (reason.length === 0) throw new DomainError('BAD_USER_INPUT', 'Say why the constraint changes: evolutionReason cannot be empty.', { field: 'evolutionReason' });
-        const constraint = { ...current.constraint, ...withoutUndefined(command.newParameters) } as ConstraintDefinition;
+        const changes = withoutUndefined(command.newParameters);
+        // A new weight without a method is one somebody chose: MANUAL, whatever method gave the old one.
+        const penaltyMethod = changes.penaltyMethod ?? (changes.penaltyWeight === undefined ? current.constraint.penaltyMethod : 'MANUAL');
+        const constraint = { ...current.constraint, ...changes, penaltyMethod } as ConstraintDefinition;
         assertCompiles(command.problem, constraint);
         return [
           {
@@ -71,7 +80,9 @@ export const constraintDecider: Decider<ConstraintState, ConstraintCommand, Cons
               problemId: current.problemId,
               constraint,
               previousPenaltyWeight: current.constraint.penaltyWeight,
+              previousPenaltyMethod: current.constraint.penaltyMethod,
               evolutionReason: reason,
+              ...(command.evolution && { evolution: command.evolution }),
               updatedAt: command.requestedAt,
             },
           },

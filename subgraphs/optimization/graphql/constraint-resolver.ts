@@ -8,9 +8,10 @@ import { constraintStreamId, problemStreamId, type ConstraintDefinition } from '
 import { CONSTRAINTS_COLLECTION, type ConstraintDocument } from '../../../schema/read-models/optimization';
 import { constraintDecider, type ConstraintCommand, type ConstraintParameters as ParameterChanges, type ProblemContext } from '../domain/constraint-decider';
 import { problemDecider } from '../domain/problem-decider';
+import { choosePenalty, choosePenaltyChange, objectiveOf } from '../domain/penalty-choice';
 import { constraints } from '../domain/command-handlers';
 import { executeCommand } from '../../../platform/commands/execute-command';
-import { AddConstraintInput, Constraint, ConstraintKind, ConstraintParameters, type InequalityRelation } from './constraint-types';
+import { AddConstraintInput, Constraint, ConstraintKind, ConstraintParameters, PenaltyMethod, type InequalityRelation } from './constraint-types';
 
 /** A problem has at most this many constraints listed at once. */
 const MAX_CONSTRAINTS_LISTED = 1000;
@@ -37,13 +38,14 @@ export class ConstraintResolver {
   @Mutation(() => Constraint, { description: 'Adds a constraint to a problem; refused unless it compiles against the problem.' })
   async addConstraint(@Arg('input', () => AddConstraintInput) input: AddConstraintInput, @Ctx() context: SubgraphContext): Promise<Constraint> {
     const problem = await this.problemContext(input.problemId, context);
-    const { kind, ...parameters } = input.constraint;
+    const { kind, penaltyMethod, penaltyWeight, ...parameters } = input.constraint;
+    const penalty = choosePenalty({ penaltyMethod, penaltyWeight }, objectiveOf(problem.definition, problem.limits));
     const constraintId = randomUUID();
     await this.execute(context, problem.tenantId, {
       type: 'AddConstraint',
       constraintId,
       problem,
-      constraint: { kind, ...toParameterChanges(parameters), penaltyWeight: parameters.penaltyWeight } as Omit<ConstraintDefinition, 'id'>,
+      constraint: { kind, ...toParameterChanges(parameters), ...penalty } as Omit<ConstraintDefinition, 'id'>,
       requestedAt: this.deps.clock().toISOString(),
     });
     return this.readConstraint(constraintId);
@@ -57,11 +59,14 @@ export class ConstraintResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<Constraint> {
     const current = await this.currentConstraint(constraintId, context);
+    const problem = await this.problemContext(current.problemId, context);
+    const { penaltyMethod, penaltyWeight, ...parameters } = newParameters;
+    const penalty = choosePenaltyChange({ penaltyMethod, penaltyWeight }, objectiveOf(problem.definition, problem.limits));
     await this.execute(context, current.tenantId, {
       type: 'UpdateConstraint',
       constraintId,
-      problem: await this.problemContext(current.problemId, context),
-      newParameters: toParameterChanges(newParameters),
+      problem,
+      newParameters: { ...toParameterChanges(parameters), ...penalty },
       evolutionReason,
       requestedAt: this.deps.clock().toISOString(),
     });
@@ -104,10 +109,9 @@ export class ConstraintResolver {
   }
 }
 
-/** GraphQL input → the event shape: plain objects, unset fields left out. */
-export function toParameterChanges(parameters: ConstraintParameters): ParameterChanges {
+/** GraphQL input → the event shape: plain objects, unset fields left out. The penalty is chosen apart (../domain/penalty-choice.ts). */
+export function toParameterChanges(parameters: Omit<ConstraintParameters, 'penaltyMethod' | 'penaltyWeight'>): ParameterChanges {
   const changes: Record<string, unknown> = {
-    penaltyWeight: parameters.penaltyWeight,
     terms: parameters.terms?.map(({ variable, coefficient }) => ({ variable, coefficient })),
     relation: parameters.relation,
     rhs: parameters.rhs,
@@ -128,6 +132,7 @@ function toConstraint(document: ConstraintDocument): Constraint {
     tenantId: document.tenantId,
     kind: document.kind as ConstraintKind,
     penaltyWeight: document.penaltyWeight,
+    penaltyMethod: document.penaltyMethod as PenaltyMethod,
     parameters: { ...parameters, relation: parameters.relation as InequalityRelation | undefined } as ConstraintParameters,
     version: document.version,
     createdAt: document.createdAt,

@@ -20,11 +20,28 @@ export enum InequalityRelation {
 }
 registerEnumType(InequalityRelation, { name: 'InequalityRelation' });
 
+export enum PenaltyMethod {
+  MANUAL = 'MANUAL',
+  UB = 'UB',
+  MQC = 'MQC',
+  VLM = 'VLM',
+}
+registerEnumType(PenaltyMethod, {
+  name: 'PenaltyMethod',
+  description:
+    "How a constraint's penalty weight is chosen, from the problem's objective (minimisation form) when the constraint is added or updated; the weight it gives is recorded with it. MANUAL: the penaltyWeight given. UB: Σ|qᵢᵢ| + Σ|qᵢⱼ|, an upper bound of the objective. MQC: the largest |qᵢⱼ|. VLM (Verma and Lewis): the most one flip can change the objective. The computed rules give 1 when the objective has no terms.",
+});
+
 /** The parameters of a constraint; which ones apply depends on its kind. */
 @ObjectType('ConstraintParameters')
-@InputType('ConstraintParametersInput', { description: 'Fields to change; those left out keep their value.' })
+@InputType('ConstraintParametersInput', {
+  description: 'Fields to change; those left out keep their value. A penaltyWeight alone makes the method MANUAL; a computed penaltyMethod alone recomputes the weight.',
+})
 export class ConstraintParameters {
-  @Field(() => Float, { nullable: true, description: 'Multiplies the penalty; ≥ 0. Constraint evolution tunes it.' })
+  @Field(() => PenaltyMethod, { nullable: true, description: 'MANUAL needs penaltyWeight; UB, MQC and VLM compute the weight and refuse a penaltyWeight given as well. A new constraint with neither gets VLM.' })
+  penaltyMethod?: PenaltyMethod;
+
+  @Field(() => Float, { nullable: true, description: 'Multiplies the penalty; ≥ 0. Given alone, the method is MANUAL. Constraint evolution tunes it.' })
   penaltyWeight?: number;
 
   @Field(() => [LinearTerm], { nullable: true })
@@ -56,9 +73,6 @@ export class ConstraintParameters {
 export class ConstraintInput extends ConstraintParameters {
   @Field(() => ConstraintKind)
   kind!: ConstraintKind;
-
-  @Field(() => Float)
-  declare penaltyWeight: number;
 }
 
 @InputType()
@@ -84,8 +98,11 @@ export class Constraint {
   @Field(() => ConstraintKind)
   kind!: ConstraintKind;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The weight solves use, as given (MANUAL) or as its method computed it when the constraint was added or last updated.' })
   penaltyWeight!: number;
+
+  @Field(() => PenaltyMethod)
+  penaltyMethod!: PenaltyMethod;
 
   @Field(() => ConstraintParameters)
   parameters!: ConstraintParameters;

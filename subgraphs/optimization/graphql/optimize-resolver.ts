@@ -14,6 +14,7 @@ import { solveGateFor } from '../solving/solve-gate';
 import { synchronousSolveLimits, timeLimit } from './solve-limits';
 import { optimizationRuns } from '../domain/command-handlers';
 import { executeCommand } from '../../../platform/commands/execute-command';
+import { constraintOutcomes } from '../performance/constraint-outcomes';
 
 const DEFAULT_SAMPLES = 5;
 const MAX_SAMPLES = 100;
@@ -24,7 +25,7 @@ export class OptimizeResolver {
 
   @Mutation(() => OptimizationResult, {
     description:
-      "The seed's optimize_qubo(qubo_matrix, constraints, optimization_strategy), synchronous and for small problems: capped by OPTIMIZE_MAX_TIME_MS and OPTIMIZE_MAX_VARIABLES. Each run is recorded as a QuboOptimized event.",
+      "The seed's optimize_qubo(qubo_matrix, constraints, optimization_strategy), synchronous and for small problems: capped by OPTIMIZE_MAX_TIME_MS and OPTIMIZE_MAX_VARIABLES. Each run is recorded as a QuboOptimized event, with how each constraint fared (ConstraintOutcomesRecorded).",
   })
   async optimizeQubo(@Arg('input', () => OptimizeQuboInput) input: OptimizeQuboInput, @Ctx() context: SubgraphContext): Promise<OptimizationResult> {
     requireTenantAccess(context, input.tenantId);
@@ -61,6 +62,19 @@ export class OptimizeResolver {
       optimizationRuns,
       {
         type: 'RecordOptimization',
+        constraintOutcomes: constraintOutcomes({
+          solveId: runId,
+          solveKind: 'OPTIMIZE_QUBO',
+          tenantId: input.tenantId,
+          problemId,
+          model,
+          constraints: constraints as Constraint[],
+          solution,
+          timeLimitMs,
+          // Each worker thread runs for the whole solve.
+          cpuMs: workers * solution.engine.totalTimeMs,
+          recordedAt: now.toISOString(),
+        }),
         outcome: {
           type: 'QuboOptimized',
           data: {

@@ -22,6 +22,13 @@ export const OPTIMIZATION_PERMISSIONS = {
   'Query.constraints': permit(EVERY_ROLE, inTenantArgument),
   'Query.solveJob': permit(EVERY_ROLE, tenantOwning(SOLVE_JOBS_COLLECTION, 'id', 'Solve job')),
   'Query.solveJobs': permit(EVERY_ROLE, inTenantArgument),
+  // How constraints perform is read like the problems themselves.
+  'Query.constraintPerformance': permit(EVERY_ROLE, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId', 'Constraint')),
+  'Query.tenantPerformance': permit(EVERY_ROLE, inTenantArgument),
+  // Evolution changes a tenant's constraints: those who model and solve start it; everyone reads its history.
+  'Mutation.evolveConstraints': permit(OPTIMIZERS, inInputTenant),
+  // By tenant (checked here) or by constraint (the resolver checks its owner, a removed constraint's history included).
+  'Query.constraintEvolutionHistory': permit(EVERY_ROLE, inTenantArgument),
   'Mutation.createProblem': permit(OPTIMIZERS, inInputTenant),
   'Mutation.addConstraint': permit(OPTIMIZERS, tenantOwning(PROBLEMS_COLLECTION, 'input.problemId', 'Problem')),
   'Mutation.updateConstraint': permit(OPTIMIZERS, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId', 'Constraint')),

@@ -11,6 +11,7 @@ import { jobIdOf, solveJobDecider, type SolveJobCommand, type SolveJobState } fr
 import { SolverPool } from '../engine/solver-pool';
 import { compileProblem, parseQuboInput, QuboModelError, type Constraint } from '../model';
 import { solveProblem } from '../solving/solve-problem';
+import { constraintOutcomes } from '../performance/constraint-outcomes';
 import { nextFairJob, type WaitingJob } from './fair-queue';
 
 /** What the runner does to a job, as its permission row and its audit records name it. */
@@ -225,9 +226,22 @@ export class SolveJobRunner {
         recordedAt: this.now(),
       });
       const best = solution.samples[0];
+      const completedAt = this.now();
       await this.decide(job.tenantId, {
         type: 'CompleteSolveJob',
         ...held,
+        constraintOutcomes: constraintOutcomes({
+          solveId: jobId,
+          solveKind: 'SOLVE_JOB',
+          tenantId: job.tenantId,
+          problemId: request.problemId,
+          model,
+          constraints,
+          solution,
+          timeLimitMs: request.timeLimitMs,
+          cpuMs: (cpu.user + cpu.system) / 1000,
+          recordedAt: completedAt,
+        }),
         outcome: {
           jobId,
           strategy: solution.engine.strategy,
@@ -240,7 +254,7 @@ export class SolveJobRunner {
           totalTimeMs: solution.engine.totalTimeMs,
           flipsAttempted: solution.engine.flipsAttempted,
           stoppedBy: solution.engine.stoppedBy,
-          completedAt: this.now(),
+          completedAt,
         },
       });
     } catch (error) {

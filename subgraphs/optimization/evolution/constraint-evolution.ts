@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandCaller } from '../../../platform/commands/command-caller';
+import { DomainError } from '../../../platform/commands/decider';
+import { executeCommand } from '../../../platform/commands/execute-command';
+import { ErrorCode } from '../../../platform/errors';
+import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import type { ConstraintsEvolved, EvolutionStrategyName, EvolutionUpdate, MeasuredWeights, UnmetConstraint } from '../../../schema/events';
+import { CONSTRAINT_OUTCOMES_COLLECTION, PROBLEM_OBJECTIVE_BESTS_COLLECTION, type ConstraintOutcomeDocument, type ProblemObjectiveBestDocument } from '../../../schema/read-models/constraint-performance';
+import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, type ConstraintDocument, type ProblemDocument } from '../../../schema/read-models/optimization';
+import { constraints as constraintHandler, evolutions } from '../domain/command-handlers';
+import { parseQuboInput, type Constraint } from '../model';
+import { summarizeOutcomes } from '../performance/aggregate-performance';
+import { solveGateFor } from '../solving/solve-gate';
+import { solveProblem } from '../solving/solve-problem';
+import { EVOLUTION_STRATEGIES } from './evolution-strategies';
+import { evolutionReason, planEvolution, type EvolutionTarget, type ProblemPlan } from './plan-evolution';
+import { shadowEvaluator, type Solve } from './shadow-evaluator';
+import { searchWeights, type SearchResult } from './weight-search';
+
+export interface EvolveRequest {
+  readonly tenantId: string;
+  readonly problemId?: string;
+  readonly constraintIds?: readonly string[];
+  readonly performanceThreshold: number;
+  readonly strategy: EvolutionStrategyName;
+  readonly dryRun: boolean;
+}
+
+/** How many of a constraint's latest solves its recorded performance is read from. */
+export const RECENT_SOLVES = 50;
+const MAX_CONSTRAINTS = 1000;
+const MIN_SHADOW_MS = 10;
+
+/**
+ * The seed's evolve_constraints: reads how each constraint performed in its recent solves, plans
+ * raises (below the threshold) and lowers (always satisfied at an objective cost), searches each
+ * problem's weight vector with shadow solves, records the evolution, then applies each change
+ * through the constraint's own command path (ConstraintUpdated, with the reason and the evolution
+ * it came from). A dry run records and applies nothing.
+ */
+export async function evolveConstraints(deps: SubgraphDependencies, caller: CommandCaller, request: EvolveRequest): Promise<ConstraintsEvolved['data']> {
+  if (!(request.performanceThreshold > 0 && request.performanceThreshold <= 1)) {
+    throw new DomainError(ErrorCode.BadUserInput, `performanceThreshold must be in (0, 1], got ${request.performanceThreshold}.`, { field: 'performanceThreshold' });
+  }
+  const targets = await targetsOf(deps, request);
+  const recorded = await Promise.all(targets.map((target) => recordedTarget(deps, target)));
+  if (recorded.every(({ target }) => target.recorded.solves === 0)) {
+    throw new DomainError(
+      ErrorCode.InsufficientPerformanceData,
+      `None of the ${targets.length} constraint(s) has a recorded solve yet: solve the problem (optimizeQubo or submitSolveJob) at least once and evolve again (1 more outcome needed).`,
+      { needed: 1 },
+    );
+  }
+  const strategy = EVOLUTION_STRATEGIES[request.strategy];
+  const evolutionId = randomUUID();
+  const updates: EvolutionUpdate[] = [];
+  const unmet: UnmetConstraint[] = [];
+  const measurements: Record<string, MeasuredWeights[]> = {};
+  const plans = planEvolution(
+    recorded.map(({ target }) => target),
+    request.performanceThreshold,
+  );
+  const gated: Solve = (solveRequest) => solveGateFor(deps, deps.config.optimize).run(() => solveProblem(solveRequest));
+  for (const plan of plans) {
+    const problem = await deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(plan.problemId);
+    if (!problem) continue;
+    const problemConstraints = await deps.readStore.collection<ConstraintDocument>(CONSTRAINTS_COLLECTION).find({ where: { problemId: plan.problemId }, first: MAX_CONSTRAINTS });
+    const planned = [...plan.raise, ...plan.lower];
+    const timeLimits = recorded.filter(({ target }) => planned.includes(target)).flatMap(({ outcomes }) => outcomes.map((outcome) => outcome.timeLimitMs));
+    const shadowTimeLimitMs = Math.min(deps.config.evolution.shadowMaxTimeMs, Math.max(MIN_SHADOW_MS, median(timeLimits)));
+    const evaluate = shadowEvaluator(
+      {
+        model: parseQuboInput(problem.definition, { limits: deps.config.quboLimits }),
+        constraints: problemConstraints.items.map((document) => ({ ...document.definition, id: document.id }) as Constraint),
+        limits: deps.config.quboLimits,
+        strategy: 'AUTO',
+        timeLimitMs: shadowTimeLimitMs,
+        seeds: strategy.seeds,
+        workers: 1,
+      },
+      gated,
+    );
+    const initial = Object.fromEntries(planned.map((target) => [target.constraintId, target.penaltyWeight]));
+    const result = await searchWeights(initial, evaluate, {
+      threshold: request.performanceThreshold,
+      step: strategy.step,
+      maxEvaluations: strategy.maxEvaluations,
+      refineSteps: strategy.refineSteps,
+      lowerWhenSatisfied: plan.lower.map((target) => target.constraintId),
+    });
+    measurements[plan.problemId] = [...result.evaluations];
+    updates.push(...updatesOf(plan, result, request.performanceThreshold, shadowTimeLimitMs, strategy.seeds));
+    unmet.push(...unmetOf(plan, result));
+  }
+  const evolution: ConstraintsEvolved['data'] = {
+    evolutionId,
+    tenantId: request.tenantId,
+    strategy: request.strategy,
+    performanceThreshold: request.performanceThreshold,
+    dryRun: request.dryRun,
+    updates,
+    unmet,
+    measurements,
+    triggeredBy: caller.actor,
+    evolvedAt: deps.clock().toISOString(),
+  };
+  await executeCommand(deps, caller, evolutions, { type: 'RecordEvolution', evolution }, { tenantId: request.tenantId, target: evolutionId, waitForReadModels: request.dryRun || updates.length === 0 });
+  if (!request.dryRun) await applyUpdates(deps, caller, request.tenantId, evolutionId, updates);
+  return evolution;
+}
+
+/** The constraints asked about: by id, of one problem, or all of the tenant's; an id not of the tenant is refused. */
+async function targetsOf(deps: SubgraphDependencies, request: EvolveRequest): Promise<ConstraintDocument[]> {
+  const collection = deps.readStore.collection<ConstraintDocument>(CONSTRAINTS_COLLECTION);
+  if (request.constraintIds && request.constraintIds.length > 0) {
+    return Promise.all(
+      request.constraintIds.map(async (constraintId) => {
+        const document = await collection.get(constraintId);
+        if (!document || document.tenantId !== request.tenantId || (request.problemId && document.problemId !== request.problemId)) {
+          throw new DomainError(ErrorCode.BadUserInput, `Constraint ${constraintId} does not exist${request.problemId ? ` in problem ${request.problemId}` : ''}.`, { field: 'constraintIds' });
+        }
+        return document;
+      }),
+    );
+  }
+  const where: Record<string, string> = request.problemId ? { problemId: request.problemId } : { tenantId: request.tenantId };
+  const page = await collection.find({ where, first: MAX_CONSTRAINTS });
+  const documents = page.items.filter((document) => document.tenantId === request.tenantId);
+  if (request.problemId && documents.length === 0) {
+    throw new DomainError(ErrorCode.BadUserInput, `Problem ${request.problemId} has no constraint to evolve (or does not exist).`, { field: 'problemId' });
+  }
+  return documents;
+}
+
+async function recordedTarget(deps: SubgraphDependencies, document: ConstraintDocument): Promise<{ target: EvolutionTarget; outcomes: ConstraintOutcomeDocument[] }> {
+  const outcomes = await deps.readStore
+    .collection<ConstraintOutcomeDocument>(CONSTRAINT_OUTCOMES_COLLECTION)
+    .find({ where: { constraintId: document.id }, sort: [{ field: 'recordedAt', direction: 'desc' }], first: RECENT_SOLVES });
+  const best = await deps.readStore.collection<ProblemObjectiveBestDocument>(PROBLEM_OBJECTIVE_BESTS_COLLECTION).get(document.problemId);
+  return {
+    target: { constraintId: document.id, problemId: document.problemId, penaltyWeight: document.penaltyWeight, recorded: summarizeOutcomes(outcomes.items, best?.bestFeasibleObjective) },
+    outcomes: outcomes.items,
+  };
+}
+
+function updatesOf(plan: ProblemPlan, result: SearchResult, threshold: number, shadowTimeLimitMs: number, seeds: readonly number[]): EvolutionUpdate[] {
+  return [...plan.raise, ...plan.lower].flatMap((target): EvolutionUpdate[] => {
+    const from = result.initial.weights[target.constraintId];
+    const to = result.chosen.weights[target.constraintId];
+    if (to === from) return [];
+    const measuredBefore = result.initial.feasibilityRates[target.constraintId] ?? 0;
+    const measuredAfter = result.chosen.feasibilityRates[target.constraintId] ?? 0;
+    return [
+      {
+        constraintId: target.constraintId,
+        problemId: plan.problemId,
+        oldParameters: { penaltyWeight: from, penaltyMethod: 'MANUAL' },
+        newParameters: { penaltyWeight: to, penaltyMethod: 'MANUAL' },
+        evolutionReason: evolutionReason({ from, to, recorded: target.recorded, threshold, measuredBefore, measuredAfter, shadowSolves: seeds.length, shadowTimeLimitMs }),
+        predictedPerformance: { feasibilityProbability: measuredAfter, expectedObjective: result.chosen.meanFeasibleObjective, source: 'SHADOW_SOLVES', solves: result.chosen.solves },
+        evidence: {
+          recordedSolves: target.recorded.solves,
+          recordedFeasibilityRate: target.recorded.feasibilityRate,
+          recordedMeanObjectiveGap: target.recorded.meanObjectiveGap,
+          shadowTimeLimitMs,
+          shadowSeeds: seeds,
+          measuredBefore,
+          measuredAfter,
+        },
+      },
+    ];
+  });
+}
+
+function unmetOf(plan: ProblemPlan, result: SearchResult): UnmetConstraint[] {
+  return result.unmet.map((constraintId) => {
+    const bestFeasibilityRate = Math.max(...result.evaluations.map((evaluation) => evaluation.feasibilityRates[constraintId] ?? 0));
+    const others = result.unmet.length > 1 ? ' together with the other unmet constraints' : '';
+    return {
+      constraintId,
+      problemId: plan.problemId,
+      bestFeasibilityRate,
+      reason: `No measured weight vector brought it to the threshold${others} within ${result.evaluations.length} evaluations (best ${Math.round(bestFeasibilityRate * 100)}%): raising it further competed with the problem's other constraints or did not help; see the evolution's measurements.`,
+    };
+  });
+}
+
+async function applyUpdates(deps: SubgraphDependencies, caller: CommandCaller, tenantId: string, evolutionId: string, updates: readonly EvolutionUpdate[]): Promise<void> {
+  for (const update of updates) {
+    const problem = await deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(update.problemId);
+    if (!problem) continue;
+    await executeCommand(
+      deps,
+      caller,
+      constraintHandler,
+      {
+        type: 'UpdateConstraint',
+        constraintId: update.constraintId,
+        problem: { problemId: update.problemId, tenantId, definition: problem.definition, limits: deps.config.quboLimits },
+        newParameters: { penaltyWeight: update.newParameters.penaltyWeight, penaltyMethod: 'MANUAL' },
+        evolutionReason: update.evolutionReason,
+        evolution: { evolutionId, evidence: update.evidence, predictedPerformance: update.predictedPerformance },
+        requestedAt: deps.clock().toISOString(),
+      },
+      { tenantId, target: update.constraintId },
+    );
+  }
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return MIN_SHADOW_MS;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}

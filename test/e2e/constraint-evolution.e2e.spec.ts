@@ -1,0 +1,107 @@
+import { dataOf, errorCodes } from '../support/gateway-client';
+import { SMALL_KNAPSACK, SMALL_KNAPSACK_CAPACITY } from '../support/small-knapsack';
+import { useTestPlatform } from '../support/test-platform';
+
+jest.setTimeout(60_000);
+
+const EVOLVE = `mutation ($input: EvolveConstraintsInput!) {
+  evolveConstraints(input: $input) {
+    evolutionId applied
+    updates { constraintId oldParameters newParameters evolutionReason predictedPerformance { feasibilityProbability source solves } evidence }
+    unmet { constraintId reason }
+  }
+}`;
+const HISTORY = 'query ($id: ID, $t: ID) { constraintEvolutionHistory(constraintId: $id, tenantId: $t) { constraintId evolutionReason oldParameters newParameters occurredAt actor evolutionId } }';
+
+interface Evolution {
+  evolutionId: string;
+  applied: boolean;
+  updates: { constraintId: string; oldParameters: { penaltyWeight: number }; newParameters: { penaltyWeight: number }; evolutionReason: string; predictedPerformance: { feasibilityProbability: number; source: string }; evidence: Record<string, unknown> }[];
+  unmet: { constraintId: string }[];
+}
+
+/** The issue's scenario through the gateway: a capacity weight too low, evolved until solves are feasible. */
+describe('constraint evolution through the gateway', () => {
+  const goliath = useTestPlatform({ env: { SOLVER_WORKERS: '1' } });
+  let tenant: string;
+  let analyst: string;
+  let problemId: string;
+  let constraintId: string;
+
+  const optimize = async (timeLimitMs = 30) =>
+    dataOf(await goliath.call<{ optimizeQubo: { best: { feasible: boolean; objective: number } } }>('mutation ($input: OptimizeQuboInput!) { optimizeQubo(input: $input) { best { feasible objective } } }', { input: { tenantId: tenant, problemId, timeLimitMs, seed: 3 } }, analyst)).optimizeQubo.best;
+  const evolve = (input: Record<string, unknown>, token = analyst) => goliath.call<{ evolveConstraints: Evolution }>(EVOLVE, { input: { tenantId: tenant, ...input } }, token);
+  const weightNow = async () =>
+    dataOf(await goliath.call<{ constraints: { id: string; penaltyWeight: number; lastEvolutionReason: string | null }[] }>('query ($t: ID!, $p: ID) { constraints(tenantId: $t, problemId: $p) { id penaltyWeight lastEvolutionReason } }', { t: tenant, p: problemId }, analyst)).constraints[0];
+
+  beforeAll(async () => {
+    [tenant] = await goliath.createTenants('Acme');
+    analyst = await goliath.token('ANALYST', tenant, 'ada');
+    problemId = dataOf(await goliath.call<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId: tenant, name: 'Knapsack', qubo: SMALL_KNAPSACK } }, analyst)).createProblem.id;
+    constraintId = dataOf(
+      await goliath.call<{ addConstraint: { id: string } }>('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId, constraint: { ...SMALL_KNAPSACK_CAPACITY, penaltyWeight: 0.1 } } }, analyst),
+    ).addConstraint.id;
+  });
+
+  it('answers INSUFFICIENT_PERFORMANCE_DATA before any solve, and stores nothing', async () => {
+    const refused = await evolve({ problemId });
+    expect(errorCodes(refused)).toEqual(['INSUFFICIENT_PERFORMANCE_DATA']);
+    expect(refused.errors?.[0].message).toMatch(/solve the problem .* at least once/);
+    expect(dataOf(await goliath.call<{ constraintEvolutionHistory: unknown[] }>(HISTORY, { t: tenant }, analyst)).constraintEvolutionHistory).toEqual([]);
+  });
+
+  it('refuses a threshold outside (0, 1] and an unknown constraint with BAD_USER_INPUT', async () => {
+    expect(errorCodes(await evolve({ problemId, performanceThreshold: 0 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await evolve({ problemId, performanceThreshold: 1.5 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await evolve({ constraintIds: ['00000000-0000-0000-0000-000000000000'] }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('raises a weight too low, with its reason, so that the next solve is feasible; a dry run changes nothing', async () => {
+    // given solves that come back infeasible: the capacity weight 0.1 is far too low
+    for (let i = 0; i < 2; i++) expect((await optimize()).feasible).toBe(false);
+    // when a dry run is asked for, then an evolution
+    const dry = dataOf(await evolve({ problemId, dryRun: true })).evolveConstraints;
+    expect(dry).toMatchObject({ applied: false, unmet: [] });
+    expect((await weightNow()).penaltyWeight).toBe(0.1);
+    const evolution = dataOf(await evolve({ problemId, evolutionStrategy: 'BALANCED' })).evolveConstraints;
+    // then the capacity weight was raised, with the evidence behind it
+    expect(evolution.applied).toBe(true);
+    expect(evolution.unmet).toEqual([]);
+    expect(evolution.updates).toHaveLength(1);
+    const [update] = evolution.updates;
+    expect(update.constraintId).toBe(constraintId);
+    expect(update.oldParameters.penaltyWeight).toBe(0.1);
+    expect(update.newParameters.penaltyWeight).toBeGreaterThan(0.1);
+    expect(update.evolutionReason).toMatch(/^Raised from 0\.1 to [\d.]+: satisfied in 0% of the last 2 solves, below the 85% threshold/);
+    expect(update.predictedPerformance).toMatchObject({ source: 'SHADOW_SOLVES', feasibilityProbability: expect.any(Number) });
+    expect(update.predictedPerformance.feasibilityProbability).toBeGreaterThanOrEqual(0.85);
+    expect(update.evidence).toMatchObject({ recordedSolves: 2, recordedFeasibilityRate: 0, measuredBefore: 0 });
+    // and the constraint carries the new weight and reason, and the next solve is feasible
+    expect(await weightNow()).toMatchObject({ penaltyWeight: update.newParameters.penaltyWeight, lastEvolutionReason: update.evolutionReason });
+    // (with time to spare: a 30 ms solve on a loaded machine may stop before it finds the best packing)
+    expect((await optimize(300)).feasible).toBe(true);
+    // and the history and the audit trail show the change, by whom and from which evolution
+    const history = dataOf(await goliath.call<{ constraintEvolutionHistory: Record<string, unknown>[] }>(HISTORY, { id: constraintId }, analyst)).constraintEvolutionHistory;
+    expect(history).toEqual([
+      expect.objectContaining({ constraintId, evolutionReason: update.evolutionReason, oldParameters: { penaltyWeight: 0.1, penaltyMethod: 'MANUAL' }, actor: 'ada', evolutionId: evolution.evolutionId }),
+    ]);
+    const trail = dataOf(
+      await goliath.call<{ auditTrail: { edges: { node: { action: string; target: string; actor: string } }[] } }>(
+        'query ($t: ID!) { auditTrail(tenantId: $t, first: 100) { edges { node { action target actor } } } }',
+        { t: tenant },
+        goliath.admin,
+      ),
+    ).auditTrail.edges.map((edge) => edge.node);
+    expect(trail).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'optimization.evolveConstraints', target: constraintId, actor: 'ada' })]));
+  });
+
+  it("keeps another tenant from evolving or reading this tenant's constraints", async () => {
+    const [other] = await goliath.createTenants('Globex');
+    const outsider = await goliath.token('ANALYST', other);
+    expect(errorCodes(await evolve({ problemId }, outsider))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await goliath.call(EVOLVE, { input: { tenantId: other, constraintIds: [constraintId] } }, outsider))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await goliath.call(HISTORY, { id: constraintId }, outsider))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await goliath.call(HISTORY, { t: tenant }, outsider))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await evolve({ problemId }, await goliath.token('VIEWER', tenant)))).toEqual(['FORBIDDEN']);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Three items (values 5, 4, 3; weights 4, 3, 2) and a capacity of 5, as a tenant would send them:
+ * the best packing is items b and c (value 7). With a capacity weight of 0.1, packing everything
+ * has the lowest energy (infeasible); from about 2, the best packing has.
+ */
+export const SMALL_KNAPSACK = {
+  variables: ['a', 'b', 'c'],
+  linear: [
+    { variable: 'a', coefficient: 5 },
+    { variable: 'b', coefficient: 4 },
+    { variable: 'c', coefficient: 3 },
+  ],
+  quadratic: [],
+  sense: 'MAXIMIZE',
+};
+
+export const SMALL_KNAPSACK_CAPACITY = {
+  kind: 'LINEAR_INEQUALITY',
+  terms: [
+    { variable: 'a', coefficient: 4 },
+    { variable: 'b', coefficient: 3 },
+    { variable: 'c', coefficient: 2 },
+  ],
+  relation: 'LESS_OR_EQUAL',
+  rhs: 5,
+};
