@@ -12,9 +12,10 @@ import { complianceProjection } from './compliance-profiles';
 import { serviceAccountsProjection } from './service-accounts';
 import { constraintPerformanceProjection } from './constraint-performance';
 import { constraintEvolutionHistoryProjection } from './constraint-evolution-history';
+import { evolutionsProjection } from './evolutions';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintEvolutionHistoryProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintEvolutionHistoryProjection, evolutionsProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
 
 /** What the projection runner runs: every read model, and the audit chainer (whose output is events, so replay leaves it out). */
 export function runnerProjections(eventStore: EventStore): Projection[] {

@@ -22,6 +22,8 @@ export const SUBSCRIPTION_PERMISSIONS = {
   'Subscription.tenantEvents': ROLES,
   // As `solveJob`: every role reads its tenant's solve jobs.
   'Subscription.solveJobProgress': ROLES,
+  // As constraintPerformance and constraintEvolutionHistory: every role reads how its tenant's constraints evolve.
+  'Subscription.constraintEvolutions': ROLES,
 } satisfies SubscriptionPermissionTable;
 
 /** Undefined when one of the caller's roles has a row for the field; FORBIDDEN (as over HTTP) otherwise. */

@@ -28,6 +28,7 @@ import { canReadEvent } from './stream-visibility';
 import type { SubscriberPace } from './subscriber-pace';
 import { SUBSCRIPTION_PERMISSIONS, subscriptionRefusal, type SubscriptionPermissionTable } from './subscription-permissions';
 import { tenantEvents } from './tenant-events-source';
+import { CONSTRAINT_EVOLUTION_FEED_TYPES } from '../../schema/events';
 import { TokenLifetimes, type OnSessionRevoked } from './token-lifetimes';
 import { untilAborted } from './until-aborted';
 
@@ -100,6 +101,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
     tenantEvents: async ({ tenantId }, auth, pace) => {
       if (!canAccessTenant(auth, tenantId)) throw forbidden(`You may not follow tenant ${tenantId}.`);
       return (signal) => tenantEvents(options.eventStore, { tenantId, canRead: (event) => canReadEvent(auth, event), signal, pace });
+    },
+    constraintEvolutions: async ({ tenantId }, auth, pace) => {
+      if (!canAccessTenant(auth, tenantId)) throw forbidden(`You may not follow tenant ${tenantId}.`);
+      const canRead = (event: Parameters<typeof canReadEvent>[1]) => canReadEvent(auth, event);
+      return (signal) => tenantEvents(options.eventStore, { tenantId, eventTypes: CONSTRAINT_EVOLUTION_FEED_TYPES, canRead, signal, pace }, 'constraintEvolutions');
     },
     solveJobProgress: async ({ jobId }, auth, pace) => {
       const tenantId = await solveJobTenant(options.eventStore, jobId);

@@ -11,6 +11,7 @@ import {
 } from '../read-models/compliance';
 import { dataSubjectIds, DATA_FIELDS, isFrameworkType, type ChangeApprovalRecord, type ComplianceRequest, type EnabledFramework, type TenantComplianceProfile } from './compliance-request';
 import { erasedSubjectHash } from './subject-hash';
+import { SOC2_CHANGE_APPROVAL } from './soc2-requirements';
 
 /** A tenant has at most one framework of each type, so this bounds the list. */
 const MAX_FRAMEWORKS = 50;
@@ -82,4 +83,13 @@ async function namedApproval(readStore: ReadStore, tenantId: string, data: Reado
     approvedBy: approval.approvedBy ?? undefined,
     expiresAt: approval.expiresAt ?? undefined,
   };
+}
+
+/**
+ * Whether the tenant's changes need someone else's approval (SOC2 CC8.1 in force and the profile
+ * asking for it): then evolveConstraints proposes instead of applying.
+ */
+export async function requiresChangeApproval(readStore: ReadStore, tenantId: string): Promise<boolean> {
+  const [profile, frameworks] = await Promise.all([loadComplianceProfile(readStore, tenantId), loadActiveFrameworks(readStore, tenantId)]);
+  return (profile?.changeApprovalRequired ?? false) && frameworks.some((framework) => framework.frameworkType === 'SOC2' && framework.requirements.includes(SOC2_CHANGE_APPROVAL));
 }

@@ -90,9 +90,10 @@ describe('evaluateCompliance', () => {
       const result = await evaluateCompliance(soc2, given, 1000);
       expect(result.violations).toEqual([{ framework: 'SOC2', requirement: 'SOC2 CC8.1 change approval', message: expect.stringMatching(message) }]);
     });
-    it('applies only to constraint and scaling-policy changes (evolutions included), and only when the tenant requires approval', async () => {
+    it('applies only to constraint and scaling-policy changes, and only when the tenant requires approval', async () => {
       expect(await violationsOf(soc2, request({ operation: 'createProblem' }))).toEqual([]);
-      expect(await violationsOf(soc2, request({ operation: 'evolveConstraints' }))).toEqual(['SOC2 CC8.1 change approval']);
+      // An evolution under approval only proposes; approveEvolution by someone else is its approval.
+      expect(await violationsOf(soc2, request({ operation: 'evolveConstraints' }))).toEqual([]);
       expect(await violationsOf(soc2, request({ operation: 'updateConstraint', tenant: { ...TENANT, changeApprovalRequired: false } }))).toEqual([]);
       expect(await violationsOf(soc2, request({ operation: 'updateScalingPolicy' }))).toEqual(['SOC2 CC8.1 change approval']);
     });

@@ -3,10 +3,12 @@ import { DATA_FIELDS, type ComplianceRequest, type Requirement } from './complia
 /**
  * SOC2 CC8.1 covers changes to what the platform decides with: constraints and scaling policies.
  * Matched by name so the scaling subgraph's policy mutations are covered when they arrive.
- * evolveConstraints changes constraints too, so it needs an approval of its own (until evolutions
- * can be proposed and approved as such), or it would be a way around updateConstraint's.
+ * evolveConstraints is not among them: under approval it only proposes, and approveEvolution by
+ * someone else is the approval (subgraphs/optimization/domain/evolution-decider.ts).
  */
-const CHANGE_MANAGED_OPERATION = /^((add|create|update|set|remove|delete)(Constraint|ScalingPolicy)|evolveConstraints)$/;
+const CHANGE_MANAGED_OPERATION = /^(add|create|update|set|remove|delete)(Constraint|ScalingPolicy)$/;
+
+export const SOC2_CHANGE_APPROVAL = 'SOC2 CC8.1 change approval';
 
 export function isChangeManaged(operation: string): boolean {
   return CHANGE_MANAGED_OPERATION.test(operation);
@@ -16,7 +18,7 @@ const HOW_TO_APPROVE = 'request one with requestChangeApproval, have another use
 
 export const SOC2_REQUIREMENTS: readonly Requirement[] = [
   {
-    id: 'SOC2 CC8.1 change approval',
+    id: SOC2_CHANGE_APPROVAL,
     framework: 'SOC2',
     evaluate(request) {
       if (!request.tenant.changeApprovalRequired || !isChangeManaged(request.operation)) return undefined;

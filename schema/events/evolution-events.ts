@@ -85,6 +85,28 @@ export type ConstraintsEvolved = DomainEvent<
   }
 >;
 
-export type EvolutionEvent = ConstraintsEvolved;
+/**
+ * An evolution proposed instead of applied, because the tenant requires SOC2 change approval: the
+ * same record as ConstraintsEvolved, whose updates wait for approveEvolution by someone else.
+ */
+export type EvolutionProposed = DomainEvent<'EvolutionProposed', ConstraintsEvolved['data']>;
+/** Another person approved a proposed evolution: its updates are applied after this event. */
+export type EvolutionApproved = DomainEvent<'EvolutionApproved', { readonly evolutionId: string; readonly tenantId: string; readonly approvedBy: string; readonly approvedAt: string }>;
+export type EvolutionRejected = DomainEvent<
+  'EvolutionRejected',
+  { readonly evolutionId: string; readonly tenantId: string; readonly rejectedBy: string; readonly reason: string; readonly rejectedAt: string }
+>;
 
-export const EVOLUTION_EVENT_VERSIONS: Readonly<Record<EvolutionEvent['type'], number>> = { ConstraintsEvolved: 1 };
+export type EvolutionEvent = ConstraintsEvolved | EvolutionProposed | EvolutionApproved | EvolutionRejected;
+
+export const EVOLUTION_EVENT_VERSIONS: Readonly<Record<EvolutionEvent['type'], number>> = { ConstraintsEvolved: 1, EvolutionProposed: 1, EvolutionApproved: 1, EvolutionRejected: 1 };
+
+/** What the `constraintEvolutions` subscription carries: the evidence, the changes and the decisions. */
+export const CONSTRAINT_EVOLUTION_FEED_TYPES: readonly string[] = [
+  'ConstraintOutcomesRecorded',
+  'ConstraintUpdated',
+  'ConstraintsEvolved',
+  'EvolutionProposed',
+  'EvolutionApproved',
+  'EvolutionRejected',
+] satisfies readonly (EvolutionEvent['type'] | 'ConstraintOutcomesRecorded' | 'ConstraintUpdated')[];

@@ -12,6 +12,7 @@ import { ProblemResolver } from './graphql/problem-resolver';
 import { SolveJobResolver } from './graphql/solve-job-resolver';
 import { PerformanceResolver } from './graphql/performance-resolver';
 import { EvolutionResolver } from './graphql/evolution-resolver';
+import { CONSTRAINT_EVOLUTIONS_SUBSCRIPTION_SDL, ConstraintEvolutionMessage } from './graphql/evolution-types';
 import { SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL, SolveJobProgress } from './graphql/solve-job-types';
 import { SolveJobRunner } from './jobs/solve-job-runner';
 import { OPTIMIZATION_PERMISSIONS, SOLVE_JOB_RUNNER } from './graphql/permissions';
@@ -21,8 +22,8 @@ import { servicePrincipal } from '../../platform/commands/service-principal';
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, MultiObjectiveResolver, SolveJobResolver, OptimizationProfileResolver, PerformanceResolver, EvolutionResolver],
-    orphanedTypes: [OptimizationTenant, SolveJobProgress],
-    extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL,
+    orphanedTypes: [OptimizationTenant, SolveJobProgress, ConstraintEvolutionMessage],
+    extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL + CONSTRAINT_EVOLUTIONS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
     middleware: operationMiddleware(deps, 'optimization', OPTIMIZATION_PERMISSIONS),
     extraResolvers: { ...tenantKeyReference, ...problemReference(deps) },

@@ -1,4 +1,4 @@
-import { dataOf, errorCodes } from '../support/gateway-client';
+import { collect, dataOf, errorCodes, subscriptionClient } from '../support/gateway-client';
 import { SMALL_KNAPSACK, SMALL_KNAPSACK_CAPACITY } from '../support/small-knapsack';
 import { useTestPlatform } from '../support/test-platform';
 
@@ -103,5 +103,90 @@ describe('constraint evolution through the gateway', () => {
     expect(errorCodes(await goliath.call(HISTORY, { id: constraintId }, outsider))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await goliath.call(HISTORY, { t: tenant }, outsider))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await evolve({ problemId }, await goliath.token('VIEWER', tenant)))).toEqual(['FORBIDDEN']);
+  });
+});
+
+/** Under SOC2 change approval an evolution is proposed, and applied only when someone else approves it. */
+describe('constraint evolution under SOC2 change approval', () => {
+  const goliath = useTestPlatform({ env: { SOLVER_WORKERS: '1', COMPLIANCE_FRAMEWORKS: 'SOC2' } });
+  let tenant: string;
+  let ada: string;
+  let bob: string;
+  /** Two knapsacks with a capacity weight too low, each solved twice before approval was turned on: one to approve, one to reject. */
+  let problems: { problemId: string; constraintId: string }[];
+
+  const weightNow = async (problemId: string) =>
+    dataOf(await goliath.call<{ constraints: { penaltyWeight: number }[] }>('query ($t: ID!, $p: ID) { constraints(tenantId: $t, problemId: $p) { penaltyWeight } }', { t: tenant, p: problemId }, ada)).constraints[0].penaltyWeight;
+  const propose = async (problemId: string) =>
+    dataOf(await goliath.call<{ evolveConstraints: { evolutionId: string; status: string; applied: boolean; updates: unknown[] } }>('mutation ($input: EvolveConstraintsInput!) { evolveConstraints(input: $input) { evolutionId status applied updates { constraintId } } }', { input: { tenantId: tenant, problemId } }, ada)).evolveConstraints;
+  const decide = (mutation: string, evolutionId: string, token: string) =>
+    goliath.call<Record<string, { status: string; applied: boolean; decidedBy: string | null; rejectionReason: string | null }>>(`mutation ($id: ID!) { ${mutation} { status applied decidedBy rejectionReason } }`, { id: evolutionId }, token);
+
+  beforeAll(async () => {
+    [tenant] = await goliath.createTenants('Acme');
+    ada = await goliath.token('TENANT_ADMIN', tenant, 'ada');
+    bob = await goliath.token('TENANT_ADMIN', tenant, 'bob');
+    problems = [];
+    for (const name of ['To approve', 'To reject']) {
+      const problemId = dataOf(await goliath.call<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId: tenant, name, qubo: SMALL_KNAPSACK } }, ada)).createProblem.id;
+      const constraintId = dataOf(
+        await goliath.call<{ addConstraint: { id: string } }>('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId, constraint: { ...SMALL_KNAPSACK_CAPACITY, penaltyWeight: 0.1 } } }, ada),
+      ).addConstraint.id;
+      for (let i = 0; i < 2; i++) dataOf(await goliath.call('mutation ($input: OptimizeQuboInput!) { optimizeQubo(input: $input) { runId } }', { input: { tenantId: tenant, problemId, timeLimitMs: 30, seed: 3 } }, ada));
+      problems.push({ problemId, constraintId });
+    }
+    // Then the tenant turns on SOC2 change approval.
+    dataOf(await goliath.call('mutation ($input: EnableComplianceFrameworkInput!) { enableComplianceFramework(input: $input) { id } }', { input: { tenantId: tenant, frameworkType: 'SOC2', complianceLevel: 'Type II' } }));
+    dataOf(await goliath.call('mutation ($input: UpdateComplianceProfileInput!) { updateComplianceProfile(input: $input) { changeApprovalRequired } }', { input: { tenantId: tenant, changeApprovalRequired: true } }));
+  });
+
+  it('proposes instead of applying; the proposer cannot approve; another admin approves and the weight changes; all of it is followed live', async () => {
+    // given a subscriber following the tenant's constraint evolution
+    const client = subscriptionClient(goliath.platform.subscriptionUrl, ada);
+    const feed = collect<{ constraintEvolutions: { type: string; streamId: string; data: Record<string, unknown> } }>(
+      client,
+      `subscription { constraintEvolutions(tenantId: "${tenant}") { type streamId data } }`,
+      3,
+      30_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // when ada evolves the constraints of the first problem
+    const [{ problemId, constraintId }] = problems;
+    const proposal = await propose(problemId);
+    // then nothing changes yet: the evolution waits for approval
+    expect(proposal).toMatchObject({ status: 'PROPOSED', applied: false, updates: [{ constraintId }] });
+    expect(await weightNow(problemId)).toBe(0.1);
+    const waiting = dataOf(await goliath.call<{ evolutions: { evolutionId: string }[] }>('query ($t: ID!) { evolutions(tenantId: $t, status: PROPOSED) { evolutionId } }', { t: tenant }, bob)).evolutions;
+    expect(waiting).toEqual([{ evolutionId: proposal.evolutionId }]);
+    // and ada may not approve her own proposal
+    const own = await decide('approveEvolution(evolutionId: $id)', proposal.evolutionId, ada);
+    expect(errorCodes(own)).toEqual(['FORBIDDEN']);
+    expect(own.errors?.[0].extensions?.reason).toBe('APPROVER_IS_PROPOSER');
+    // when bob approves it, the weight changes
+    expect(dataOf(await decide('approveEvolution(evolutionId: $id)', proposal.evolutionId, bob)).approveEvolution).toEqual({ status: 'APPROVED', applied: true, decidedBy: 'bob', rejectionReason: null });
+    expect(await weightNow(problemId)).toBeGreaterThan(0.1);
+    // and the subscriber saw the proposal, the approval and the change
+    const seen = await feed;
+    expect(seen.map((message) => message.data?.constraintEvolutions.type)).toEqual(['EvolutionProposed', 'EvolutionApproved', 'ConstraintUpdated']);
+    await client.dispose();
+    // and an approved evolution cannot be approved or rejected again
+    expect(errorCodes(await decide('rejectEvolution(evolutionId: $id, reason: "late")', proposal.evolutionId, bob))).toEqual(['CONFLICT']);
+  });
+
+  it('records a rejection with its reason and changes nothing; analysts and other tenants may not decide', async () => {
+    const { problemId, constraintId } = problems[1];
+    const proposal = await propose(problemId);
+    expect(proposal).toMatchObject({ status: 'PROPOSED', updates: [{ constraintId }] });
+    const analyst = await goliath.token('ANALYST', tenant);
+    const [other] = await goliath.createTenants('Globex');
+    expect(errorCodes(await decide('approveEvolution(evolutionId: $id)', proposal.evolutionId, analyst))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await decide('approveEvolution(evolutionId: $id)', proposal.evolutionId, await goliath.token('TENANT_ADMIN', other)))).toEqual(['NOT_FOUND']);
+    expect(dataOf(await decide('rejectEvolution(evolutionId: $id, reason: "too risky before the audit")', proposal.evolutionId, bob)).rejectEvolution).toEqual({
+      status: 'REJECTED',
+      applied: false,
+      decidedBy: 'bob',
+      rejectionReason: 'too risky before the audit',
+    });
+    expect(await weightNow(problemId)).toBe(0.1);
   });
 });

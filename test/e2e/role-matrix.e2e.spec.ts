@@ -1,4 +1,6 @@
 import { inBatches } from '../support/in-batches';
+import { eventually } from '../support/eventually';
+import { evolutionStreamId } from '../../schema/events';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +71,9 @@ const EXPECTED: Record<string, Expectation> = {
   'Query.tenantPerformance':      row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
   'Mutation.evolveConstraints':   row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
   'Query.constraintEvolutionHistory': row('+  +  +  +  +  +', '+  F  F  F  F  F'),
+  'Query.evolutions':             row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
+  'Mutation.approveEvolution':    row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
+  'Mutation.rejectEvolution':     row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
   // optimization: writes and solves
   'Mutation.createProblem':       row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
   'Mutation.addConstraint':       row('+  +  +  +  F  F',    '+  N  N  N  F  F'),
@@ -158,6 +163,8 @@ interface Fixtures {
   freshServiceAccount(tenant: TenantFixture): Promise<{ clientId: string; clientSecret: string }>;
   /** A service-account name not used yet. */
   nextServiceAccountName(): string;
+  /** An evolution of the tenant proposed by someone else, waiting for approval (approving or rejecting consumes it). */
+  freshProposal(tenant: TenantFixture): Promise<string>;
 }
 
 const QUBO = {
@@ -191,6 +198,9 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
     query: 'mutation ($t: ID!, $c: ID!) { evolveConstraints(input: { tenantId: $t, constraintIds: [$c], dryRun: true }) { evolutionId } }',
     variables: { t: t.tenantId, c: t.constraintId },
   }),
+  'Query.evolutions': (t) => ({ query: 'query ($t: ID!) { evolutions(tenantId: $t) { evolutionId } }', variables: { t: t.tenantId } }),
+  'Mutation.approveEvolution': async (t, fixtures) => ({ query: 'mutation ($id: ID!) { approveEvolution(evolutionId: $id) { status } }', variables: { id: await fixtures.freshProposal(t) } }),
+  'Mutation.rejectEvolution': async (t, fixtures) => ({ query: 'mutation ($id: ID!) { rejectEvolution(evolutionId: $id, reason: "role matrix") { status } }', variables: { id: await fixtures.freshProposal(t) } }),
   'Query.constraintEvolutionHistory': (t) => ({ query: 'query ($t: ID!) { constraintEvolutionHistory(tenantId: $t) { constraintId } }', variables: { t: t.tenantId } }),
   'Mutation.createProblem': (t) => ({
     query: 'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }',
@@ -423,6 +433,17 @@ describe('role × operation × tenant matrix through the gateway', () => {
           )
         ).createServiceAccount,
       nextServiceAccountName: () => `matrix-${serviceAccounts++}`,
+      // Proposed as a SOC2 tenant's evolution would be, written as another process would: the matrix tenants do not require approval.
+      freshProposal: async (t) => {
+        const evolutionId = randomUUID();
+        const evolution = { evolutionId, tenantId: t.tenantId, strategy: 'BALANCED', performanceThreshold: 0.85, dryRun: false, updates: [], unmet: [], measurements: {}, triggeredBy: 'matrix-proposer', evolvedAt: new Date().toISOString() };
+        await goliath.recordFromAnotherProcess(evolutionStreamId(evolutionId), [{ type: 'EvolutionProposed', data: evolution }], { tenantId: t.tenantId, actor: 'matrix-proposer', action: 'optimization.evolveConstraints' });
+        await eventually(async () => {
+          const proposals = await asAdmin<{ evolutions: { evolutionId: string }[] }>('query ($t: ID!) { evolutions(tenantId: $t, status: PROPOSED) { evolutionId } }', { t: t.tenantId });
+          expect(proposals.evolutions.map((proposal) => proposal.evolutionId)).toContain(evolutionId);
+        });
+        return evolutionId;
+      },
       nextFrameworkType: (t) => {
         const turn = frameworkTurns.get(t.tenantId) ?? 0;
         frameworkTurns.set(t.tenantId, turn + 1);

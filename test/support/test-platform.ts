@@ -12,6 +12,7 @@ import { auditedAction } from '../../platform/audit/change-audited';
 import { recordFacts } from '../../platform/commands/execute-command';
 import { eventSchemaVersion } from '../../schema/events';
 import { sessionStreamId, type SessionRevoked } from '../../schema/events/session-events';
+import type { DomainEvent } from '../../platform/commands/decider';
 import { dataOf, postGraphQL, type GraphQLResponse } from './gateway-client';
 
 export interface TestPlatformOptions {
@@ -49,6 +50,11 @@ export interface TestPlatform {
    * process would, so the platform learns of it only by polling. Answers when (epoch ms) the append was done.
    */
   revokeFromAnotherProcess(sessionId: string, revocation?: SessionRevocation): Promise<number>;
+  /**
+   * Appends events through a second connection to the platform's SQLite file, as another process
+   * (a trigger runner, another replica) would: the command path's non-decider door, audited.
+   */
+  recordFromAnotherProcess(streamId: string, events: readonly DomainEvent[], origin: { readonly tenantId: string; readonly actor: string; readonly action: string; readonly at?: Date }): Promise<void>;
 }
 
 /**
@@ -102,15 +108,17 @@ export function useTestPlatform(options: TestPlatformOptions = {}): TestPlatform
       await start();
     },
     async revokeFromAnotherProcess(sessionId, { tenantId = 'platform', reason = 'logout', actor = 'ada' } = {}) {
-      otherProcess ??= createSqliteEventStore({ file: loadConfig({ DATA_DIR: fixture.dataDir }).sqliteFile });
-      const revokedAt = new Date().toISOString();
-      const data: SessionRevoked['data'] = { sessionId, tenantId, reason, revokedAt, expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
-      // Through the command path's non-decider door, as another process's change (with its audit record) is written.
-      const correlationId = randomUUID();
-      const caller = { actor, correlationId, causationId: correlationId, audit: auditedAction('enterprise.revokeSession') };
-      const facts = { streamId: sessionStreamId(sessionId), events: [{ type: 'SessionRevoked', data }], expectedRevision: 'any' as const, versionOf: eventSchemaVersion };
-      await recordFacts({ eventStore: otherProcess, clock: () => new Date(revokedAt) }, caller, facts, { tenantId });
+      const revokedAt = new Date();
+      const data: SessionRevoked['data'] = { sessionId, tenantId, reason, revokedAt: revokedAt.toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
+      await fixture.recordFromAnotherProcess(sessionStreamId(sessionId), [{ type: 'SessionRevoked', data }], { tenantId, actor, action: 'enterprise.revokeSession', at: revokedAt });
       return Date.now();
+    },
+    async recordFromAnotherProcess(streamId, events, { tenantId, actor, action, at = new Date() }) {
+      otherProcess ??= createSqliteEventStore({ file: loadConfig({ DATA_DIR: fixture.dataDir }).sqliteFile });
+      const correlationId = randomUUID();
+      const caller = { actor, correlationId, causationId: correlationId, audit: auditedAction(action) };
+      const facts = { streamId, events: [...events], expectedRevision: 'any' as const, versionOf: eventSchemaVersion };
+      await recordFacts({ eventStore: otherProcess, clock: () => at }, caller, facts, { tenantId });
     },
   };
 

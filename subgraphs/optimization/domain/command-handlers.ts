@@ -1,6 +1,6 @@
 import { commandHandler } from '../../../platform/commands/command-handler';
 import { constraintStreamId, eventSchemaVersion, evolutionStreamId, optimizationRunStreamId, problemStreamId, solveJobStreamId } from '../../../schema/events';
-import { evolutionDecider } from './evolution-decider';
+import { evolutionDecider, evolutionIdOf } from './evolution-decider';
 import { constraintDecider } from './constraint-decider';
 import { optimizationRunDecider } from './optimization-run-decider';
 import { problemDecider } from './problem-decider';
@@ -11,4 +11,4 @@ export const problems = commandHandler(problemDecider, (command) => problemStrea
 export const constraints = commandHandler(constraintDecider, (command) => constraintStreamId(command.constraintId), eventSchemaVersion);
 export const solveJobs = commandHandler(solveJobDecider, (command) => solveJobStreamId(jobIdOf(command)), eventSchemaVersion);
 export const optimizationRuns = commandHandler(optimizationRunDecider, (command) => optimizationRunStreamId(command.outcome.data.runId), eventSchemaVersion);
-export const evolutions = commandHandler(evolutionDecider, (command) => evolutionStreamId(command.evolution.evolutionId), eventSchemaVersion);
+export const evolutions = commandHandler(evolutionDecider, (command) => evolutionStreamId(evolutionIdOf(command)), eventSchemaVersion);

@@ -7,7 +7,12 @@ import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-de
 import type { ConstraintsEvolved, EvolutionStrategyName, EvolutionUpdate, MeasuredWeights, UnmetConstraint } from '../../../schema/events';
 import { CONSTRAINT_OUTCOMES_COLLECTION, PROBLEM_OBJECTIVE_BESTS_COLLECTION, type ConstraintOutcomeDocument, type ProblemObjectiveBestDocument } from '../../../schema/read-models/constraint-performance';
 import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, type ConstraintDocument, type ProblemDocument } from '../../../schema/read-models/optimization';
+import { loadState } from '../../../platform/commands/command-handler';
+import { constraintStreamId, evolutionStreamId } from '../../../schema/events';
+import { requiresChangeApproval } from '../../../schema/compliance';
 import { constraints as constraintHandler, evolutions } from '../domain/command-handlers';
+import { constraintDecider } from '../domain/constraint-decider';
+import { evolutionDecider, type EvolutionStatus } from '../domain/evolution-decider';
 import { parseQuboInput, type Constraint } from '../model';
 import { summarizeOutcomes } from '../performance/aggregate-performance';
 import { solveGateFor } from '../solving/solve-gate';
@@ -36,9 +41,15 @@ const MIN_SHADOW_MS = 10;
  * raises (below the threshold) and lowers (always satisfied at an objective cost), searches each
  * problem's weight vector with shadow solves, records the evolution, then applies each change
  * through the constraint's own command path (ConstraintUpdated, with the reason and the evolution
- * it came from). A dry run records and applies nothing.
+ * it came from). A dry run records what it measured and applies nothing; under SOC2 change
+ * approval the evolution is proposed and applied by approveEvolution.
  */
-export async function evolveConstraints(deps: SubgraphDependencies, caller: CommandCaller, request: EvolveRequest): Promise<ConstraintsEvolved['data']> {
+export interface EvolutionOutcome {
+  readonly evolution: ConstraintsEvolved['data'];
+  readonly status: Extract<EvolutionStatus, 'APPLIED' | 'DRY_RUN' | 'PROPOSED'>;
+}
+
+export async function evolveConstraints(deps: SubgraphDependencies, caller: CommandCaller, request: EvolveRequest): Promise<EvolutionOutcome> {
   if (!(request.performanceThreshold > 0 && request.performanceThreshold <= 1)) {
     throw new DomainError(ErrorCode.BadUserInput, `performanceThreshold must be in (0, 1], got ${request.performanceThreshold}.`, { field: 'performanceThreshold' });
   }
@@ -104,9 +115,38 @@ export async function evolveConstraints(deps: SubgraphDependencies, caller: Comm
     triggeredBy: caller.actor,
     evolvedAt: deps.clock().toISOString(),
   };
-  await executeCommand(deps, caller, evolutions, { type: 'RecordEvolution', evolution }, { tenantId: request.tenantId, target: evolutionId, waitForReadModels: request.dryRun || updates.length === 0 });
-  if (!request.dryRun) await applyUpdates(deps, caller, request.tenantId, evolutionId, updates);
-  return evolution;
+  // Under SOC2 change approval an evolution with something to change waits for someone else's approveEvolution.
+  const propose = !request.dryRun && updates.length > 0 && (await requiresChangeApproval(deps.readStore, request.tenantId));
+  const command = { type: propose ? 'ProposeEvolution' : 'RecordEvolution', evolution } as const;
+  await executeCommand(deps, caller, evolutions, command, { tenantId: request.tenantId, target: evolutionId, waitForReadModels: request.dryRun || propose || updates.length === 0 });
+  if (!request.dryRun && !propose) await applyUpdates(deps, caller, request.tenantId, evolution);
+  return { evolution, status: request.dryRun ? 'DRY_RUN' : propose ? 'PROPOSED' : 'APPLIED' };
+}
+
+/**
+ * approveEvolution: checks that no constraint changed since the proposal (its weight is still the
+ * one the evolution started from), records the approval, then applies the updates.
+ */
+export async function approveEvolution(deps: SubgraphDependencies, caller: CommandCaller, tenantId: string, evolutionId: string): Promise<ConstraintsEvolved['data']> {
+  const state = await loadState(deps, evolutionDecider, evolutionStreamId(evolutionId));
+  if (state.status === 'PROPOSED' && state.tenantId === tenantId) {
+    for (const update of state.evolution.updates) {
+      const constraint = await loadState(deps, constraintDecider, constraintStreamId(update.constraintId));
+      const weightNow = constraint.status === 'active' ? constraint.constraint.penaltyWeight : undefined;
+      if (weightNow !== update.oldParameters.penaltyWeight) {
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `Constraint ${update.constraintId} changed since evolution ${evolutionId} was proposed (${weightNow === undefined ? 'it was removed' : `its weight is now ${weightNow}, not ${update.oldParameters.penaltyWeight}`}): reject this proposal and evolve again.`,
+          { reason: 'CONSTRAINT_CHANGED_SINCE_PROPOSAL' },
+        );
+      }
+    }
+  }
+  // The decider refuses what is not a proposal of this tenant, and the proposer approving it.
+  await executeCommand(deps, caller, evolutions, { type: 'ApproveEvolution', evolutionId, tenantId, by: caller.actor, at: deps.clock().toISOString() }, { tenantId, target: evolutionId, waitForReadModels: false });
+  if (state.status !== 'PROPOSED') throw new Error(`Evolution ${evolutionId} was approved without being proposed`);
+  await applyUpdates(deps, caller, tenantId, state.evolution);
+  return state.evolution;
 }
 
 /** The constraints asked about: by id, of one problem, or all of the tenant's; an id not of the tenant is refused. */
@@ -185,8 +225,9 @@ function unmetOf(plan: ProblemPlan, result: SearchResult): UnmetConstraint[] {
   });
 }
 
-async function applyUpdates(deps: SubgraphDependencies, caller: CommandCaller, tenantId: string, evolutionId: string, updates: readonly EvolutionUpdate[]): Promise<void> {
-  for (const update of updates) {
+async function applyUpdates(deps: SubgraphDependencies, caller: CommandCaller, tenantId: string, evolution: ConstraintsEvolved['data']): Promise<void> {
+  const { evolutionId } = evolution;
+  for (const update of evolution.updates) {
     const problem = await deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(update.problemId);
     if (!problem) continue;
     await executeCommand(

@@ -5,8 +5,11 @@ import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/s
 import type { ConstraintsEvolved } from '../../../schema/events';
 import { CONSTRAINT_EVOLUTION_HISTORY_COLLECTION, type ConstraintEvolutionHistoryDocument } from '../../../schema/read-models/constraint-evolution-history';
 import { CONSTRAINTS_COLLECTION, type ConstraintDocument } from '../../../schema/read-models/optimization';
-import { evolveConstraints } from '../evolution/constraint-evolution';
-import { ConstraintEvolutionEntry, EvolutionResult, EvolveConstraintsInput } from './evolution-types';
+import { executeCommand } from '../../../platform/commands/execute-command';
+import { EVOLUTIONS_COLLECTION, type EvolutionDocument } from '../../../schema/read-models/evolutions';
+import { evolutions } from '../domain/command-handlers';
+import { approveEvolution, evolveConstraints } from '../evolution/constraint-evolution';
+import { ConstraintEvolutionEntry, EvolutionResult, EvolutionStatus, EvolutionStrategy, EvolveConstraintsInput } from './evolution-types';
 
 /** The most history entries one call answers, newest first. */
 const MAX_HISTORY = 1000;
@@ -21,7 +24,7 @@ export class EvolutionResolver {
   })
   async evolveConstraints(@Arg('input', () => EvolveConstraintsInput) input: EvolveConstraintsInput, @Ctx() context: SubgraphContext): Promise<EvolutionResult> {
     requireTenantAccess(context, input.tenantId);
-    const evolution = await evolveConstraints(this.deps, callerOf(context), {
+    const { evolution, status } = await evolveConstraints(this.deps, callerOf(context), {
       tenantId: input.tenantId,
       problemId: input.problemId ?? undefined,
       constraintIds: input.constraintIds ?? undefined,
@@ -29,7 +32,53 @@ export class EvolutionResolver {
       strategy: input.evolutionStrategy,
       dryRun: input.dryRun,
     });
-    return toResult(evolution);
+    return toResult({ ...evolution, status });
+  }
+
+  @Mutation(() => EvolutionResult, {
+    description: "Applies a PROPOSED evolution (SOC2 change approval): by a tenant admin other than the one who proposed it, and only while no constraint it changes was changed since.",
+  })
+  async approveEvolution(@Arg('evolutionId', () => ID) evolutionId: string, @Ctx() context: SubgraphContext): Promise<EvolutionResult> {
+    const evolution = await this.proposal(evolutionId, context);
+    await approveEvolution(this.deps, callerOf(context), evolution.tenantId, evolutionId);
+    return toResult(await this.read(evolutionId));
+  }
+
+  @Mutation(() => EvolutionResult, { description: 'Records why a PROPOSED evolution is not applied; it changes nothing.' })
+  async rejectEvolution(@Arg('evolutionId', () => ID) evolutionId: string, @Arg('reason', () => String) reason: string, @Ctx() context: SubgraphContext): Promise<EvolutionResult> {
+    const evolution = await this.proposal(evolutionId, context);
+    const caller = callerOf(context);
+    await executeCommand(this.deps, caller, evolutions, { type: 'RejectEvolution', evolutionId, tenantId: evolution.tenantId, by: caller.actor, reason, at: this.deps.clock().toISOString() }, { tenantId: evolution.tenantId, target: evolutionId });
+    return toResult(await this.read(evolutionId));
+  }
+
+  @Query(() => [EvolutionResult], { description: "A tenant's evolutions, newest first; status PROPOSED lists those waiting for approval." })
+  async evolutions(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Ctx() context: SubgraphContext,
+    @Arg('status', () => EvolutionStatus, { nullable: true }) status?: EvolutionStatus,
+  ): Promise<EvolutionResult[]> {
+    requireTenantAccess(context, tenantId);
+    const page = await this.collection().find({ where: status ? { tenantId, status } : { tenantId }, sort: [{ field: 'evolvedAt', direction: 'desc' }], first: MAX_HISTORY });
+    return page.items.map(toResult);
+  }
+
+  /** Another tenant's evolution answers as a missing one. */
+  private async proposal(evolutionId: string, context: SubgraphContext): Promise<EvolutionDocument> {
+    const evolution = await this.collection().get(evolutionId);
+    if (!evolution) throw notFound('Evolution', evolutionId);
+    requireVisibleItem(context, evolution.tenantId, () => notFound('Evolution', evolutionId));
+    return evolution;
+  }
+
+  private async read(evolutionId: string): Promise<EvolutionDocument> {
+    const evolution = await this.collection().get(evolutionId);
+    if (!evolution) throw notFound('Evolution', evolutionId);
+    return evolution;
+  }
+
+  private collection() {
+    return this.deps.readStore.collection<EvolutionDocument>(EVOLUTIONS_COLLECTION);
   }
 
   @Query(() => [ConstraintEvolutionEntry], {
@@ -58,10 +107,18 @@ export class EvolutionResolver {
   }
 }
 
-function toResult(evolution: ConstraintsEvolved['data']): EvolutionResult {
+function toResult(evolution: ConstraintsEvolved['data'] & Pick<EvolutionDocument, 'status' | 'decidedBy' | 'rejectionReason'>): EvolutionResult {
   return {
     evolutionId: evolution.evolutionId,
-    applied: !evolution.dryRun,
+    tenantId: evolution.tenantId,
+    status: evolution.status as EvolutionStatus,
+    applied: evolution.status === 'APPLIED' || evolution.status === 'APPROVED',
+    evolutionStrategy: evolution.strategy as EvolutionStrategy,
+    performanceThreshold: evolution.performanceThreshold,
+    triggeredBy: evolution.triggeredBy,
+    evolvedAt: evolution.evolvedAt,
+    decidedBy: evolution.decidedBy ?? null,
+    rejectionReason: evolution.rejectionReason ?? null,
     updates: evolution.updates.map((update) => ({
       ...update,
       oldParameters: { ...update.oldParameters },

@@ -69,12 +69,40 @@ export class UnmetConstraint {
   reason!: string;
 }
 
+export enum EvolutionStatus {
+  APPLIED = 'APPLIED',
+  DRY_RUN = 'DRY_RUN',
+  PROPOSED = 'PROPOSED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(EvolutionStatus, {
+  name: 'EvolutionStatus',
+  description: 'APPLIED at once; DRY_RUN (nothing changed); PROPOSED under SOC2 change approval, then APPROVED (applied) or REJECTED by someone else.',
+});
+
 @ObjectType()
 export class EvolutionResult {
   @Field(() => ID)
   evolutionId!: string;
-  @Field(() => Boolean, { description: 'True when the updates were applied (not a dry run).' })
+  @Field(() => ID)
+  tenantId!: string;
+  @Field(() => EvolutionStatus)
+  status!: EvolutionStatus;
+  @Field(() => Boolean, { description: 'True when the updates are in effect: applied at once, or approved.' })
   applied!: boolean;
+  @Field(() => EvolutionStrategy)
+  evolutionStrategy!: EvolutionStrategy;
+  @Field(() => Float)
+  performanceThreshold!: number;
+  @Field(() => String, { description: 'Who started it: a user, or system:<runner> for a trigger.' })
+  triggeredBy!: string;
+  @Field(() => DateTimeScalar)
+  evolvedAt!: string;
+  @Field(() => String, { nullable: true, description: 'Who approved or rejected a proposal.' })
+  decidedBy?: string | null;
+  @Field(() => String, { nullable: true })
+  rejectionReason?: string | null;
   @Field(() => [ConstraintUpdate])
   updates!: ConstraintUpdate[];
   @Field(() => [UnmetConstraint])
@@ -106,3 +134,30 @@ export class ConstraintEvolutionEntry {
   @Field(() => JSONScalar, { nullable: true })
   evidence?: Record<string, unknown> | null;
 }
+
+/** One event of a tenant's constraint evolution, as the `constraintEvolutions` subscription delivers it. */
+@ObjectType()
+export class ConstraintEvolutionMessage {
+  @Field(() => String, {
+    description: 'ConstraintOutcomesRecorded (a solve recorded how its constraints fared), ConstraintUpdated, ConstraintsEvolved, EvolutionProposed, EvolutionApproved or EvolutionRejected.',
+  })
+  type!: string;
+  @Field(() => String)
+  streamId!: string;
+  @Field(() => Float, { description: 'Position in the global log.' })
+  position!: number;
+  @Field(() => DateTimeScalar)
+  occurredAt!: string;
+  @Field(() => String)
+  actor!: string;
+  @Field(() => JSONScalar)
+  data!: unknown;
+}
+
+/** Executed by the gateway's graphql-ws endpoint from the event store, as solveJobProgress is. */
+export const CONSTRAINT_EVOLUTIONS_SUBSCRIPTION_SDL = `
+extend type Subscription {
+  "A tenant's constraint evolution as it happens: outcomes recorded by solves, constraint updates, evolutions applied, proposed, approved or rejected. Served over graphql-ws at the gateway's /graphql."
+  constraintEvolutions(tenantId: ID!): ConstraintEvolutionMessage!
+}
+`;

@@ -1,10 +1,14 @@
 import type { Role } from '../../../platform/auth/auth-context';
 import { permit, permitService, tenantArgument, tenantOwning, type PermissionTable } from '../../../platform/graphql/permissions/permission-table';
 import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, SOLVE_JOBS_COLLECTION } from '../../../schema/read-models/optimization';
+import { EVOLUTIONS_COLLECTION } from '../../../schema/read-models/evolutions';
 
 const EVERY_ROLE: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER', 'AUDITOR', 'VIEWER'];
 /** Those who model and solve; auditors and viewers only read. */
 const OPTIMIZERS: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER'];
+
+/** Those who answer for a tenant's changes. */
+const EVOLUTION_APPROVERS: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN'];
 
 const inTenantArgument = tenantArgument('tenantId');
 const inInputTenant = tenantArgument('input.tenantId');
@@ -29,6 +33,10 @@ export const OPTIMIZATION_PERMISSIONS = {
   'Mutation.evolveConstraints': permit(OPTIMIZERS, inInputTenant),
   // By tenant (checked here) or by constraint (the resolver checks its owner, a removed constraint's history included).
   'Query.constraintEvolutionHistory': permit(EVERY_ROLE, inTenantArgument),
+  'Query.evolutions': permit(EVERY_ROLE, inTenantArgument),
+  // SOC2 CC8.1: a proposed evolution is approved (or rejected) by one who answers for the tenant, never by its proposer.
+  'Mutation.approveEvolution': permit(EVOLUTION_APPROVERS, tenantOwning(EVOLUTIONS_COLLECTION, 'evolutionId', 'Evolution')),
+  'Mutation.rejectEvolution': permit(EVOLUTION_APPROVERS, tenantOwning(EVOLUTIONS_COLLECTION, 'evolutionId', 'Evolution')),
   'Mutation.createProblem': permit(OPTIMIZERS, inInputTenant),
   'Mutation.addConstraint': permit(OPTIMIZERS, tenantOwning(PROBLEMS_COLLECTION, 'input.problemId', 'Problem')),
   'Mutation.updateConstraint': permit(OPTIMIZERS, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId', 'Constraint')),
