@@ -4,7 +4,7 @@ import type { SubgraphName } from '../platform/config';
 import type { SubgraphDependencies } from '../platform/graphql/subgraph-dependencies';
 import { buildCommunitySubgraph } from '../subgraphs/community/server';
 import { buildEnterpriseSubgraph, enterpriseRoutes } from '../subgraphs/enterprise/server';
-import { buildOptimizationSubgraph, startSolveJobRunner } from '../subgraphs/optimization/server';
+import { buildOptimizationSubgraph, startOptimizationBackgroundWork } from '../subgraphs/optimization/server';
 import { buildScalingSubgraph } from '../subgraphs/scaling/server';
 
 /** Every subgraph by name, with the port it takes when started on its own and any background work. */
@@ -18,7 +18,7 @@ export interface SubgraphEntry {
 }
 
 export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphEntry>> = {
-  optimization: { defaultPort: 4001, build: buildOptimizationSubgraph, startBackgroundWork: startSolveJobRunner },
+  optimization: { defaultPort: 4001, build: buildOptimizationSubgraph, startBackgroundWork: startOptimizationBackgroundWork },
   scaling: { defaultPort: 4002, build: buildScalingSubgraph },
   enterprise: { defaultPort: 4003, build: buildEnterpriseSubgraph, routes: enterpriseRoutes },
   community: { defaultPort: 4004, build: buildCommunitySubgraph },

@@ -42,6 +42,17 @@ export interface PlatformConfig {
   readonly evolution: {
     /** The longest shadow solve evolveConstraints runs, whatever budget users give their solves. */
     readonly shadowMaxTimeMs: number;
+    /** How often the trigger runner looks for TIME_BASED triggers that are due. */
+    readonly triggerCheckMs: number;
+  };
+  /** The constraint performance model (subgraphs/optimization/prediction): where its files live and when it is retrained. */
+  readonly prediction: {
+    /** ML_MODEL_PATH: trained models are kept under `<modelPath>/evolution/`. */
+    readonly modelPath: string;
+    /** New outcomes since a tenant's newest model that have it retrained; 0 never retrains on its own. */
+    readonly retrainAfterOutcomes: number;
+    /** How often the retrainer counts them. */
+    readonly retrainCheckMs: number;
   };
   /** Subgraph URLs for the gateway in split mode (docker-compose); empty in the embedded mode. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
@@ -229,6 +240,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
     },
     evolution: {
       shadowMaxTimeMs: Math.max(10, integer(env, 'EVOLUTION_SHADOW_MAX_MS', 1_000)),
+      triggerCheckMs: Math.max(100, integer(env, 'EVOLUTION_TRIGGER_CHECK_MS', 30_000)),
+    },
+    prediction: {
+      modelPath: env.ML_MODEL_PATH ? resolve(env.ML_MODEL_PATH) : join(dataDir, 'models'),
+      retrainAfterOutcomes: integer(env, 'EVOLUTION_MODEL_RETRAIN_AFTER', 200),
+      retrainCheckMs: Math.max(100, integer(env, 'EVOLUTION_MODEL_RETRAIN_CHECK_MS', 60_000)),
     },
     solveJobs: {
       concurrency: integer(env, 'SOLVE_JOBS_CONCURRENCY', 2),

@@ -48,7 +48,7 @@ describeProjection(constraintPerformanceProjection, (spec) => {
   const run = (runId: string) => stream<ConstraintOutcomesRecorded>(optimizationRunStreamId(runId), 'acme');
   const job = (jobId: string) => stream<ConstraintOutcomesRecorded>(solveJobStreamId(jobId), 'acme');
 
-  it('keeps each stored constraint’s outcome per solve, sums them per day, and the problem’s best feasible objective', () =>
+  it('keeps each stored constraint’s outcome per solve with the features the prediction model learns from, sums them per day, and the problem’s best feasible objective', () =>
     spec
       .when(
         run('r1')(outcomes('r1', '2026-12-01T10:00:00.000Z', -6, [capacity({ bestObjectiveSatisfying: -6 })])),
@@ -72,6 +72,13 @@ describeProjection(constraintPerformanceProjection, (spec) => {
             objective: -3,
             cpuMs: 100,
             timeLimitMs: 50,
+            kind: 'LINEAR_INEQUALITY',
+            relativeWeight: 0.4,
+            tightness: 0.4,
+            variables: 3,
+            quadraticTerms: 0,
+            density: 0,
+            coefficientScale: 5,
           },
         },
         [CONSTRAINT_PERFORMANCE_DAYS_COLLECTION]: [

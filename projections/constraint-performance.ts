@@ -19,6 +19,8 @@ const OUTCOMES: ConstraintOutcomesRecorded['type'] = 'ConstraintOutcomesRecorded
  */
 export const constraintPerformanceProjection: Projection = {
   name: 'constraint-performance',
+  // 2: outcome rows carry the features the prediction model learns from.
+  version: 2,
   collections: [
     { name: CONSTRAINT_OUTCOMES_COLLECTION, indexes: ['constraintId', 'tenantId', 'recordedAt'] },
     { name: CONSTRAINT_PERFORMANCE_DAYS_COLLECTION, indexes: ['tenantId', 'constraintId', 'day'] },
@@ -55,6 +57,13 @@ export const constraintPerformanceProjection: Projection = {
         objective: constraint.bestObjectiveSatisfying,
         cpuMs,
         timeLimitMs: data.timeLimitMs,
+        kind: constraint.kind,
+        relativeWeight: constraint.relativeWeight,
+        tightness: constraint.tightness,
+        variables: data.features.variables,
+        quadraticTerms: data.features.quadraticTerms,
+        density: data.features.density,
+        coefficientScale: data.features.coefficientScale,
       };
       context.upsert(CONSTRAINT_OUTCOMES_COLLECTION, outcome);
 

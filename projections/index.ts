@@ -12,10 +12,13 @@ import { complianceProjection } from './compliance-profiles';
 import { serviceAccountsProjection } from './service-accounts';
 import { constraintPerformanceProjection } from './constraint-performance';
 import { constraintEvolutionHistoryProjection } from './constraint-evolution-history';
+import { constraintEvolutionModelsProjection } from './constraint-evolution-models';
 import { evolutionsProjection } from './evolutions';
+import { evolutionTriggersProjection } from './evolution-triggers';
+import { constraintPricesProjection } from './constraint-prices';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintEvolutionHistoryProjection, evolutionsProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintPricesProjection, constraintEvolutionHistoryProjection, constraintEvolutionModelsProjection, evolutionsProjection, evolutionTriggersProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
 
 /** What the projection runner runs: every read model, and the audit chainer (whose output is events, so replay leaves it out). */
 export function runnerProjections(eventStore: EventStore): Projection[] {

@@ -24,6 +24,11 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   solvejob: ROLES,
   // How constraints were evolved: domain data, read like the constraints themselves.
   evolution: ROLES,
+  evolutiontrigger: ROLES,
+  constraintprice: ROLES,
+  market: ROLES,
+  // The tenant's trained prediction models: read like constraintEvolutionModels, by every role.
+  evolutionmodel: ROLES,
   // Oversight: only those who may read the audit trail, users and compliance over HTTP.
   [AUDIT_CATEGORY]: OVERSEERS,
   authentication: OVERSEERS,

@@ -65,4 +65,31 @@ export type ConstraintOutcomesRecorded = DomainEvent<
   }
 >;
 
-export const CONSTRAINT_OUTCOME_EVENT_VERSIONS: Readonly<Record<ConstraintOutcomesRecorded['type'], number>> = { ConstraintOutcomesRecorded: 1 };
+
+export const CONSTRAINT_PRICE_CATEGORY = 'constraintprice';
+export const constraintPriceStreamId = (constraintId: string): string => `${CONSTRAINT_PRICE_CATEGORY}-${constraintId}`;
+
+/**
+ * What a constraint costs in objective: the problem shadow-solved with all its constraints and
+ * with this one left out, on the same seeds and budget. Objectives in minimisation form.
+ */
+export type ConstraintPriceMeasured = DomainEvent<
+  'ConstraintPriceMeasured',
+  {
+    readonly constraintId: string;
+    readonly problemId: string;
+    readonly tenantId: string;
+    /** Mean best objective of the solves that satisfied every constraint; null when none did. */
+    readonly withConstraint: number | null;
+    /** The same with this constraint left out (the others still hold); null when none did. */
+    readonly withoutConstraint: number | null;
+    /** withConstraint − withoutConstraint: the objective the constraint costs (≥ 0 up to noise); null when either is unknown. */
+    readonly price: number | null;
+    readonly objectiveSense: 'MINIMIZE' | 'MAXIMIZE';
+    readonly shadowSolves: number;
+    readonly shadowTimeLimitMs: number;
+    readonly measuredAt: string;
+  }
+>;
+
+export const CONSTRAINT_OUTCOME_EVENT_VERSIONS: Readonly<Record<ConstraintOutcomesRecorded['type'] | ConstraintPriceMeasured['type'], number>> = { ConstraintOutcomesRecorded: 1, ConstraintPriceMeasured: 1 };

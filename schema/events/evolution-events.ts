@@ -109,4 +109,6 @@ export const CONSTRAINT_EVOLUTION_FEED_TYPES: readonly string[] = [
   'EvolutionProposed',
   'EvolutionApproved',
   'EvolutionRejected',
-] satisfies readonly (EvolutionEvent['type'] | 'ConstraintOutcomesRecorded' | 'ConstraintUpdated')[];
+  'EvolutionTriggerFired',
+  'MarketChangeRecorded',
+] satisfies readonly (EvolutionEvent['type'] | 'ConstraintOutcomesRecorded' | 'ConstraintUpdated' | 'EvolutionTriggerFired' | 'MarketChangeRecorded')[];

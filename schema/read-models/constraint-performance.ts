@@ -1,3 +1,5 @@
+import type { ConstraintOutcome, ConstraintPriceMeasured } from '../events/constraint-outcome-events';
+
 /**
  * How stored constraints perform, folded from ConstraintOutcomesRecorded. Objectives are in the
  * problem's minimisation form, so a gap is always (objective − best) / |best|.
@@ -25,6 +27,14 @@ export interface ConstraintOutcomeDocument {
   readonly cpuMs: number;
   /** The solve's time budget: shadow solves of evolution run at the budget users give. */
   readonly timeLimitMs: number;
+  /** The features the prediction model learns from (subgraphs/optimization/prediction): the constraint's and its problem's. */
+  readonly kind: ConstraintOutcome['kind'];
+  readonly relativeWeight: number | null;
+  readonly tightness: number | null;
+  readonly variables: number;
+  readonly quadraticTerms: number;
+  readonly density: number;
+  readonly coefficientScale: number;
   readonly [field: string]: unknown;
 }
 
@@ -57,3 +67,8 @@ export interface ProblemObjectiveBestDocument {
   readonly updatedAt: string;
   readonly [field: string]: unknown;
 }
+
+/** Each constraint's latest ConstraintPriceMeasured, by constraint id. */
+export const CONSTRAINT_PRICES_COLLECTION = 'constraint_prices';
+
+export type ConstraintPriceDocument = ConstraintPriceMeasured['data'] & { readonly id: string; readonly [field: string]: unknown };

@@ -12,16 +12,20 @@ import { ProblemResolver } from './graphql/problem-resolver';
 import { SolveJobResolver } from './graphql/solve-job-resolver';
 import { PerformanceResolver } from './graphql/performance-resolver';
 import { EvolutionResolver } from './graphql/evolution-resolver';
+import { TriggerResolver } from './graphql/trigger-resolver';
+import { PredictionResolver } from './graphql/prediction-resolver';
+import { ModelRetrainer } from './prediction/model-retrainer';
+import { EvolutionTriggerRunner } from './triggers/evolution-trigger-runner';
 import { CONSTRAINT_EVOLUTIONS_SUBSCRIPTION_SDL, ConstraintEvolutionMessage } from './graphql/evolution-types';
 import { SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL, SolveJobProgress } from './graphql/solve-job-types';
 import { SolveJobRunner } from './jobs/solve-job-runner';
-import { OPTIMIZATION_PERMISSIONS, SOLVE_JOB_RUNNER } from './graphql/permissions';
+import { EVOLUTION_TRIGGER_RUNNER, MODEL_RETRAINER, OPTIMIZATION_PERMISSIONS, SOLVE_JOB_RUNNER } from './graphql/permissions';
 import { servicePrincipal } from '../../platform/commands/service-principal';
 
 /** The optimization subgraph: QUBO problems, their constraints, synchronous solves and solve jobs. */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, MultiObjectiveResolver, SolveJobResolver, OptimizationProfileResolver, PerformanceResolver, EvolutionResolver],
+    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, MultiObjectiveResolver, SolveJobResolver, OptimizationProfileResolver, PerformanceResolver, EvolutionResolver, TriggerResolver, PredictionResolver],
     orphanedTypes: [OptimizationTenant, SolveJobProgress, ConstraintEvolutionMessage],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL + CONSTRAINT_EVOLUTIONS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
@@ -30,9 +34,17 @@ export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<G
   });
 }
 
-/** Runs solve jobs in the process that serves this subgraph; answers how to stop it. */
-export async function startSolveJobRunner(deps: SubgraphDependencies): Promise<() => Promise<void>> {
-  const runner = new SolveJobRunner(deps, servicePrincipal(SOLVE_JOB_RUNNER, 'optimization', OPTIMIZATION_PERMISSIONS));
-  await runner.start();
-  return () => runner.stop();
+/** Runs solve jobs, fires evolution triggers and retrains prediction models in the process that serves this subgraph; answers how to stop them. */
+export async function startOptimizationBackgroundWork(deps: SubgraphDependencies): Promise<() => Promise<void>> {
+  const jobs = new SolveJobRunner(deps, servicePrincipal(SOLVE_JOB_RUNNER, 'optimization', OPTIMIZATION_PERMISSIONS));
+  const triggers = new EvolutionTriggerRunner(deps, servicePrincipal(EVOLUTION_TRIGGER_RUNNER, 'optimization', OPTIMIZATION_PERMISSIONS), deps.config.evolution.triggerCheckMs);
+  const retrainer = new ModelRetrainer(deps, servicePrincipal(MODEL_RETRAINER, 'optimization', OPTIMIZATION_PERMISSIONS));
+  await jobs.start();
+  await triggers.start();
+  retrainer.start();
+  return async () => {
+    await retrainer.stop();
+    await triggers.stop();
+    await jobs.stop();
+  };
 }

@@ -5,7 +5,7 @@ import { useTestPlatform } from '../support/test-platform';
 
 const PERFORMANCE = `query ($id: ID!, $from: DateTime, $to: DateTime) {
   constraintPerformance(constraintId: $id, from: $from, to: $to) {
-    constraintId problemId solves feasibilityRate meanViolation meanObjectiveGap bestFeasibleObjective cpuMs penaltyWeight trend { direction feasibilityRateChange }
+    constraintId problemId solves feasibilityRate meanViolation meanObjectiveGap bestFeasibleObjective cpuMs penaltyWeight trend { direction feasibilityRateChange } price { price }
   }
 }`;
 
@@ -19,6 +19,7 @@ interface Performance {
   cpuMs: number;
   penaltyWeight: number;
   trend: { direction: string; feasibilityRateChange: number } | null;
+  price: { price: number } | null;
 }
 
 /** Every solve records how each constraint fared; constraintPerformance and tenantPerformance read it back. */
@@ -71,10 +72,28 @@ describe('constraint performance through the gateway', () => {
     expect(rows).toEqual([expect.objectContaining({ constraintId, problemId, kind: 'LINEAR_INEQUALITY', solves: 5, feasibilityRate: 3 / 5, penaltyWeight: 2 })]);
   });
 
+  it('measures what the constraint costs in objective, with and without it, and shows it with its performance', async () => {
+    const price = dataOf(
+      await goliath.call<{ measureConstraintPrice: { withConstraint: number; withoutConstraint: number; price: number; relativePrice: number; shadowSolves: number } }>(
+        'mutation ($id: ID!) { measureConstraintPrice(constraintId: $id) { withConstraint withoutConstraint price relativePrice shadowSolves } }',
+        { id: constraintId },
+        analyst,
+      ),
+    ).measureConstraintPrice;
+    // Without the capacity every item is packed (12); with it, feasible packings are worth 3 to 7.
+    expect(price).toMatchObject({ withoutConstraint: 12, shadowSolves: 5 });
+    expect(price.withConstraint).toBeGreaterThanOrEqual(3);
+    expect(price.withConstraint).toBeLessThanOrEqual(7);
+    expect(price.price).toBeCloseTo(12 - price.withConstraint);
+    expect(price.relativePrice).toBeCloseTo(price.price / 12);
+    expect((await performance()).price).toEqual(expect.objectContaining({ price: price.price }));
+  });
+
   it("refuses bad ranges and another tenant's constraints, and answers NOT_FOUND for a missing one", async () => {
     const [other] = await goliath.createTenants('Globex');
     const outsider = await goliath.token('ANALYST', other);
     expect(errorCodes(await goliath.call(PERFORMANCE, { id: constraintId }, outsider))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await goliath.call('mutation ($id: ID!) { measureConstraintPrice(constraintId: $id) { price } }', { id: constraintId }, outsider))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await goliath.call(PERFORMANCE, { id: '00000000-0000-0000-0000-000000000000' }, analyst))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await goliath.call('query ($t: ID!) { tenantPerformance(tenantId: $t) { constraintId } }', { t: tenant }, outsider))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await goliath.call(PERFORMANCE, { id: constraintId, from: '2026-12-02T00:00:00Z', to: '2026-12-01T00:00:00Z' }, analyst))).toEqual(['BAD_USER_INPUT']);

@@ -69,11 +69,19 @@ const EXPECTED: Record<string, Expectation> = {
   'Query.solveJobs':              row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
   'Query.constraintPerformance':  row('+  +  +  +  +  +',    '+  N  N  N  N  N'),
   'Query.tenantPerformance':      row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
+  'Mutation.measureConstraintPrice': row('+  +  +  +  F  F', '+  N  N  N  F  F'),
   'Mutation.evolveConstraints':   row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
   'Query.constraintEvolutionHistory': row('+  +  +  +  +  +', '+  F  F  F  F  F'),
   'Query.evolutions':             row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
   'Mutation.approveEvolution':    row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
   'Mutation.rejectEvolution':     row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
+  'Mutation.createEvolutionTrigger': row('+  +  +  +  F  F', '+  F  F  F  F  F'),
+  'Mutation.updateEvolutionTrigger': row('+  +  +  +  F  F', '+  N  N  N  F  F'),
+  'Query.evolutionTriggers':      row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
+  'Mutation.recordMarketChange':  row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
+  'Mutation.trainModels':         row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
+  'Query.constraintEvolutionModels': row('+  +  +  +  +  +', '+  F  F  F  F  F'),
+  'Query.predictConstraintPerformance': row('+  +  +  +  +  +', '+  N  N  N  N  N'),
   // optimization: writes and solves
   'Mutation.createProblem':       row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
   'Mutation.addConstraint':       row('+  +  +  +  F  F',    '+  N  N  N  F  F'),
@@ -133,6 +141,8 @@ interface TenantFixture {
   readonly samlProviderId: string;
   /** The tenant's SOC2 framework. */
   readonly frameworkId: string;
+  /** A (switched off) evolution trigger of the tenant. */
+  readonly triggerId: string;
 }
 
 interface Request {
@@ -192,6 +202,7 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
   'Query.solveJob': (t) => ({ query: 'query ($id: ID!) { solveJob(id: $id) { id status } }', variables: { id: t.solveJobId } }),
   'Query.solveJobs': (t) => ({ query: 'query ($t: ID!) { solveJobs(tenantId: $t) { edges { node { id } } } }', variables: { t: t.tenantId } }),
   'Query.constraintPerformance': (t) => ({ query: 'query ($id: ID!) { constraintPerformance(constraintId: $id) { solves } }', variables: { id: t.constraintId } }),
+  'Mutation.measureConstraintPrice': (t) => ({ query: 'mutation ($id: ID!) { measureConstraintPrice(constraintId: $id) { shadowSolves } }', variables: { id: t.constraintId } }),
   'Query.tenantPerformance': (t) => ({ query: 'query ($t: ID!) { tenantPerformance(tenantId: $t) { constraintId } }', variables: { t: t.tenantId } }),
   // A dry run over a constraint solved once by the fixture (so there is data to evolve from).
   'Mutation.evolveConstraints': (t) => ({
@@ -201,6 +212,20 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
   'Query.evolutions': (t) => ({ query: 'query ($t: ID!) { evolutions(tenantId: $t) { evolutionId } }', variables: { t: t.tenantId } }),
   'Mutation.approveEvolution': async (t, fixtures) => ({ query: 'mutation ($id: ID!) { approveEvolution(evolutionId: $id) { status } }', variables: { id: await fixtures.freshProposal(t) } }),
   'Mutation.rejectEvolution': async (t, fixtures) => ({ query: 'mutation ($id: ID!) { rejectEvolution(evolutionId: $id, reason: "role matrix") { status } }', variables: { id: await fixtures.freshProposal(t) } }),
+  'Mutation.createEvolutionTrigger': (t) => ({
+    query: 'mutation ($t: ID!) { createEvolutionTrigger(input: { tenantId: $t, triggerType: TIME_BASED, conditions: { everyMinutes: 600 }, actions: [{ type: "EVOLVE_CONSTRAINTS", dryRun: true }] }) { triggerId } }',
+    variables: { t: t.tenantId },
+  }),
+  'Mutation.updateEvolutionTrigger': (t) => ({ query: 'mutation ($id: ID!) { updateEvolutionTrigger(triggerId: $id, input: { priority: 3 }) { triggerId } }', variables: { id: t.triggerId } }),
+  'Query.evolutionTriggers': (t) => ({ query: 'query ($t: ID!) { evolutionTriggers(tenantId: $t) { triggerId } }', variables: { t: t.tenantId } }),
+  'Mutation.recordMarketChange': (t) => ({ query: 'mutation ($t: ID!) { recordMarketChange(tenantId: $t, factors: { demand: 1.1 }) { changeId } }', variables: { t: t.tenantId } }),
+  // The fixture trained each tenant's model on a problem solved five times with four constraints.
+  'Mutation.trainModels': (t) => ({ query: 'mutation ($t: ID!) { trainModels(tenantId: $t) { modelId version } }', variables: { t: t.tenantId } }),
+  'Query.constraintEvolutionModels': (t) => ({ query: 'query ($t: ID!) { constraintEvolutionModels(tenantId: $t) { modelId } }', variables: { t: t.tenantId } }),
+  'Query.predictConstraintPerformance': (t) => ({
+    query: 'query ($id: ID!) { predictConstraintPerformance(constraintId: $id, scenario: { penaltyWeight: 2 }) { feasibilityProbability modelVersion } }',
+    variables: { id: t.constraintId },
+  }),
   'Query.constraintEvolutionHistory': (t) => ({ query: 'query ($t: ID!) { constraintEvolutionHistory(tenantId: $t) { constraintId } }', variables: { t: t.tenantId } }),
   'Mutation.createProblem': (t) => ({
     query: 'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }',
@@ -459,6 +484,17 @@ describe('role × operation × tenant matrix through the gateway', () => {
       const [constraintId, solveJobId] = await Promise.all([addConstraint(problemId), submitJob({ tenantId, problemId }, 20)]);
       // One solve with the constraint in place: evolveConstraints has a recorded outcome to work from.
       await asAdmin('mutation ($input: OptimizeQuboInput!) { optimizeQubo(input: $input) { runId } }', { input: { tenantId, problemId, timeLimitMs: 20, seed: 1 } });
+      // Twenty recorded outcomes (four constraints, five solves) and a model trained on them.
+      const modelProblemId = (
+        await asAdmin<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId, name: 'Model fixture', qubo: QUBO } })
+      ).createProblem.id;
+      for (const penaltyWeight of [0.1, 1, 4, 8]) {
+        await asAdmin('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId: modelProblemId, constraint: { ...ONE_HOT, penaltyWeight } } });
+      }
+      for (let seed = 1; seed <= 5; seed++) {
+        await asAdmin('mutation ($input: OptimizeQuboInput!) { optimizeQubo(input: $input) { runId } }', { input: { tenantId, problemId: modelProblemId, timeLimitMs: 10, seed } });
+      }
+      await asAdmin('mutation ($t: ID!) { trainModels(tenantId: $t) { modelId } }', { t: tenantId });
       await configureOidc(tenantId, 'Matrix OIDC');
       const samlProviderId = (
         await asAdmin<{ configureIdentityProvider: { id: string } }>('mutation ($input: ConfigureIdentityProviderInput!) { configureIdentityProvider(input: $input) { id } }', {
@@ -475,7 +511,13 @@ describe('role × operation × tenant matrix through the gateway', () => {
           input: { tenantId, frameworkType: 'SOC2', complianceLevel: 'Type I' },
         })
       ).enableComplianceFramework.id;
-      return { tenantId, problemId, constraintId, solveJobId, samlProviderId, frameworkId };
+      const triggerId = (
+        await asAdmin<{ createEvolutionTrigger: { triggerId: string } }>(
+          'mutation ($t: ID!) { createEvolutionTrigger(input: { tenantId: $t, triggerType: TIME_BASED, conditions: { everyMinutes: 600 }, actions: [{ type: "EVOLVE_CONSTRAINTS", dryRun: true }], isActive: false }) { triggerId } }',
+          { t: tenantId },
+        )
+      ).createEvolutionTrigger.triggerId;
+      return { tenantId, problemId, constraintId, solveJobId, samlProviderId, frameworkId, triggerId };
     };
 
     beforeAll(async () => {
@@ -526,6 +568,7 @@ describe('role × operation × tenant matrix through the gateway', () => {
         'Query.problem': ['query ($id: ID!) { problem(id: $id) { id } }', other.problemId],
         'Query.solveJob': ['query ($id: ID!) { solveJob(id: $id) { id } }', other.solveJobId],
         'Query.constraintPerformance': ['query ($id: ID!) { constraintPerformance(constraintId: $id) { solves } }', other.constraintId],
+        'Query.predictConstraintPerformance': ['query ($id: ID!) { predictConstraintPerformance(constraintId: $id, scenario: {}) { feasibilityProbability } }', other.constraintId],
         'Mutation.updateConstraint': ['mutation ($id: ID!) { updateConstraint(constraintId: $id, newParameters: { penaltyWeight: 6 }, evolutionReason: "probe") { id } }', other.constraintId],
         'Mutation.removeConstraint': ['mutation ($id: ID!) { removeConstraint(constraintId: $id, reason: "probe") }', other.constraintId],
         'Mutation.cancelSolveJob': ['mutation ($id: ID!) { cancelSolveJob(id: $id) { id } }', other.solveJobId],
@@ -533,6 +576,7 @@ describe('role × operation × tenant matrix through the gateway', () => {
         'Query.validateSamlConfig': ['query ($id: ID!) { validateSamlConfig(providerId: $id) { valid } }', other.samlProviderId],
         'Mutation.removeIdentityProvider': ['mutation ($id: ID!) { removeIdentityProvider(providerId: $id) }', other.samlProviderId],
         'Mutation.grantRole': ['mutation ($id: ID!) { grantRole(userId: $id, role: DEVELOPER) { id } }', userId],
+        'Mutation.updateEvolutionTrigger': ['mutation ($id: ID!) { updateEvolutionTrigger(triggerId: $id, input: { priority: 3 }) { triggerId } }', other.triggerId],
         'Mutation.rotateServiceAccountSecret': ['mutation ($id: ID!) { rotateServiceAccountSecret(serviceAccountId: $id) { clientId } }', clientId],
         'Mutation.revokeServiceAccount': ['mutation ($id: ID!) { revokeServiceAccount(serviceAccountId: $id) { id } }', clientId],
         'Mutation.optimizeQubo (problemId)': ['mutation ($id: ID) { optimizeQubo(input: { tenantId: "' + tenants.own.tenantId + '", problemId: $id, timeLimitMs: 20 }) { runId } }', other.problemId],

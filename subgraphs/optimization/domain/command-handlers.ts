@@ -1,6 +1,8 @@
 import { commandHandler } from '../../../platform/commands/command-handler';
-import { constraintStreamId, eventSchemaVersion, evolutionStreamId, optimizationRunStreamId, problemStreamId, solveJobStreamId } from '../../../schema/events';
+import { constraintStreamId, eventSchemaVersion, evolutionModelStreamId, evolutionStreamId, evolutionTriggerStreamId, optimizationRunStreamId, problemStreamId, solveJobStreamId } from '../../../schema/events';
 import { evolutionDecider, evolutionIdOf } from './evolution-decider';
+import { evolutionModelDecider } from './evolution-model-decider';
+import { evolutionTriggerDecider, triggerIdOf } from './evolution-trigger-decider';
 import { constraintDecider } from './constraint-decider';
 import { optimizationRunDecider } from './optimization-run-decider';
 import { problemDecider } from './problem-decider';
@@ -12,3 +14,5 @@ export const constraints = commandHandler(constraintDecider, (command) => constr
 export const solveJobs = commandHandler(solveJobDecider, (command) => solveJobStreamId(jobIdOf(command)), eventSchemaVersion);
 export const optimizationRuns = commandHandler(optimizationRunDecider, (command) => optimizationRunStreamId(command.outcome.data.runId), eventSchemaVersion);
 export const evolutions = commandHandler(evolutionDecider, (command) => evolutionStreamId(evolutionIdOf(command)), eventSchemaVersion);
+export const evolutionTriggers = commandHandler(evolutionTriggerDecider, (command) => evolutionTriggerStreamId(triggerIdOf(command)), eventSchemaVersion);
+export const evolutionModels = commandHandler(evolutionModelDecider, (command) => evolutionModelStreamId(command.model.tenantId), eventSchemaVersion);

@@ -5,7 +5,8 @@ import { executeCommand } from '../../../platform/commands/execute-command';
 import { ErrorCode } from '../../../platform/errors';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import type { ConstraintsEvolved, EvolutionStrategyName, EvolutionUpdate, MeasuredWeights, UnmetConstraint } from '../../../schema/events';
-import { CONSTRAINT_OUTCOMES_COLLECTION, PROBLEM_OBJECTIVE_BESTS_COLLECTION, type ConstraintOutcomeDocument, type ProblemObjectiveBestDocument } from '../../../schema/read-models/constraint-performance';
+import { PROBLEM_OBJECTIVE_BESTS_COLLECTION, type ConstraintOutcomeDocument, type ProblemObjectiveBestDocument } from '../../../schema/read-models/constraint-performance';
+import { recentOutcomesAtWeight } from '../performance/recent-outcomes';
 import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, type ConstraintDocument, type ProblemDocument } from '../../../schema/read-models/optimization';
 import { loadState } from '../../../platform/commands/command-handler';
 import { constraintStreamId, evolutionStreamId } from '../../../schema/events';
@@ -23,6 +24,8 @@ import { shadowEvaluator, type Solve } from './shadow-evaluator';
 import { searchWeights, type SearchResult } from './weight-search';
 
 export interface EvolveRequest {
+  /** Chosen by the caller when it must name the evolution before it runs (a trigger's firing); drawn otherwise. */
+  readonly evolutionId?: string;
   readonly tenantId: string;
   readonly problemId?: string;
   readonly constraintIds?: readonly string[];
@@ -31,7 +34,7 @@ export interface EvolveRequest {
   readonly dryRun: boolean;
 }
 
-/** How many of a constraint's latest solves its recorded performance is read from. */
+/** How many of a constraint's latest solves (at its current weight) its recorded performance is read from. */
 export const RECENT_SOLVES = 50;
 const MAX_CONSTRAINTS = 1000;
 const MIN_SHADOW_MS = 10;
@@ -58,12 +61,12 @@ export async function evolveConstraints(deps: SubgraphDependencies, caller: Comm
   if (recorded.every(({ target }) => target.recorded.solves === 0)) {
     throw new DomainError(
       ErrorCode.InsufficientPerformanceData,
-      `None of the ${targets.length} constraint(s) has a recorded solve yet: solve the problem (optimizeQubo or submitSolveJob) at least once and evolve again (1 more outcome needed).`,
+      `None of the ${targets.length} constraint(s) has a recorded solve at its current weight yet: solve the problem (optimizeQubo or submitSolveJob) at least once and evolve again (1 more outcome needed).`,
       { needed: 1 },
     );
   }
   const strategy = EVOLUTION_STRATEGIES[request.strategy];
-  const evolutionId = randomUUID();
+  const evolutionId = request.evolutionId ?? randomUUID();
   const updates: EvolutionUpdate[] = [];
   const unmet: UnmetConstraint[] = [];
   const measurements: Record<string, MeasuredWeights[]> = {};
@@ -173,13 +176,11 @@ async function targetsOf(deps: SubgraphDependencies, request: EvolveRequest): Pr
 }
 
 async function recordedTarget(deps: SubgraphDependencies, document: ConstraintDocument): Promise<{ target: EvolutionTarget; outcomes: ConstraintOutcomeDocument[] }> {
-  const outcomes = await deps.readStore
-    .collection<ConstraintOutcomeDocument>(CONSTRAINT_OUTCOMES_COLLECTION)
-    .find({ where: { constraintId: document.id }, sort: [{ field: 'recordedAt', direction: 'desc' }], first: RECENT_SOLVES });
+  const outcomes = await recentOutcomesAtWeight(deps.readStore, document, RECENT_SOLVES);
   const best = await deps.readStore.collection<ProblemObjectiveBestDocument>(PROBLEM_OBJECTIVE_BESTS_COLLECTION).get(document.problemId);
   return {
-    target: { constraintId: document.id, problemId: document.problemId, penaltyWeight: document.penaltyWeight, recorded: summarizeOutcomes(outcomes.items, best?.bestFeasibleObjective) },
-    outcomes: outcomes.items,
+    target: { constraintId: document.id, problemId: document.problemId, penaltyWeight: document.penaltyWeight, recorded: summarizeOutcomes(outcomes, best?.bestFeasibleObjective) },
+    outcomes,
   };
 }
 

@@ -1,12 +1,16 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput, notFound } from '../../../platform/errors';
 import { requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
+import type { ConstraintPriceMeasured } from '../../../schema/events';
+import { measureConstraintPrice } from '../performance/measure-constraint-price';
 import type { FindQuery, ReadDocument, ReadStore } from '../../../platform/readstore/port';
 import { DateTimeScalar } from '../../../schema/graphql/scalars';
 import {
   CONSTRAINT_OUTCOMES_COLLECTION,
   CONSTRAINT_PERFORMANCE_DAYS_COLLECTION,
+  CONSTRAINT_PRICES_COLLECTION,
+  type ConstraintPriceDocument,
   PROBLEM_OBJECTIVE_BESTS_COLLECTION,
   type ConstraintOutcomeDocument,
   type ConstraintPerformanceDayDocument,
@@ -14,7 +18,7 @@ import {
 } from '../../../schema/read-models/constraint-performance';
 import { CONSTRAINTS_COLLECTION, type ConstraintDocument } from '../../../schema/read-models/optimization';
 import { feasibilityTrend, summarizeDays, summarizeOutcomes } from '../performance/aggregate-performance';
-import { ConstraintPerformance, TenantPerformanceRow, type TrendDirection } from './performance-types';
+import { ConstraintPerformance, ConstraintPrice, TenantPerformanceRow, type TrendDirection } from './performance-types';
 
 /** The most solves one `constraintPerformance` folds: the latest ones when a range holds more. */
 const MAX_OUTCOMES = 20_000;
@@ -58,7 +62,18 @@ export class PerformanceResolver {
       bestFeasibleObjective: best ? asStated(best) : null,
       trend: trend && { direction: trend.direction as TrendDirection, feasibilityRateChange: trend.feasibilityRateChange },
       penaltyWeight: constraint.penaltyWeight,
+      price: toPrice(await this.deps.readStore.collection<ConstraintPriceDocument>(CONSTRAINT_PRICES_COLLECTION).get(constraintId)),
     };
+  }
+
+  @Mutation(() => ConstraintPrice, {
+    description: "Measures what the constraint costs in objective: its problem shadow-solved with every constraint and with this one left out (5 seeds each, at the budget of its recent solves); the latest shows in constraintPerformance.price.",
+  })
+  async measureConstraintPrice(@Arg('constraintId', () => ID) constraintId: string, @Ctx() context: SubgraphContext): Promise<ConstraintPrice> {
+    const constraint = await this.deps.readStore.collection<ConstraintDocument>(CONSTRAINTS_COLLECTION).get(constraintId);
+    if (!constraint) throw notFound('Constraint', constraintId);
+    requireVisibleItem(context, constraint.tenantId, () => notFound('Constraint', constraintId));
+    return toPrice(await measureConstraintPrice(this.deps, callerOf(context), constraint))!;
   }
 
   @Query(() => [TenantPerformanceRow], {
@@ -96,6 +111,21 @@ export class PerformanceResolver {
   private best(problemId: string): Promise<ProblemObjectiveBestDocument | undefined> {
     return this.deps.readStore.collection<ProblemObjectiveBestDocument>(PROBLEM_OBJECTIVE_BESTS_COLLECTION).get(problemId);
   }
+}
+
+/** A measured price as the problem states its objective. */
+function toPrice(price: ConstraintPriceMeasured['data'] | undefined): ConstraintPrice | null {
+  if (!price) return null;
+  const stated = (value: number | null) => (value === null ? null : price.objectiveSense === 'MAXIMIZE' ? 0 - value : value);
+  return {
+    withConstraint: stated(price.withConstraint),
+    withoutConstraint: stated(price.withoutConstraint),
+    price: price.price,
+    relativePrice: price.price === null || price.withoutConstraint === null ? null : price.price / Math.max(Math.abs(price.withoutConstraint), Number.EPSILON),
+    shadowSolves: price.shadowSolves,
+    shadowTimeLimitMs: price.shadowTimeLimitMs,
+    measuredAt: price.measuredAt,
+  };
 }
 
 /** Every page of a query, up to `limit` documents. */

@@ -16,6 +16,24 @@ export class PerformanceTrend {
   feasibilityRateChange!: number;
 }
 
+@ObjectType({ description: 'What a constraint costs in objective, measured by shadow solves with and without it (measureConstraintPrice).' })
+export class ConstraintPrice {
+  @Field(() => Float, { nullable: true, description: 'Mean best objective (as the problem states it) of the solves that satisfied every constraint; null when none did.' })
+  withConstraint?: number | null;
+  @Field(() => Float, { nullable: true, description: 'The same with this constraint left out.' })
+  withoutConstraint?: number | null;
+  @Field(() => Float, { nullable: true, description: 'How much objective the constraint costs (≥ 0 up to noise); null when either side found nothing feasible.' })
+  price?: number | null;
+  @Field(() => Float, { nullable: true, description: 'price relative to |withoutConstraint|.' })
+  relativePrice?: number | null;
+  @Field(() => Int)
+  shadowSolves!: number;
+  @Field(() => Int)
+  shadowTimeLimitMs!: number;
+  @Field(() => DateTimeScalar)
+  measuredAt!: string;
+}
+
 @ObjectType({ description: 'How a constraint performed over a stretch of solves.' })
 export class ConstraintPerformance {
   @Field(() => ID)
@@ -47,6 +65,8 @@ export class ConstraintPerformance {
   cpuMs!: number;
   @Field(() => Float, { description: 'The weight the constraint has now.' })
   penaltyWeight!: number;
+  @Field(() => ConstraintPrice, { nullable: true, description: 'Its latest measured price; null until measureConstraintPrice ran.' })
+  price?: ConstraintPrice | null;
 }
 
 @ObjectType({ description: "One constraint of a tenant's problem over the last days: the seed's get_tenant_performance." })

@@ -15,6 +15,13 @@ const outcome = (recordedAt: string, satisfied: boolean, objective: number | nul
   objective,
   cpuMs: 10,
   timeLimitMs: 50,
+  kind: 'LINEAR_INEQUALITY',
+  relativeWeight: 1,
+  tightness: 0.5,
+  variables: 3,
+  quadraticTerms: 0,
+  density: 0,
+  coefficientScale: 1,
 });
 
 describe('constraint performance', () => {
