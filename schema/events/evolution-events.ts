@@ -42,8 +42,12 @@ export interface EvolutionEvidence {
   readonly recordedMeanObjectiveGap: number | null;
   readonly shadowTimeLimitMs: number;
   readonly shadowSeeds: readonly number[];
+  /** Feasibility at the weight before the change: measured when the search started there, else the recorded rate. */
   readonly measuredBefore: number;
+  /** Feasibility at the new weight: measured by shadow solves, or (AGGRESSIVE with a model) predicted. */
   readonly measuredAfter: number;
+  /** When a trained model chose the starting weight: which model, and what it predicted there. */
+  readonly modelStart?: { readonly modelId: string; readonly modelVersion: number; readonly predictedWeight: number; readonly predictedFeasibility: number };
 }
 
 export interface EvolutionUpdate {

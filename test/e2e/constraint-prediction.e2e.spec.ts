@@ -98,6 +98,33 @@ describe('constraint performance prediction through the gateway', () => {
     expect(dataOf(await predict({})).predictConstraintPerformance.scenario).toMatchObject({ penaltyWeight: 30 });
   });
 
+  it('starts evolutions from the weight the model predicts: AGGRESSIVE goes straight to it, BALANCED validates it with shadow solves', async () => {
+    // given the capacity back at a weight too low, with two infeasible solves at it
+    dataOf(await setWeight(0.1));
+    for (let seed = 1; seed <= 2; seed++) dataOf(await optimize(seed));
+    const evolve = async (evolutionStrategy: string) =>
+      dataOf(
+        await goliath.call<{ evolveConstraints: { updates: { newParameters: { penaltyWeight: number }; predictedPerformance: { source: string; feasibilityProbability: number }; evidence: { modelStart?: { modelVersion: number; predictedWeight: number } } }[]; measurements: Record<string, unknown[]> } }>(
+          'mutation ($input: EvolveConstraintsInput!) { evolveConstraints(input: $input) { updates { newParameters predictedPerformance { source feasibilityProbability } evidence } measurements } }',
+          { input: { tenantId: tenant, constraintIds: [constraintId], evolutionStrategy, dryRun: true } },
+          analyst,
+        ),
+      ).evolveConstraints;
+    // when evolved AGGRESSIVE: the predicted weight, on the model's word alone
+    const aggressive = await evolve('AGGRESSIVE');
+    expect(aggressive.measurements).toEqual({});
+    expect(aggressive.updates).toHaveLength(1);
+    const [straight] = aggressive.updates;
+    expect(straight.predictedPerformance.source).toBe('MODEL');
+    expect(straight.predictedPerformance.feasibilityProbability).toBeGreaterThanOrEqual(0.85);
+    expect(straight.evidence.modelStart).toMatchObject({ modelVersion: 1, predictedWeight: straight.newParameters.penaltyWeight });
+    expect(straight.newParameters.penaltyWeight).toBeGreaterThan(0.1);
+    // and BALANCED: from the same start, measured
+    const balanced = await evolve('BALANCED');
+    expect(Object.values(balanced.measurements)[0][0]).toMatchObject({ weights: { [constraintId]: straight.newParameters.penaltyWeight } });
+    expect(balanced.updates[0]).toMatchObject({ predictedPerformance: { source: 'SHADOW_SOLVES' }, evidence: { modelStart: { modelVersion: 1 } } });
+  });
+
   it('refuses a bad scenario with BAD_USER_INPUT naming the key', async () => {
     for (const [scenario, field] of [
       [{ penaltyWeight: -1 }, 'scenario.penaltyWeight'],

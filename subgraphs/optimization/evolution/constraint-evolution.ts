@@ -19,7 +19,10 @@ import { summarizeOutcomes } from '../performance/aggregate-performance';
 import { solveGateFor } from '../solving/solve-gate';
 import { solveProblem } from '../solving/solve-problem';
 import { EVOLUTION_STRATEGIES } from './evolution-strategies';
-import { evolutionReason, planEvolution, type EvolutionTarget, type ProblemPlan } from './plan-evolution';
+import { evolutionReason, planEvolution, round, type EvolutionTarget, type ProblemPlan } from './plan-evolution';
+import { constraintScenario } from '../prediction/constraint-scenario';
+import { feasibilityAt, smallestWeightFor } from '../prediction/predict-outcome';
+import { findTenantModel, type TenantModel } from '../prediction/tenant-models';
 import { shadowEvaluator, type Solve } from './shadow-evaluator';
 import { searchWeights, type SearchResult } from './weight-search';
 
@@ -42,7 +45,8 @@ const MIN_SHADOW_MS = 10;
 /**
  * The seed's evolve_constraints: reads how each constraint performed in its recent solves, plans
  * raises (below the threshold) and lowers (always satisfied at an objective cost), searches each
- * problem's weight vector with shadow solves, records the evolution, then applies each change
+ * problem's weight vector with shadow solves (from the weights a trained model predicts, when
+ * the tenant has one), records the evolution, then applies each change
  * through the constraint's own command path (ConstraintUpdated, with the reason and the evolution
  * it came from). A dry run records what it measured and applies nothing; under SOC2 change
  * approval the evolution is proposed and applied by approveEvolution.
@@ -74,6 +78,7 @@ export async function evolveConstraints(deps: SubgraphDependencies, caller: Comm
     recorded.map(({ target }) => target),
     request.performanceThreshold,
   );
+  const model = await findTenantModel(deps, request.tenantId);
   const gated: Solve = (solveRequest) => solveGateFor(deps, deps.config.optimize).run(() => solveProblem(solveRequest));
   for (const plan of plans) {
     const problem = await deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(plan.problemId);
@@ -94,16 +99,24 @@ export async function evolveConstraints(deps: SubgraphDependencies, caller: Comm
       },
       gated,
     );
-    const initial = Object.fromEntries(planned.map((target) => [target.constraintId, target.penaltyWeight]));
+    // With a trained model, raises start from the smallest weight it predicts to meet the threshold.
+    const starts = model ? await modelStarts(deps, model, plan.raise, problemConstraints.items, request.performanceThreshold) : new Map<string, ModelStart>();
+    if (request.strategy === 'AGGRESSIVE' && starts.size > 0 && plan.lower.length === 0) {
+      // AGGRESSIVE goes straight to the predicted weights: no shadow solve.
+      updates.push(...predictedUpdates(plan, starts, request.performanceThreshold));
+      continue;
+    }
+    const initial = Object.fromEntries(planned.map((target) => [target.constraintId, starts.get(target.constraintId)?.predictedWeight ?? target.penaltyWeight]));
     const result = await searchWeights(initial, evaluate, {
       threshold: request.performanceThreshold,
       step: strategy.step,
       maxEvaluations: strategy.maxEvaluations,
-      refineSteps: strategy.refineSteps,
+      // BALANCED validates the predicted weight (raising it if it falls short) rather than refining below it.
+      refineSteps: starts.size > 0 && request.strategy === 'BALANCED' ? 0 : strategy.refineSteps,
       lowerWhenSatisfied: plan.lower.map((target) => target.constraintId),
     });
     measurements[plan.problemId] = [...result.evaluations];
-    updates.push(...updatesOf(plan, result, request.performanceThreshold, shadowTimeLimitMs, strategy.seeds));
+    updates.push(...updatesOf(plan, result, starts, request.performanceThreshold, shadowTimeLimitMs, strategy.seeds));
     unmet.push(...unmetOf(plan, result));
   }
   const evolution: ConstraintsEvolved['data'] = {
@@ -184,20 +197,23 @@ async function recordedTarget(deps: SubgraphDependencies, document: ConstraintDo
   };
 }
 
-function updatesOf(plan: ProblemPlan, result: SearchResult, threshold: number, shadowTimeLimitMs: number, seeds: readonly number[]): EvolutionUpdate[] {
+function updatesOf(plan: ProblemPlan, result: SearchResult, starts: ReadonlyMap<string, ModelStart>, threshold: number, shadowTimeLimitMs: number, seeds: readonly number[]): EvolutionUpdate[] {
   return [...plan.raise, ...plan.lower].flatMap((target): EvolutionUpdate[] => {
-    const from = result.initial.weights[target.constraintId];
+    const from = target.penaltyWeight;
     const to = result.chosen.weights[target.constraintId];
     if (to === from) return [];
-    const measuredBefore = result.initial.feasibilityRates[target.constraintId] ?? 0;
+    const startedHere = result.initial.weights[target.constraintId] === from;
+    const measuredBefore = startedHere ? (result.initial.feasibilityRates[target.constraintId] ?? 0) : target.recorded.feasibilityRate;
     const measuredAfter = result.chosen.feasibilityRates[target.constraintId] ?? 0;
+    const modelStart = starts.get(target.constraintId);
+    const measured = evolutionReason({ from, to, recorded: target.recorded, threshold, measuredBefore, measuredAfter, shadowSolves: seeds.length, shadowTimeLimitMs });
     return [
       {
         constraintId: target.constraintId,
         problemId: plan.problemId,
         oldParameters: { penaltyWeight: from, penaltyMethod: 'MANUAL' },
         newParameters: { penaltyWeight: to, penaltyMethod: 'MANUAL' },
-        evolutionReason: evolutionReason({ from, to, recorded: target.recorded, threshold, measuredBefore, measuredAfter, shadowSolves: seeds.length, shadowTimeLimitMs }),
+        evolutionReason: modelStart ? `${measured} Started from ${round(modelStart.predictedWeight)}, where model v${modelStart.modelVersion} predicted ${Math.round(modelStart.predictedFeasibility * 100)}% feasible.` : measured,
         predictedPerformance: { feasibilityProbability: measuredAfter, expectedObjective: result.chosen.meanFeasibleObjective, source: 'SHADOW_SOLVES', solves: result.chosen.solves },
         evidence: {
           recordedSolves: target.recorded.solves,
@@ -207,10 +223,61 @@ function updatesOf(plan: ProblemPlan, result: SearchResult, threshold: number, s
           shadowSeeds: seeds,
           measuredBefore,
           measuredAfter,
+          ...(modelStart && { modelStart }),
         },
       },
     ];
   });
+}
+
+/** AGGRESSIVE with a model: each raise goes to the predicted weight, with the model's prediction as its only evidence. */
+function predictedUpdates(plan: ProblemPlan, starts: ReadonlyMap<string, ModelStart>, threshold: number): EvolutionUpdate[] {
+  return plan.raise.flatMap((target): EvolutionUpdate[] => {
+    const start = starts.get(target.constraintId);
+    if (!start || start.predictedWeight === target.penaltyWeight) return [];
+    const percent = (value: number) => `${Math.round(value * 100)}%`;
+    return [
+      {
+        constraintId: target.constraintId,
+        problemId: plan.problemId,
+        oldParameters: { penaltyWeight: target.penaltyWeight, penaltyMethod: 'MANUAL' },
+        newParameters: { penaltyWeight: start.predictedWeight, penaltyMethod: 'MANUAL' },
+        evolutionReason: `Raised from ${round(target.penaltyWeight)} to ${round(start.predictedWeight)}: satisfied in ${percent(target.recorded.feasibilityRate)} of the last ${target.recorded.solves} solves, below the ${percent(threshold)} threshold; model v${start.modelVersion} predicts ${percent(start.predictedFeasibility)} feasible at the new weight (AGGRESSIVE: not validated by shadow solves).`,
+        predictedPerformance: { feasibilityProbability: start.predictedFeasibility, expectedObjective: null, source: 'MODEL', solves: 0 },
+        evidence: {
+          recordedSolves: target.recorded.solves,
+          recordedFeasibilityRate: target.recorded.feasibilityRate,
+          recordedMeanObjectiveGap: target.recorded.meanObjectiveGap,
+          shadowTimeLimitMs: 0,
+          shadowSeeds: [],
+          measuredBefore: target.recorded.feasibilityRate,
+          measuredAfter: start.predictedFeasibility,
+          modelStart: start,
+        },
+      },
+    ];
+  });
+}
+
+type ModelStart = NonNullable<EvolutionUpdate['evidence']['modelStart']>;
+
+/** For each raise the model can answer: the smallest weight above the current one it predicts to meet the threshold. */
+async function modelStarts(deps: SubgraphDependencies, model: TenantModel, raise: readonly EvolutionTarget[], constraints: readonly ConstraintDocument[], threshold: number): Promise<Map<string, ModelStart>> {
+  const starts = new Map<string, ModelStart>();
+  for (const target of raise) {
+    const constraint = constraints.find((document) => document.id === target.constraintId);
+    if (!constraint) continue;
+    const scenario = await constraintScenario(deps, constraint);
+    const predictedWeight = await smallestWeightFor(model.model, scenario, threshold);
+    if (predictedWeight === null || predictedWeight <= target.penaltyWeight) continue;
+    starts.set(target.constraintId, {
+      modelId: model.document.modelId,
+      modelVersion: model.document.version,
+      predictedWeight,
+      predictedFeasibility: await feasibilityAt(model.model, scenario, predictedWeight),
+    });
+  }
+  return starts;
 }
 
 function unmetOf(plan: ProblemPlan, result: SearchResult): UnmetConstraint[] {

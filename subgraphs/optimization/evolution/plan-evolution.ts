@@ -54,6 +54,7 @@ export function evolutionReason(change: {
   return `Lowered from ${round(change.from)} to ${round(change.to)}: satisfied in every one of the last ${change.recorded.solves} solves with a mean objective gap of ${gap}; ${measured}, with a better objective.`;
 }
 
-function round(value: number): number {
+/** Four significant digits: weights as people read them in a reason. */
+export function round(value: number): number {
   return Number(value.toPrecision(4));
 }
