@@ -29,6 +29,12 @@ export interface SearchSettings {
   readonly refineSteps: number;
   /** Constraints always satisfied are lowered while the target holds and the objective improves. */
   readonly lowerWhenSatisfied: readonly string[];
+  /**
+   * How much better (relative to |objective|) a lowered vector's objective must be to count as
+   * better: measurements over a few seeds are noisy, and a weight lowered on noise alone sits at
+   * the feasibility edge. Default 0.001.
+   */
+  readonly objectiveTolerance?: number;
 }
 
 export interface SearchResult {
@@ -43,13 +49,18 @@ export interface SearchResult {
 /**
  * Raises every constraint below the threshold together (one vector at a time, so competing
  * constraints are measured against each other, not one by one), then refines the raised weights
- * down, then lowers constraints that are always satisfied while the objective gains. The chosen
- * vector is the evaluated one that meets the threshold for the most constraints, then has the
+ * down, then lowers constraints that are always satisfied while the objective gains by more than
+ * the tolerance. The chosen vector is the one these phases accepted when it meets every target;
+ * otherwise the evaluated one that meets the threshold for the most constraints, then has the
  * best objective, then the smallest total weight; never one measured worse than the start.
  */
 export async function searchWeights(initial: Weights, evaluate: Evaluate, settings: SearchSettings): Promise<SearchResult> {
   const evaluations: Evaluation[] = [];
+  const tolerance = settings.objectiveTolerance ?? DEFAULT_OBJECTIVE_TOLERANCE;
+  // A vector is measured once: the lowering phase may come back to one the raise measured.
   const measure = async (weights: Weights): Promise<Evaluation> => {
+    const known = evaluations.find((evaluation) => sameWeights(evaluation.weights, weights));
+    if (known) return known;
     const evaluation = await evaluate(weights);
     evaluations.push(evaluation);
     return evaluation;
@@ -85,17 +96,27 @@ export async function searchWeights(initial: Weights, evaluate: Evaluate, settin
   for (const id of settings.lowerWhenSatisfied) {
     while (budgetLeft() && (best.feasibilityRates[id] ?? 0) >= 1) {
       const lowered = await measure({ ...best.weights, [id]: best.weights[id] / settings.step });
-      if (failing(lowered).length > 0 || !betterObjective(lowered, best)) break;
+      if (failing(lowered).length > 0 || !betterObjective(lowered, best, tolerance)) break;
       best = lowered;
     }
   }
-  const chosen = pickBest(evaluations, start, settings.threshold);
+  // The vector the phases accepted, when it meets every target: not a rejected lowering that ranks
+  // equal on a noisy objective and sits at the feasibility edge.
+  const chosen = failing(best).length === 0 ? best : pickBest(evaluations, start, settings.threshold);
   return { initial: start, chosen, evaluations, unmet: failing(chosen) };
 }
 
-function betterObjective(candidate: Evaluation, incumbent: Evaluation): boolean {
+const DEFAULT_OBJECTIVE_TOLERANCE = 0.001;
+
+function betterObjective(candidate: Evaluation, incumbent: Evaluation, tolerance: number): boolean {
   if (candidate.meanFeasibleObjective === null) return false;
-  return incumbent.meanFeasibleObjective === null || candidate.meanFeasibleObjective < incumbent.meanFeasibleObjective;
+  if (incumbent.meanFeasibleObjective === null) return true;
+  return candidate.meanFeasibleObjective < incumbent.meanFeasibleObjective - tolerance * Math.abs(incumbent.meanFeasibleObjective);
+}
+
+function sameWeights(a: Weights, b: Weights): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 function pickBest(evaluations: readonly Evaluation[], start: Evaluation, threshold: number): Evaluation {

@@ -56,4 +56,24 @@ describe('searchWeights', () => {
     expect(result.chosen.weights).toEqual({ capacity: 1, oneHot: 1 });
     expect(result.unmet).toEqual(['capacity']);
   });
+
+  it('lowers only for a gain beyond the noise tolerance, and keeps the vector it accepted', async () => {
+    // every halving gains 0.05% of objective: within a 0.1% tolerance, so 16 stays
+    const flat = thresholdEvaluator({ oneHot: 1 }, (weights) => -1000 - weights.oneHot / 32);
+    const result = await searchWeights({ oneHot: 16 }, flat, settings({ lowerWhenSatisfied: ['oneHot'], objectiveTolerance: 0.001 }));
+    expect(result.chosen.weights).toEqual({ oneHot: 16 });
+  });
+
+  it('measures each weight vector once', async () => {
+    let solves = 0;
+    const counting: Evaluate = async (weights) => {
+      solves += 1;
+      return thresholdEvaluator({ capacity: 1.5 })(weights);
+    };
+    // raise 0.1 → 1.6, refine to √(0.8·1.6), then try lowering from there: no vector twice
+    const result = await searchWeights({ capacity: 0.1 }, counting, settings({ refineSteps: 2, lowerWhenSatisfied: ['capacity'] }));
+    const distinct = new Set(result.evaluations.map((evaluation) => JSON.stringify(evaluation.weights)));
+    expect(solves).toBe(distinct.size);
+    expect(result.evaluations).toHaveLength(distinct.size);
+  });
 });
