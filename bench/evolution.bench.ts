@@ -1,12 +1,14 @@
 /**
  * bench:evolution — penalty weights on constrained problem families whose optimum is known
  * exactly (bench/evolution/*-family.ts): for each family a training set and a held-out set of
- * seeded instances; every weight provider (the static rules UB, MQC, VLM and Qiskit's default
- * today; the evolved weights of `evolveConstraints` later, trained on the training set) sets every
- * constraint's weight of each held-out instance, and the engine solves it with the same time
- * budget, seed and thread count. Measured on the best sample: feasibility, optimality, gap to the
- * exact optimum, time to the optimum. BENCH_EVOLUTION=knapsack,colouring picks families;
- * BENCH_EVOLUTION_TIME_MS and BENCH_EVOLUTION_INSTANCES change the budget and the held-out count.
+ * seeded instances; every weight provider (the static rules UB, MQC, VLM and Qiskit's default;
+ * EVOLVED, the weight search of `evolveConstraints` trained on the training set, see
+ * evolution/evolved-provider.ts) sets every constraint's weight of each held-out instance, and the
+ * engine solves it with the same time budget, seed and thread count. Measured on the best sample:
+ * feasibility, optimality, gap to the exact optimum, time to the optimum; then the issue's targets
+ * per family; then the prediction model's backtest (accuracy, Brier score, calibration on held-out
+ * instances, evolution/prediction-backtest.ts). BENCH_EVOLUTION=knapsack,colouring picks families; BENCH_EVOLUTION_TIME_MS and
+ * BENCH_EVOLUTION_INSTANCES change the budget and the held-out count.
  * Writes bench/results/evolution.json.
  */
 import { join } from 'node:path';
@@ -15,9 +17,11 @@ import { compileProblem } from '../subgraphs/optimization/model';
 import { machineInfo, SMOKE, sized, writeBenchResult } from './bench-results';
 import { assignmentFamily } from './evolution/assignment-family';
 import { colouringFamily } from './evolution/colouring-family';
+import { DEFAULT_EVOLVED_SETTINGS, describeLearned, evolvedProvider, type EvolvedSettings } from './evolution/evolved-provider';
 import type { FamilyInstance, FamilyName, ProblemFamily } from './evolution/family';
 import { knapsackFamily } from './evolution/knapsack-family';
 import { portfolioFamily } from './evolution/portfolio-family';
+import { formatPredictionBacktest, runPredictionBacktest, type PredictionBacktestResult } from './evolution/prediction-backtest';
 import { solveInstance, type InstanceOutcome, type SolveSettings } from './evolution/solve-instance';
 import { staticProviders, type WeightProvider } from './evolution/weight-providers';
 
@@ -37,11 +41,20 @@ const FAMILIES: readonly ProblemFamily[] = [
   colouringFamily(sized({ vertices: 20, colours: 4, edgeProbability: 0.45, maxCost: 20 }, { vertices: 6, colours: 3, edgeProbability: 0.5, maxCost: 10 })),
 ];
 
+/** The smoke run searches on one training instance with a tiny budget: it shows the path works, nothing more. */
+const EVOLVED_SETTINGS: EvolvedSettings = sized(DEFAULT_EVOLVED_SETTINGS, { ...DEFAULT_EVOLVED_SETTINGS, maxEvaluations: 3, passes: 1 });
+const EVOLVED = evolvedProvider(EVOLVED_SETTINGS);
+
 /**
- * The columns. The evolved provider joins here when `evolveConstraints` lands: it is trained per
- * family on the training instances (WeightProvider.train) and then asked like the others.
+ * The columns: the static rules ask the instance alone; EVOLVED is trained per family on the
+ * training instances (WeightProvider.train) and then asked like the others.
  */
-const PROVIDERS: readonly WeightProvider[] = staticProviders();
+const PROVIDERS: readonly WeightProvider[] = [...staticProviders(), EVOLVED];
+const STATIC = new Set(staticProviders().map((provider) => provider.name));
+
+/** The issue's targets for the evolved weights: ≥ 99 % feasible, mean gap ≤ 1 %, better than the best static rule on gap at no lower feasibility. */
+const TARGET_FEASIBILITY = 0.99;
+const TARGET_GAP_PERCENT = 1;
 
 /** Training seeds and held-out seeds never meet: 1000+ and 5000+, offset per family. */
 function seedsOf(familyIndex: number, base: number, count: number): number[] {
@@ -66,6 +79,55 @@ interface Summary {
   meanFeasibleSampleShare: number;
   /** Instances whose best sample is infeasible below the optimum's energy: the weight is provably too low. */
   weightTooLow: number;
+}
+
+interface TargetCheck {
+  family: FamilyName;
+  feasibleRate: number;
+  meanGapPercent: number | null;
+  feasibilityMet: boolean;
+  gapMet: boolean;
+  /** The static rule with the highest feasibility, then the lowest mean gap. */
+  bestStatic: { method: string; feasibleRate: number; meanGapPercent: number | null };
+  /** Versus the best static rule: better (lower gap at no lower feasibility), tied (same feasibility and gap) or not. */
+  versusBestStatic: 'better' | 'tied' | 'worse';
+  met: boolean;
+}
+
+function checkTargets(family: FamilyName, summaries: readonly Summary[]): TargetCheck | null {
+  const evolved = summaries.find((s) => s.family === family && s.method === 'EVOLVED');
+  const statics = summaries.filter((s) => s.family === family && STATIC.has(s.method));
+  if (!evolved || statics.length === 0) return null;
+  const gapOf = (s: Summary) => s.meanGapPercent ?? Number.POSITIVE_INFINITY;
+  const best = [...statics].sort((a, b) => b.feasibleRate - a.feasibleRate || gapOf(a) - gapOf(b))[0];
+  const feasibilityMet = evolved.feasibleRate >= TARGET_FEASIBILITY;
+  const gapMet = evolved.meanGapPercent !== null && evolved.meanGapPercent <= TARGET_GAP_PERCENT;
+  const versusBestStatic = compareWithStatic(evolved, best, gapOf);
+  return {
+    family,
+    feasibleRate: evolved.feasibleRate,
+    meanGapPercent: evolved.meanGapPercent,
+    feasibilityMet,
+    gapMet,
+    bestStatic: { method: best.method, feasibleRate: best.feasibleRate, meanGapPercent: best.meanGapPercent },
+    versusBestStatic,
+    met: feasibilityMet && gapMet && versusBestStatic !== 'worse',
+  };
+}
+
+/** Lower gap at no lower feasibility, or higher feasibility at no higher gap, is better; the same of both is a tie. */
+function compareWithStatic(evolved: Summary, best: Summary, gapOf: (s: Summary) => number): TargetCheck['versusBestStatic'] {
+  const tolerance = 1e-9;
+  if (evolved.feasibleRate < best.feasibleRate) return 'worse';
+  const gapDifference = gapOf(evolved) - gapOf(best);
+  if (gapDifference < -tolerance) return 'better';
+  if (gapDifference > tolerance) return 'worse';
+  return evolved.feasibleRate > best.feasibleRate ? 'better' : 'tied';
+}
+
+function fmtTarget(t: TargetCheck): string {
+  const pct = (value: number | null) => (value === null ? '—' : `${value.toFixed(3)}%`);
+  return `${t.family.padEnd(11)} feasible ${(100 * t.feasibleRate).toFixed(0)}% ${t.feasibilityMet ? '≥' : '<'} 99%, gap ${pct(t.meanGapPercent)} ${t.gapMet ? '≤' : '>'} 1%, vs best static ${t.bestStatic.method} (${(100 * t.bestStatic.feasibleRate).toFixed(0)}%, ${pct(t.bestStatic.meanGapPercent)}): ${t.versusBestStatic} → ${t.met ? (t.versusBestStatic === 'tied' ? 'MET (by a tie: nothing to beat)' : 'MET') : 'MISSED'}`;
 }
 
 function median(values: number[]): number | null {
@@ -130,6 +192,9 @@ async function main(): Promise<void> {
   const summaries: Summary[] = [];
   const familyReports: Record<string, unknown>[] = [];
   const rows: (InstanceOutcome & { family: FamilyName; method: string })[] = [];
+  const trainingMs: Partial<Record<FamilyName, number>> = {};
+  const runStarted = performance.now();
+  let prediction: PredictionBacktestResult | undefined;
   console.log(`time budget ${TIME_LIMIT_MS} ms per solve, ${WORKERS} solver thread, seed ${SEED}; ${TRAINING_INSTANCES} training and ${HELD_OUT_INSTANCES} held-out instances per family`);
   try {
     for (const family of families) {
@@ -146,7 +211,11 @@ async function main(): Promise<void> {
       await solveInstance(heldOut[0], await PROVIDERS[0].weightsFor(heldOut[0]), { ...settings, timeLimitMs: Math.min(50, TIME_LIMIT_MS) });
       console.log(HEADER);
       for (const provider of PROVIDERS) {
-        await provider.train?.(family.family, training, { timeLimitMs: TIME_LIMIT_MS, solve: (instance, weights) => solveInstance(instance, weights, settings) });
+        if (provider.train) {
+          const trainingStarted = performance.now();
+          await provider.train(family.family, training, { timeLimitMs: TIME_LIMIT_MS, solve: (instance, weights) => solveInstance(instance, weights, settings) });
+          trainingMs[family.family] = Math.round(performance.now() - trainingStarted);
+        }
         const outcomes: InstanceOutcome[] = [];
         for (const instance of heldOut) {
           const outcome = await solveInstance(instance, await provider.weightsFor(instance), settings);
@@ -157,11 +226,21 @@ async function main(): Promise<void> {
         summaries.push(summary);
         console.log(fmt(summary));
       }
-      if (!PROVIDERS.some((p) => p.name === 'EVOLVED')) console.log(`${family.family.padEnd(11)} EVOLVED  — comes with evolveConstraints`);
+      const learned = EVOLVED.learned().get(family.family);
+      if (learned) console.log(`  EVOLVED learned: ${describeLearned(learned)}`);
     }
+    // The prediction model's backtest: trained on solves of training instances, asked about held-out ones.
+    console.log('\nPrediction backtest (feasible at this weight? on held-out instances):');
+    prediction = await runPredictionBacktest({ pool });
+    console.log(formatPredictionBacktest(prediction));
   } finally {
     await pool.close();
   }
+  const targets = families.map((family) => checkTargets(family.family, summaries)).filter((t): t is TargetCheck => t !== null);
+  console.log(`\nTargets (evolved ≥ 99% feasible, mean gap ≤ 1%, better than the best static rule on gap at no lower feasibility):`);
+  for (const target of targets) console.log(fmtTarget(target));
+  const runMs = Math.round(performance.now() - runStarted);
+  console.log(`whole run ${(runMs / 1000).toFixed(0)} s, of which EVOLVED training ${(Object.values(trainingMs).reduce((a, b) => a + b, 0) / 1000).toFixed(0)} s`);
 
   const written = writeBenchResult('evolution', {
     machine: machineInfo(),
@@ -173,7 +252,14 @@ async function main(): Promise<void> {
     trainingInstancesPerFamily: TRAINING_INSTANCES,
     heldOutInstancesPerFamily: HELD_OUT_INSTANCES,
     methods: PROVIDERS.map((p) => ({ name: p.name, description: p.description })),
-    evolved: PROVIDERS.some((p) => p.name === 'EVOLVED') ? 'included' : 'not yet: comes with evolveConstraints',
+    evolved: {
+      settings: EVOLVED_SETTINGS,
+      grouping: 'one multiplier of the base rule per constraint kind (the kinds are the roles in these families)',
+      learned: Object.fromEntries([...EVOLVED.learned()].map(([family, learned]) => [family, { ...learned, trainingMsIncludingOverhead: trainingMs[family] }])),
+    },
+    targets,
+    prediction,
+    runMs,
     gapConvention: "% above the exact optimum in the model's minimisation objective, relative to |optimum|, of the best sample when it is feasible",
     families: familyReports,
     summaries,

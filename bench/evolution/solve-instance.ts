@@ -33,6 +33,8 @@ export interface InstanceOutcome {
    */
   readonly weightTooLow: boolean;
   readonly violatedConstraints: number;
+  /** Ids of the constraints the best sample violates (empty when it is feasible). */
+  readonly unsatisfiedConstraints: readonly string[];
   readonly totalViolation: number;
   /** When the best sample is a feasible optimum: when the engine first reached it (ms from the start). */
   readonly timeToOptimumMs: number | null;
@@ -78,6 +80,7 @@ export async function solveInstance(instance: FamilyInstance, weights: Constrain
     sourceObjective: best.sourceObjective,
     weightTooLow: !best.feasible && best.energy < instance.optimum.objective - tolerance,
     violatedConstraints: best.constraints.filter((constraint) => !constraint.satisfied).length,
+    unsatisfiedConstraints: best.constraints.filter((constraint) => !constraint.satisfied).map((constraint) => constraint.id),
     totalViolation: best.constraints.reduce((sum, constraint) => sum + constraint.violation, 0),
     timeToOptimumMs: optimal ? solution.engine.timeToBestMs : null,
     timeToBestMs: solution.engine.timeToBestMs,

@@ -16,9 +16,10 @@ export interface TrainingContext {
 
 /**
  * One column of the comparison: a rule that gives each constraint of an instance its penalty
- * weight. Static rules read the instance alone; an evolved provider (it comes with
- * `evolveConstraints`) learns on the family's training instances first — `train` is called once
- * per family, before any held-out instance of that family is asked about, and never sees one.
+ * weight. Static rules read the instance alone; the evolved provider (evolved-provider.ts: the
+ * weight search of `evolveConstraints`) learns on the family's training instances first — `train`
+ * is called once per family, before any held-out instance of that family is asked about, and
+ * never sees one.
  */
 export interface WeightProvider {
   /** Column label: UB, MQC, VLM, QISKIT, EVOLVED … */
