@@ -1,5 +1,5 @@
 import { collect, dataOf, errorCodes, subscriptionClient } from '../support/gateway-client';
-import { SMALL_KNAPSACK, SMALL_KNAPSACK_CAPACITY } from '../support/small-knapsack';
+import { createSmallKnapsack } from '../support/small-knapsack';
 import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(60_000);
@@ -37,10 +37,7 @@ describe('constraint evolution through the gateway', () => {
   beforeAll(async () => {
     [tenant] = await goliath.createTenants('Acme');
     analyst = await goliath.token('ANALYST', tenant, 'ada');
-    problemId = dataOf(await goliath.call<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId: tenant, name: 'Knapsack', qubo: SMALL_KNAPSACK } }, analyst)).createProblem.id;
-    constraintId = dataOf(
-      await goliath.call<{ addConstraint: { id: string } }>('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId, constraint: { ...SMALL_KNAPSACK_CAPACITY, penaltyWeight: 0.1 } } }, analyst),
-    ).addConstraint.id;
+    ({ problemId, constraintId } = await createSmallKnapsack(goliath.call, tenant, analyst));
   });
 
   it('answers INSUFFICIENT_PERFORMANCE_DATA before any solve, and stores nothing', async () => {
@@ -128,10 +125,7 @@ describe('constraint evolution under SOC2 change approval', () => {
     bob = await goliath.token('TENANT_ADMIN', tenant, 'bob');
     problems = [];
     for (const name of ['To approve', 'To reject']) {
-      const problemId = dataOf(await goliath.call<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId: tenant, name, qubo: SMALL_KNAPSACK } }, ada)).createProblem.id;
-      const constraintId = dataOf(
-        await goliath.call<{ addConstraint: { id: string } }>('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId, constraint: { ...SMALL_KNAPSACK_CAPACITY, penaltyWeight: 0.1 } } }, ada),
-      ).addConstraint.id;
+      const { problemId, constraintId } = await createSmallKnapsack(goliath.call, tenant, ada, 0.1, name);
       for (let i = 0; i < 2; i++) dataOf(await goliath.call('mutation ($input: OptimizeQuboInput!) { optimizeQubo(input: $input) { runId } }', { input: { tenantId: tenant, problemId, timeLimitMs: 30, seed: 3 } }, ada));
       problems.push({ problemId, constraintId });
     }

@@ -1,6 +1,6 @@
 import { dataOf, errorCodes } from '../support/gateway-client';
 import { eventually } from '../support/eventually';
-import { SMALL_KNAPSACK, SMALL_KNAPSACK_CAPACITY } from '../support/small-knapsack';
+import { createSmallKnapsack } from '../support/small-knapsack';
 import { useTestPlatform } from '../support/test-platform';
 
 const PERFORMANCE = `query ($id: ID!, $from: DateTime, $to: DateTime) {
@@ -36,11 +36,7 @@ describe('constraint performance through the gateway', () => {
   beforeAll(async () => {
     [tenant] = await goliath.createTenants('Acme');
     analyst = await goliath.token('ANALYST', tenant);
-    problemId = dataOf(await goliath.call<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId: tenant, name: 'Knapsack', qubo: SMALL_KNAPSACK } }, analyst)).createProblem.id;
-    // A capacity weight far too low: packing everything (value 12, weight 9) pays only 0.1 per unit of excess squared.
-    constraintId = dataOf(
-      await goliath.call<{ addConstraint: { id: string } }>('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId, constraint: { ...SMALL_KNAPSACK_CAPACITY, penaltyWeight: 0.1 } } }, analyst),
-    ).addConstraint.id;
+    ({ problemId, constraintId } = await createSmallKnapsack(goliath.call, tenant, analyst));
   });
 
   it('shows a weight too low as infeasible solves, and the raised weight as feasible ones with a rising trend', async () => {

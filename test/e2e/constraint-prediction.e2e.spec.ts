@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataOf, errorCodes } from '../support/gateway-client';
-import { SMALL_KNAPSACK, SMALL_KNAPSACK_CAPACITY } from '../support/small-knapsack';
+import { createSmallKnapsack } from '../support/small-knapsack';
 import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(120_000);
@@ -42,10 +42,7 @@ describe('constraint performance prediction through the gateway', () => {
   beforeAll(async () => {
     [tenant] = await goliath.createTenants('Acme');
     analyst = await goliath.token('ANALYST', tenant);
-    problemId = dataOf(await goliath.call<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId: tenant, name: 'Knapsack', qubo: SMALL_KNAPSACK } }, analyst)).createProblem.id;
-    constraintId = dataOf(
-      await goliath.call<{ addConstraint: { id: string } }>('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId, constraint: { ...SMALL_KNAPSACK_CAPACITY, penaltyWeight: 0.1 } } }, analyst),
-    ).addConstraint.id;
+    ({ problemId, constraintId } = await createSmallKnapsack(goliath.call, tenant, analyst));
   });
 
   it('answers EVOLUTION_MODEL_NOT_FOUND, saying to run trainModels, before a model is trained', async () => {

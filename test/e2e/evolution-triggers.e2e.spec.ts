@@ -1,6 +1,6 @@
 import { dataOf, errorCodes } from '../support/gateway-client';
 import { eventually } from '../support/eventually';
-import { SMALL_KNAPSACK, SMALL_KNAPSACK_CAPACITY } from '../support/small-knapsack';
+import { createSmallKnapsack } from '../support/small-knapsack';
 import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(60_000);
@@ -27,13 +27,6 @@ describe('evolution triggers through the gateway', () => {
   const create = (input: Record<string, unknown>, token = analyst) => goliath.call<{ createEvolutionTrigger: Trigger & { conditions: unknown; actions: unknown } }>(CREATE, { input: { tenantId: tenant, ...input } }, token);
   const triggers = async () => dataOf(await goliath.call<{ evolutionTriggers: Trigger[] }>(TRIGGERS, { t: tenant }, analyst)).evolutionTriggers;
   const triggerNamed = async (triggerId: string) => (await triggers()).find((trigger) => trigger.triggerId === triggerId)!;
-  const knapsack = async () => {
-    const problemId = dataOf(await goliath.call<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId: tenant, name: 'Knapsack', qubo: SMALL_KNAPSACK } }, analyst)).createProblem.id;
-    const constraintId = dataOf(
-      await goliath.call<{ addConstraint: { id: string } }>('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId, constraint: { ...SMALL_KNAPSACK_CAPACITY, penaltyWeight: 0.1 } } }, analyst),
-    ).addConstraint.id;
-    return { problemId, constraintId };
-  };
   const solve = (problemId: string) => goliath.call('mutation ($input: OptimizeQuboInput!) { optimizeQubo(input: $input) { runId } }', { input: { tenantId: tenant, problemId, timeLimitMs: 30, seed: 3 } }, analyst);
 
   beforeAll(async () => {
@@ -43,7 +36,7 @@ describe('evolution triggers through the gateway', () => {
 
   it('evolves a constraint by itself once its feasibility falls below the threshold, once per weight', async () => {
     // given a performance trigger and a knapsack whose capacity weight is far too low
-    const { problemId, constraintId } = await knapsack();
+    const { problemId, constraintId } = await createSmallKnapsack(goliath.call, tenant, analyst);
     const trigger = dataOf(await create({ triggerType: 'PERFORMANCE_THRESHOLD', conditions: { feasibilityBelow: 0.85, minSolves: 2 }, actions: [{ type: 'EVOLVE_CONSTRAINTS' }], priority: 5 })).createEvolutionTrigger;
     expect(trigger).toMatchObject({ triggerType: 'PERFORMANCE_THRESHOLD', conditions: { feasibilityBelow: 0.85, minSolves: 2, window: 10 }, actions: [{ type: 'EVOLVE_CONSTRAINTS', evolutionStrategy: 'BALANCED', performanceThreshold: 0.85, dryRun: false }], priority: 5, fireCount: 0 });
     // when the problem is solved twice (both infeasible)
