@@ -82,9 +82,10 @@ export class PerformanceResolver {
   async tenantPerformance(
     @Arg('tenantId', () => ID) tenantId: string,
     @Ctx() context: SubgraphContext,
-    @Arg('days', () => Int, { defaultValue: 30 }) days: number,
+    @Arg('days', () => Int, { nullable: true, defaultValue: 30 }) given: number | null,
   ): Promise<TenantPerformanceRow[]> {
     requireTenantAccess(context, tenantId);
+    const days = given ?? 30;
     if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw badUserInput(`days must be between 1 and ${MAX_DAYS}.`, 'days');
     const since = new Date(this.deps.clock().getTime() - (days - 1) * DAY_MS).toISOString().slice(0, 10);
     const dayDocuments = await readAll<ConstraintPerformanceDayDocument>(this.deps.readStore, CONSTRAINT_PERFORMANCE_DAYS_COLLECTION, { where: { tenantId, day: { gte: since } } });
