@@ -128,11 +128,12 @@ export function useTestPlatform(options: TestPlatformOptions = {}): TestPlatform
     await start();
   }, 30_000);
 
+  // As long as starting may take: a stop drains open sockets and waits for background runners, slow on a loaded machine.
   afterAll(async () => {
     await otherProcess?.close();
     await platform?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   return fixture;
 }
