@@ -56,6 +56,7 @@ export class EvolutionTriggerRunner {
   private following?: Promise<void>;
   private timer?: NodeJS.Timeout;
   private headAtStart = 0;
+  private stopping = false;
   /** One evaluation at a time: firings of one event finish before the next event's. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -79,7 +80,9 @@ export class EvolutionTriggerRunner {
     this.timer.unref();
   }
 
+  /** Takes nothing new; an evaluation already running (an evolution's shadow solves) finishes first. */
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.subscription?.close();
     await this.following;
@@ -87,7 +90,7 @@ export class EvolutionTriggerRunner {
   }
 
   private enqueue(work: () => Promise<void>): void {
-    this.queue = this.queue.then(work).catch((error: unknown) => this.deps.logger.error({ err: error }, 'evolution trigger evaluation failed'));
+    this.queue = this.queue.then(() => (this.stopping ? undefined : work())).catch((error: unknown) => this.deps.logger.error({ err: error }, 'evolution trigger evaluation failed'));
   }
 
   private async follow(event: RecordedEvent): Promise<void> {
