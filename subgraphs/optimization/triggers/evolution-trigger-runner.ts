@@ -150,9 +150,8 @@ export class EvolutionTriggerRunner {
     const now = this.deps.clock().getTime();
     const due = [...this.triggers.values()].filter((trigger) => trigger.definition.isActive && trigger.definition.triggerType === 'TIME_BASED');
     for (const trigger of due.sort(byPriority)) {
-      const everyMs = (trigger.definition.conditions.everyMinutes ?? 0) * 60_000;
-      const slot = everyMs > 0 ? Math.floor((now - Date.parse(trigger.createdAt)) / everyMs) : 0;
-      if (slot >= 1) await this.fire(trigger, `time:${slot}`, `Every ${trigger.definition.conditions.everyMinutes} minutes (period ${slot}).`);
+      const period = timePeriod(trigger.createdAt, trigger.definition.conditions.everyMinutes ?? 0, now);
+      if (period >= 1) await this.fire(trigger, `time:${period}`, `Every ${trigger.definition.conditions.everyMinutes} minutes (period ${period}).`);
     }
   }
 
@@ -190,6 +189,16 @@ export class EvolutionTriggerRunner {
       }
     }
   }
+}
+
+/**
+ * The whole periods of `everyMinutes` since a TIME_BASED trigger was created (0 during the first):
+ * its firing key, so each period fires once however often, or however late, the runner looks.
+ * A runner that was down for several periods fires once, for the current one.
+ */
+export function timePeriod(createdAt: string, everyMinutes: number, now: number): number {
+  const everyMs = everyMinutes * 60_000;
+  return everyMs > 0 ? Math.max(0, Math.floor((now - Date.parse(createdAt)) / everyMs)) : 0;
 }
 
 function byPriority(a: KnownTrigger, b: KnownTrigger): number {
