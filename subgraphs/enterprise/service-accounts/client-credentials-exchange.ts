@@ -25,6 +25,8 @@ export interface ClientCredentialsRequest {
 export interface ServiceAccountGrant {
   readonly accessToken: string;
   readonly expiresAt: Date;
+  /** OAuth's `expires_in`: whole seconds from now. */
+  readonly expiresIn: number;
   readonly roles: readonly Role[];
   readonly serviceAccountId: string;
   readonly tenantId: string;
@@ -84,7 +86,8 @@ export class ClientCredentialsExchange {
       },
     };
     await this.record(request, account.tenantId, subject, 'success', issued, { roles });
-    return { accessToken: access.token, expiresAt: access.expiresAt, roles, serviceAccountId: request.clientId, tenantId: account.tenantId };
+    const expiresIn = Math.max(0, Math.round((access.expiresAt.getTime() - this.deps.clock().getTime()) / 1000));
+    return { accessToken: access.token, expiresAt: access.expiresAt, expiresIn, roles, serviceAccountId: request.clientId, tenantId: account.tenantId };
   }
 
   private recordFailure(request: ClientCredentialsRequest, tenantId: string, subject: string, code: string): Promise<unknown> {

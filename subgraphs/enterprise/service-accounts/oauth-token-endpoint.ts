@@ -55,7 +55,7 @@ export function oauthTokenEndpoint(deps: SubgraphDependencies): express.Router {
       response.json({
         access_token: grant.accessToken,
         token_type: 'Bearer',
-        expires_in: Math.max(0, Math.round((grant.expiresAt.getTime() - deps.clock().getTime()) / 1000)),
+        expires_in: grant.expiresIn,
         scope: grant.roles.join(' '),
       });
     } catch (error) {

@@ -14,16 +14,14 @@ import { requiresChangeApproval } from '../../../schema/compliance';
 import { constraints as constraintHandler, evolutions } from '../domain/command-handlers';
 import { constraintDecider } from '../domain/constraint-decider';
 import { evolutionDecider, type EvolutionStatus } from '../domain/evolution-decider';
-import { parseQuboInput, type Constraint } from '../model';
 import { summarizeOutcomes } from '../performance/aggregate-performance';
-import { solveGateFor } from '../solving/solve-gate';
-import { solveProblem } from '../solving/solve-problem';
 import { EVOLUTION_STRATEGIES } from './evolution-strategies';
 import { evolutionReason, planEvolution, round, type EvolutionTarget, type ProblemPlan } from './plan-evolution';
 import { constraintScenario } from '../prediction/constraint-scenario';
 import { feasibilityAt, smallestWeightFor } from '../prediction/predict-outcome';
 import { findTenantModel, type TenantModel } from '../prediction/tenant-models';
-import { shadowEvaluator, type Solve } from './shadow-evaluator';
+import { shadowEvaluator } from './shadow-evaluator';
+import { gatedSolve, shadowTimeLimitMs, storedProblem } from './stored-problem-shadows';
 import { searchWeights, type SearchResult } from './weight-search';
 
 export interface EvolveRequest {
@@ -40,7 +38,6 @@ export interface EvolveRequest {
 /** How many of a constraint's latest solves (at its current weight) its recorded performance is read from. */
 export const RECENT_SOLVES = 50;
 const MAX_CONSTRAINTS = 1000;
-const MIN_SHADOW_MS = 10;
 
 /**
  * The seed's evolve_constraints: reads how each constraint performed in its recent solves, plans
@@ -79,28 +76,18 @@ export async function evolveConstraints(deps: SubgraphDependencies, caller: Comm
     request.performanceThreshold,
   );
   const model = await findTenantModel(deps, request.tenantId);
-  const gated: Solve = (solveRequest) => solveGateFor(deps, deps.config.optimize).run(() => solveProblem(solveRequest));
   for (const plan of plans) {
-    const problem = await deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(plan.problemId);
+    const problem = await storedProblem(deps, plan.problemId);
     if (!problem) continue;
-    const problemConstraints = await deps.readStore.collection<ConstraintDocument>(CONSTRAINTS_COLLECTION).find({ where: { problemId: plan.problemId }, first: MAX_CONSTRAINTS });
     const planned = [...plan.raise, ...plan.lower];
-    const timeLimits = recorded.filter(({ target }) => planned.includes(target)).flatMap(({ outcomes }) => outcomes.map((outcome) => outcome.timeLimitMs));
-    const shadowTimeLimitMs = Math.min(deps.config.evolution.shadowMaxTimeMs, Math.max(MIN_SHADOW_MS, median(timeLimits)));
+    const budgets = recorded.filter(({ target }) => planned.includes(target)).flatMap(({ outcomes }) => outcomes.map((outcome) => outcome.timeLimitMs));
+    const shadowLimitMs = shadowTimeLimitMs(deps, budgets);
     const evaluate = shadowEvaluator(
-      {
-        model: parseQuboInput(problem.definition, { limits: deps.config.quboLimits }),
-        constraints: problemConstraints.items.map((document) => ({ ...document.definition, id: document.id }) as Constraint),
-        limits: deps.config.quboLimits,
-        strategy: 'AUTO',
-        timeLimitMs: shadowTimeLimitMs,
-        seeds: strategy.seeds,
-        workers: 1,
-      },
-      gated,
+      { model: problem.model, constraints: problem.constraints, limits: deps.config.quboLimits, strategy: 'AUTO', timeLimitMs: shadowLimitMs, seeds: strategy.seeds, workers: 1 },
+      gatedSolve(deps),
     );
     // With a trained model, raises start from the smallest weight it predicts to meet the threshold.
-    const starts = model ? await modelStarts(deps, model, plan.raise, problemConstraints.items, request.performanceThreshold) : new Map<string, ModelStart>();
+    const starts = model ? await modelStarts(deps, model, plan.raise, problem.documents, request.performanceThreshold) : new Map<string, ModelStart>();
     if (request.strategy === 'AGGRESSIVE' && starts.size > 0 && plan.lower.length === 0) {
       // AGGRESSIVE goes straight to the predicted weights: no shadow solve.
       updates.push(...predictedUpdates(plan, starts, request.performanceThreshold));
@@ -116,7 +103,7 @@ export async function evolveConstraints(deps: SubgraphDependencies, caller: Comm
       lowerWhenSatisfied: plan.lower.map((target) => target.constraintId),
     });
     measurements[plan.problemId] = [...result.evaluations];
-    updates.push(...updatesOf(plan, result, starts, request.performanceThreshold, shadowTimeLimitMs, strategy.seeds));
+    updates.push(...updatesOf(plan, result, starts, request.performanceThreshold, shadowLimitMs, strategy.seeds));
     unmet.push(...unmetOf(plan, result));
   }
   const evolution: ConstraintsEvolved['data'] = {
@@ -314,10 +301,4 @@ async function applyUpdates(deps: SubgraphDependencies, caller: CommandCaller, t
       { tenantId, target: update.constraintId },
     );
   }
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return MIN_SHADOW_MS;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }

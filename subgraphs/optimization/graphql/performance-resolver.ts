@@ -4,7 +4,7 @@ import { requireTenantAccess, requireVisibleItem, type SubgraphContext } from '.
 import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import type { ConstraintPriceMeasured } from '../../../schema/events';
 import { measureConstraintPrice } from '../performance/measure-constraint-price';
-import type { FindQuery, ReadDocument, ReadStore } from '../../../platform/readstore/port';
+import { readAll } from '../../../platform/readstore/read-all';
 import { DateTimeScalar } from '../../../schema/graphql/scalars';
 import {
   CONSTRAINT_OUTCOMES_COLLECTION,
@@ -23,7 +23,6 @@ import { ConstraintPerformance, ConstraintPrice, TenantPerformanceRow, type Tren
 /** The most solves one `constraintPerformance` folds: the latest ones when a range holds more. */
 const MAX_OUTCOMES = 20_000;
 const MAX_DAYS = 366;
-const PAGE = 1000;
 const DAY_MS = 86_400_000;
 
 @Resolver()
@@ -44,9 +43,8 @@ export class PerformanceResolver {
     requireVisibleItem(context, constraint.tenantId, () => notFound('Constraint', constraintId));
     const range = { ...(from != null && { gte: isoOf(from) }), ...(to != null && { lte: isoOf(to) }) };
     if (range.gte && range.lte && range.gte > range.lte) throw badUserInput('from must not be after to.', 'from');
-    const outcomes = await readAll<ConstraintOutcomeDocument>(
-      this.deps.readStore,
-      CONSTRAINT_OUTCOMES_COLLECTION,
+    const outcomes = await readAll(
+      this.deps.readStore.collection<ConstraintOutcomeDocument>(CONSTRAINT_OUTCOMES_COLLECTION),
       { where: { constraintId, ...(Object.keys(range).length > 0 && { recordedAt: range }) }, sort: [{ field: 'recordedAt', direction: 'desc' }] },
       MAX_OUTCOMES,
     );
@@ -59,7 +57,7 @@ export class PerformanceResolver {
       from: range.gte,
       to: range.lte,
       ...summarizeOutcomes(outcomes, best?.bestFeasibleObjective),
-      bestFeasibleObjective: best ? asStated(best) : null,
+      bestFeasibleObjective: best ? asStated(best.objectiveSense, best.bestFeasibleObjective) : null,
       trend: trend && { direction: trend.direction as TrendDirection, feasibilityRateChange: trend.feasibilityRateChange },
       penaltyWeight: constraint.penaltyWeight,
       price: toPrice(await this.deps.readStore.collection<ConstraintPriceDocument>(CONSTRAINT_PRICES_COLLECTION).get(constraintId)),
@@ -88,7 +86,7 @@ export class PerformanceResolver {
     const days = given ?? 30;
     if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw badUserInput(`days must be between 1 and ${MAX_DAYS}.`, 'days');
     const since = new Date(this.deps.clock().getTime() - (days - 1) * DAY_MS).toISOString().slice(0, 10);
-    const dayDocuments = await readAll<ConstraintPerformanceDayDocument>(this.deps.readStore, CONSTRAINT_PERFORMANCE_DAYS_COLLECTION, { where: { tenantId, day: { gte: since } } });
+    const dayDocuments = await readAll(this.deps.readStore.collection<ConstraintPerformanceDayDocument>(CONSTRAINT_PERFORMANCE_DAYS_COLLECTION), { where: { tenantId, day: { gte: since } } });
     const byConstraint = new Map<string, ConstraintPerformanceDayDocument[]>();
     for (const day of dayDocuments) byConstraint.set(day.constraintId, [...(byConstraint.get(day.constraintId) ?? []), day]);
     const rows = await Promise.all(
@@ -117,7 +115,7 @@ export class PerformanceResolver {
 /** A measured price as the problem states its objective. */
 function toPrice(price: ConstraintPriceMeasured['data'] | undefined): ConstraintPrice | null {
   if (!price) return null;
-  const stated = (value: number | null) => (value === null ? null : price.objectiveSense === 'MAXIMIZE' ? 0 - value : value);
+  const stated = (value: number | null) => (value === null ? null : asStated(price.objectiveSense, value));
   return {
     withConstraint: stated(price.withConstraint),
     withoutConstraint: stated(price.withoutConstraint),
@@ -129,21 +127,9 @@ function toPrice(price: ConstraintPriceMeasured['data'] | undefined): Constraint
   };
 }
 
-/** Every page of a query, up to `limit` documents. */
-async function readAll<T extends ReadDocument>(store: ReadStore, collection: string, query: Omit<FindQuery, 'first' | 'after'>, limit = Number.POSITIVE_INFINITY): Promise<T[]> {
-  const documents: T[] = [];
-  let after: string | undefined;
-  do {
-    const page = await store.collection<T>(collection).find({ ...query, first: Math.min(PAGE, limit - documents.length), after });
-    documents.push(...page.items);
-    after = page.hasNextPage ? page.endCursor : undefined;
-  } while (after && documents.length < limit);
-  return documents;
-}
-
-/** The best objective as the problem states it (a packed value for a maximisation), not in its minimisation form. */
-function asStated(best: ProblemObjectiveBestDocument): number {
-  return best.objectiveSense === 'MAXIMIZE' ? 0 - best.bestFeasibleObjective : best.bestFeasibleObjective;
+/** An objective as the problem states it (a packed value for a maximisation), not in its minimisation form. */
+function asStated(sense: ProblemObjectiveBestDocument['objectiveSense'], objective: number): number {
+  return sense === 'MAXIMIZE' ? 0 - objective : objective;
 }
 
 function isoOf(value: Date | string): string {

@@ -5,7 +5,8 @@ import { DomainError } from '../../../platform/commands/decider';
 import { executeCommand } from '../../../platform/commands/execute-command';
 import { ErrorCode } from '../../../platform/errors';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import type { FindQuery, ReadDocument, ReadStore } from '../../../platform/readstore/port';
+import type { ReadStore } from '../../../platform/readstore/port';
+import { readAll } from '../../../platform/readstore/read-all';
 import type { EvolutionModelTrainedData, ModelTrainingTrigger } from '../../../schema/events';
 import { CONSTRAINT_EVOLUTION_MODELS_COLLECTION, type ConstraintEvolutionModelDocument } from '../../../schema/read-models/constraint-evolution-models';
 import { CONSTRAINT_OUTCOMES_COLLECTION, PROBLEM_OBJECTIVE_BESTS_COLLECTION, type ConstraintOutcomeDocument, type ProblemObjectiveBestDocument } from '../../../schema/read-models/constraint-performance';
@@ -26,7 +27,6 @@ export const MAX_TRAINING_OUTCOMES = 2000;
 /** One model per tenant covers every kind of constraint (the kind is one of its features). */
 export const ALL_CONSTRAINT_TYPES = 'ALL';
 
-const PAGE = 1000;
 /** Loaded models kept in memory, the most recently used first out last. */
 const CACHED_MODELS = 32;
 
@@ -143,7 +143,11 @@ function trainingOptionsOf(document: ConstraintEvolutionModelDocument): Training
 
 /** The tenant's latest outcomes (up to `through`), oldest first. */
 async function trainingRows(readStore: ReadStore, tenantId: string, through?: string, limit = MAX_TRAINING_OUTCOMES): Promise<ConstraintOutcomeDocument[]> {
-  const rows = await readAll<ConstraintOutcomeDocument>(readStore, CONSTRAINT_OUTCOMES_COLLECTION, { tenantId, ...(through !== undefined && { recordedAt: { lte: through } }) }, limit);
+  const rows = await readAll(
+    readStore.collection<ConstraintOutcomeDocument>(CONSTRAINT_OUTCOMES_COLLECTION),
+    { where: { tenantId, ...(through !== undefined && { recordedAt: { lte: through } }) }, sort: [{ field: 'recordedAt', direction: 'desc' }] },
+    limit,
+  );
   return rows.reverse();
 }
 
@@ -153,18 +157,6 @@ async function samplesOf(readStore: ReadStore, rows: readonly ConstraintOutcomeD
   const best = new Map<string, number | undefined>();
   for (const problemId of new Set(rows.map((row) => row.problemId))) best.set(problemId, (await bests.get(problemId))?.bestFeasibleObjective);
   return rows.map((row) => sampleFromOutcomeRow(row, best.get(row.problemId)));
-}
-
-/** Newest first, up to `limit`. */
-async function readAll<T extends ReadDocument>(readStore: ReadStore, collection: string, where: FindQuery['where'], limit: number): Promise<T[]> {
-  const documents: T[] = [];
-  let after: string | undefined;
-  do {
-    const page = await readStore.collection<T>(collection).find({ where, sort: [{ field: 'recordedAt', direction: 'desc' }], first: Math.min(PAGE, limit - documents.length), after });
-    documents.push(...page.items);
-    after = page.hasNextPage ? page.endCursor : undefined;
-  } while (after && documents.length < limit);
-  return documents;
 }
 
 /** Loaded models by folder: a model's files never change, so its folder names it. */

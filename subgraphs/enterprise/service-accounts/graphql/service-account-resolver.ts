@@ -96,8 +96,7 @@ export class ServiceAccountResolver {
       clientAddress: context.clientAddress,
       correlationId: context.correlationId,
     });
-    const expiresIn = Math.max(0, Math.round((grant.expiresAt.getTime() - this.deps.clock().getTime()) / 1000));
-    return { accessToken: grant.accessToken, tokenType: 'Bearer', expiresIn, expiresAt: grant.expiresAt.toISOString(), roles: [...grant.roles], tenantId: grant.tenantId };
+    return { accessToken: grant.accessToken, tokenType: 'Bearer', expiresIn: grant.expiresIn, expiresAt: grant.expiresAt.toISOString(), roles: [...grant.roles], tenantId: grant.tenantId };
   }
 
   /** Another tenant's account answers as a missing one does, so ids cannot be probed. */
