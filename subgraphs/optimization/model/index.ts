@@ -26,6 +26,7 @@ export type {
 } from './constraints/constraint';
 export { CONSTRAINT_KINDS } from './constraints/constraint';
 export { compileProblem, type CompiledProblem, type CompiledConstraint, type SlackVariable, type CompileOptions } from './compile-problem';
+export { optimiseSlack, type PenaltyForm } from './constraints/penalty-form';
 export { evaluateSolution, type Assignment, type SolutionEvaluation, type ConstraintEvaluation } from './evaluate-solution';
 
 export type { TemplateProblem } from './templates/template-result';
