@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { evolutionTriggerStreamId } from '../../schema/events';
 import { dataOf, errorCodes } from '../support/gateway-client';
 import { eventually } from '../support/eventually';
 import { createSmallKnapsack } from '../support/small-knapsack';
@@ -20,7 +22,7 @@ interface Trigger {
 
 /** Triggers fire by themselves (the runner in the optimization subgraph's process) and evolve as system:evolution-trigger-runner. */
 describe('evolution triggers through the gateway', () => {
-  const goliath = useTestPlatform({ env: { SOLVER_WORKERS: '1' } });
+  const goliath = useTestPlatform({ env: { SOLVER_WORKERS: '1', EVOLUTION_TRIGGER_CHECK_MS: '200' } });
   let tenant: string;
   let analyst: string;
 
@@ -63,6 +65,40 @@ describe('evolution triggers through the gateway', () => {
     await eventually(async () => expect((await triggerNamed(trigger.triggerId)).fireCount).toBe(1), 20_000);
     expect((await triggerNamed(trigger.triggerId)).lastFiredReason).toMatch(/steelPrice/);
     expect(errorCodes(await record({}))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('fires a time trigger once per period, the first a whole period after its creation, and runs its evolution', async () => {
+    // given a knapsack solved once, and an hourly trigger created (by another process) 61 minutes ago
+    const { problemId } = await createSmallKnapsack(goliath.call, tenant, analyst);
+    dataOf(await solve(problemId));
+    const triggerId = randomUUID();
+    const createdAt = new Date(Date.now() - 61 * 60_000);
+    const definition = {
+      triggerId,
+      tenantId: tenant,
+      triggerType: 'TIME_BASED',
+      conditions: { everyMinutes: 60 },
+      actions: [{ type: 'EVOLVE_CONSTRAINTS', problemId, evolutionStrategy: 'BALANCED', performanceThreshold: 0.85, dryRun: true }],
+      priority: 0,
+      isActive: true,
+    };
+    await goliath.recordFromAnotherProcess(evolutionTriggerStreamId(triggerId), [{ type: 'EvolutionTriggerCreated', data: { ...definition, createdBy: 'ada', createdAt: createdAt.toISOString() } }], {
+      tenantId: tenant,
+      actor: 'ada',
+      action: 'optimization.createEvolutionTrigger',
+      at: createdAt,
+    });
+    // when the runner next looks (every 200 ms here), then it fires for period 1
+    await eventually(async () => expect((await triggerNamed(triggerId))?.fireCount).toBe(1), 20_000);
+    expect((await triggerNamed(triggerId)).lastFiredReason).toBe('Every 60 minutes (period 1).');
+    // and the dry-run evolution it started is on record as the runner's
+    await eventually(async () => {
+      const evolutions = dataOf(await goliath.call<{ evolutions: { status: string; triggeredBy: string }[] }>('query ($t: ID!) { evolutions(tenantId: $t) { status triggeredBy } }', { t: tenant }, analyst)).evolutions;
+      expect(evolutions).toContainEqual({ status: 'DRY_RUN', triggeredBy: 'system:evolution-trigger-runner' });
+    }, 20_000);
+    // and the checks after it, in the same period, do not fire it again
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await triggerNamed(triggerId)).fireCount).toBe(1);
   });
 
   it('switches a trigger off, and refuses bad definitions and other tenants', async () => {
