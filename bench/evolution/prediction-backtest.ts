@@ -50,28 +50,18 @@ export interface CalibrationBin {
   readonly count: number;
 }
 
-export interface FamilyBacktest {
+export interface FamilyBacktest extends Score {
   readonly family: FamilyName;
-  readonly accuracy: number;
-  readonly brierScore: number;
-  /** Held-out outcomes (one per constraint per solve). */
-  readonly samples: number;
   readonly trainingSamples: number;
-  /** Solves whose every constraint was predicted right at 0.5 (feasible = all satisfied). */
-  readonly solveAccuracy: number;
-  readonly solves: number;
 }
 
-export interface PredictionBacktestResult {
-  /** Share of held-out outcomes whose satisfied/violated was predicted right at p = 0.5. */
-  readonly accuracy: number;
-  /** Mean (p − outcome)² over the held-out outcomes. */
-  readonly brierScore: number;
+/**
+ * accuracy: share of held-out outcomes (one per constraint per solve) whose satisfied/violated was
+ * predicted right at p = 0.5; brierScore: mean (p − outcome)²; solveAccuracy: "the solve's best
+ * sample is feasible" predicted as the product of its constraints' probabilities ≥ 0.5.
+ */
+export interface PredictionBacktestResult extends Score {
   readonly calibration: CalibrationBin[];
-  /** Held-out outcomes scored. */
-  readonly samples: number;
-  /** "The solve's best sample is feasible" predicted as every constraint predicted satisfied, over the held-out solves. */
-  readonly solveAccuracy: number;
   readonly families: FamilyBacktest[];
   readonly trainingSamples: number;
   /** The model's own metrics (its held-out split of the training solves). */
@@ -198,19 +188,42 @@ export async function runPredictionBacktest(options: PredictionBacktestOptions =
   };
 }
 
+interface Score {
+  readonly accuracy: number;
+  /** The accuracy of answering "satisfied" every time: the bar the model must clear to have learnt anything. */
+  readonly alwaysSatisfiedAccuracy: number;
+  readonly brierScore: number;
+  readonly samples: number;
+  readonly solveAccuracy: number;
+  /** The accuracy of answering "feasible" for every solve. */
+  readonly alwaysFeasibleSolveAccuracy: number;
+  readonly solves: number;
+}
+
 interface Scored {
   readonly sample: OutcomeSample;
   readonly p: number;
 }
 
-function score(scored: readonly Scored[]): { accuracy: number; brierScore: number; samples: number; solveAccuracy: number; solves: number } {
+function score(scored: readonly Scored[]): Score {
   const right = scored.filter(({ sample, p }) => p >= 0.5 === sample.satisfied).length;
   const brier = scored.reduce((sum, { sample, p }) => sum + (p - (sample.satisfied ? 1 : 0)) ** 2, 0);
   const bySolve = new Map<string, Scored[]>();
   for (const entry of scored) bySolve.set(entry.sample.solveId, [...(bySolve.get(entry.sample.solveId) ?? []), entry]);
-  const solvesRight = [...bySolve.values()].filter((entries) => entries.every(({ p }) => p >= 0.5) === entries.every(({ sample }) => sample.satisfied)).length;
+  const solves = [...bySolve.values()];
+  const feasible = (entries: readonly Scored[]) => entries.every(({ sample }) => sample.satisfied);
+  // The solve is feasible when every constraint is satisfied: the product of their probabilities.
+  const solvesRight = solves.filter((entries) => entries.reduce((product, { p }) => product * p, 1) >= 0.5 === feasible(entries)).length;
   const n = Math.max(1, scored.length);
-  return { accuracy: right / n, brierScore: brier / n, samples: scored.length, solveAccuracy: solvesRight / Math.max(1, bySolve.size), solves: bySolve.size };
+  return {
+    accuracy: right / n,
+    alwaysSatisfiedAccuracy: scored.filter(({ sample }) => sample.satisfied).length / n,
+    brierScore: brier / n,
+    samples: scored.length,
+    solveAccuracy: solvesRight / Math.max(1, solves.length),
+    alwaysFeasibleSolveAccuracy: solves.filter(feasible).length / Math.max(1, solves.length),
+    solves: solves.length,
+  };
 }
 
 function calibration(scored: readonly Scored[]): CalibrationBin[] {
@@ -230,9 +243,12 @@ export function formatPredictionBacktest(result: PredictionBacktestResult): stri
   const pct = (value: number) => `${(100 * value).toFixed(1)}%`;
   const lines = [
     `prediction backtest${SMOKE ? ' (smoke)' : ''}: trained on ${result.trainingSamples} outcomes, scored on ${result.samples} held-out outcomes`,
-    'family      accuracy  Brier   outcomes  solves right',
-    ...result.families.map((f) => `${f.family.padEnd(11)} ${pct(f.accuracy).padStart(8)}  ${f.brierScore.toFixed(3)}  ${String(f.samples).padStart(8)}  ${`${pct(f.solveAccuracy)} of ${f.solves}`.padStart(13)}`),
-    `${'all'.padEnd(11)} ${pct(result.accuracy).padStart(8)}  ${result.brierScore.toFixed(3)}  ${String(result.samples).padStart(8)}  ${pct(result.solveAccuracy).padStart(13)}`,
+    '(baseline: answering "satisfied" / "feasible" every time)',
+    'family      accuracy (baseline)  Brier   outcomes  solves right (baseline)',
+    ...[...result.families, { ...result, family: 'all' }].map(
+      (f) =>
+        `${f.family.padEnd(11)} ${pct(f.accuracy).padStart(8)} ${`(${pct(f.alwaysSatisfiedAccuracy)})`.padStart(10)}  ${f.brierScore.toFixed(3)}  ${String(f.samples).padStart(8)}  ${`${pct(f.solveAccuracy)} of ${f.solves}`.padStart(13)} ${`(${pct(f.alwaysFeasibleSolveAccuracy)})`.padStart(9)}`,
+    ),
     'calibration: predicted → observed (count)',
     ...result.calibration.map((bin) => `  ${bin.bin}: ${bin.predicted.toFixed(2)} → ${bin.observed.toFixed(2)} (${bin.count})`),
   ];
