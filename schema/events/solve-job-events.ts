@@ -66,12 +66,20 @@ export type SolveJobCompleted = DomainEvent<
 >;
 export type SolveJobFailed = DomainEvent<'SolveJobFailed', { readonly jobId: string; readonly reason: string; readonly retryable: boolean; readonly failedAt: string }>;
 export type SolveJobCancelled = DomainEvent<'SolveJobCancelled', { readonly jobId: string; readonly cancelledBy: string; readonly cancelledAt: string }>;
-/** What one finished job consumed; predictive scaling forecasts from these. */
+/** How a solve was asked for, where its usage is recorded. */
+export type MeteredSolveKind = 'SOLVE_JOB' | 'OPTIMIZE_QUBO' | 'OPTIMIZE_MULTI_OBJECTIVE';
+
+/**
+ * What one finished solve consumed, in the solve's own stream (`solvejob-<id>`, or
+ * `optimization-<runId>` for a synchronous one); metering folds these into the hourly usage
+ * predictive scaling forecasts from. Version 1 was written by solve jobs only, as `jobId`.
+ */
 export type ResourceUsageRecorded = DomainEvent<
   'ResourceUsageRecorded',
   {
     readonly tenantId: string;
-    readonly jobId: string;
+    readonly solveId: string;
+    readonly solveKind: MeteredSolveKind;
     readonly cpuSeconds: number;
     readonly peakMemoryMb: number;
     readonly wallTimeMs: number;
@@ -79,6 +87,7 @@ export type ResourceUsageRecorded = DomainEvent<
     readonly recordedAt: string;
   }
 >;
+export type ResourceUsageRecordedV1 = Omit<ResourceUsageRecorded['data'], 'solveId' | 'solveKind'> & { readonly jobId: string };
 
 export type SolveJobEvent =
   | SolveJobSubmitted
@@ -107,5 +116,5 @@ export const SOLVE_JOB_EVENT_VERSIONS: Readonly<Record<SolveJobEvent['type'], nu
   SolveJobCompleted: 2,
   SolveJobFailed: 1,
   SolveJobCancelled: 1,
-  ResourceUsageRecorded: 1,
+  ResourceUsageRecorded: 2,
 };

@@ -3,7 +3,7 @@ import type { Upcaster } from '../../platform/eventstore/upcasting';
 import type { IdentityProviderConfigured, IdentityProviderDefinition, RoleGranted, RoleRevoked, UserProviderRolesSynchronized } from './identity-events';
 import type { ConstraintAdded, ConstraintDefinition, ConstraintUpdated, ProblemCreated, QuboDefinition, QuboOptimized } from './optimization-events';
 import type { SessionStarted } from './session-events';
-import type { SolveJobCompleted, SolveJobProgressed, SolveJobProgressedV1, SolveJobRequest, SolveJobStarted, SolveJobStartedV1, SolveJobSubmitted } from './solve-job-events';
+import type { ResourceUsageRecorded, ResourceUsageRecordedV1, SolveJobCompleted, SolveJobProgressed, SolveJobProgressedV1, SolveJobRequest, SolveJobStarted, SolveJobStartedV1, SolveJobSubmitted } from './solve-job-events';
 
 /**
  * SolveJobStarted v1 had no lease: a v1 start counts as held by no known runner and expired at
@@ -20,6 +20,13 @@ const solveJobProgressedV1ToV2: Upcaster<SolveJobProgressedV1, SolveJobProgresse
   eventType: 'SolveJobProgressed',
   fromVersion: 1,
   upcast: (data) => ({ ...data, attempt: 0 }),
+};
+
+/** ResourceUsageRecorded v1 was written by solve jobs only, naming the job as `jobId`. */
+const resourceUsageRecordedV1ToV2: Upcaster<ResourceUsageRecordedV1, ResourceUsageRecorded['data']> = {
+  eventType: 'ResourceUsageRecorded',
+  fromVersion: 1,
+  upcast: ({ jobId, ...data }) => ({ ...data, solveId: jobId, solveKind: 'SOLVE_JOB' }),
 };
 
 /*
@@ -154,6 +161,7 @@ const respelledEnumUpcasters = [
 export const EVENT_UPCASTERS: readonly Upcaster[] = [
   solveJobStartedV1ToV2 as Upcaster,
   solveJobProgressedV1ToV2 as Upcaster,
+  resourceUsageRecordedV1ToV2 as Upcaster,
   ...(respelledEnumUpcasters as Upcaster[]),
   ...(penaltyMethodUpcasters as Upcaster[]),
 ];

@@ -87,3 +87,21 @@ describe('upcasters of the constraint definitions version 2 stored without a pen
     expect(UPCASTER_REGISTRY.upcast(event)).toBe(event);
   });
 });
+
+describe('the upcaster of ResourceUsageRecorded, which version 1 wrote for solve jobs only', () => {
+  it('names the job as the solve, of kind SOLVE_JOB', () => {
+    const data = { tenantId: 'acme', jobId: 'j1', cpuSeconds: 2, peakMemoryMb: 100, wallTimeMs: 1_000, variables: 10, recordedAt: '2026-01-01T00:00:00.000Z' };
+    const event: RecordedEvent = {
+      id: 'usage-1',
+      type: 'ResourceUsageRecorded',
+      data,
+      streamId: 'solvejob-j1',
+      revision: 3,
+      position: 9,
+      recordedAt: data.recordedAt,
+      metadata: { tenantId: 'acme', actor: 'system:solve-job-runner', correlationId: 'c', causationId: 'c', occurredAt: data.recordedAt, schemaVersion: 1 },
+    };
+    const { jobId: _jobId, ...rest } = data;
+    expect(UPCASTER_REGISTRY.upcast(event).data).toEqual({ ...rest, solveId: 'j1', solveKind: 'SOLVE_JOB' });
+  });
+});

@@ -65,7 +65,7 @@ describe('solve jobs through the gateway', () => {
     const store = createSqliteEventStore({ file: join(goliath.dataDir, 'goliath.db') });
     try {
       const usage = (await store.readStream(`solvejob-${submitted.id}`)).find((event) => event.type === 'ResourceUsageRecorded');
-      expect(usage?.data).toMatchObject({ tenantId, jobId: submitted.id, variables: 60 });
+      expect(usage?.data).toMatchObject({ tenantId, solveId: submitted.id, solveKind: 'SOLVE_JOB', variables: 60 });
       expect((usage?.data as { cpuSeconds: number; wallTimeMs: number }).cpuSeconds).toBeGreaterThan(0);
     } finally {
       await store.close();

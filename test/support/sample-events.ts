@@ -80,7 +80,7 @@ export function solveJob(jobId: string, tenantId: string) {
     resourceUsageRecorded: (cpuSeconds: number, recordedAt: string) =>
       event({
         type: 'ResourceUsageRecorded',
-        data: { tenantId, jobId, cpuSeconds, peakMemoryMb: 64, wallTimeMs: cpuSeconds * 1_000, variables: sampleQubo.variables.length, recordedAt },
+        data: { tenantId, solveId: jobId, solveKind: 'SOLVE_JOB', cpuSeconds, peakMemoryMb: 64, wallTimeMs: cpuSeconds * 1_000, variables: sampleQubo.variables.length, recordedAt },
       }),
   };
 }

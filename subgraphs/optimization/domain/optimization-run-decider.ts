@@ -1,5 +1,5 @@
 import { DomainError, type Decider } from '../../../platform/commands/decider';
-import type { ConstraintOutcomesRecorded, OptimizationRunEvent } from '../../../schema/events';
+import type { ConstraintOutcomesRecorded, OptimizationRunEvent, ResourceUsageRecorded } from '../../../schema/events';
 
 export type OptimizationRunState = { readonly recorded: boolean };
 export type RecordOptimization = {
@@ -7,18 +7,21 @@ export type RecordOptimization = {
   readonly outcome: OptimizationRunEvent;
   /** How each constraint fared, when the run had constraints. */
   readonly constraintOutcomes?: ConstraintOutcomesRecorded['data'];
+  /** What the run consumed, for metering. */
+  readonly resourceUsage: ResourceUsageRecorded['data'];
 };
 
 /**
  * A synchronous run is recorded once: its stream holds its outcome event, preceded by its
- * constraints' outcomes when it had constraints (one append, so neither exists without the other).
+ * constraints' outcomes when it had constraints and followed by what it consumed (one append, so
+ * none exists without the others).
  */
-export const optimizationRunDecider: Decider<OptimizationRunState, RecordOptimization, OptimizationRunEvent | ConstraintOutcomesRecorded> = {
+export const optimizationRunDecider: Decider<OptimizationRunState, RecordOptimization, OptimizationRunEvent | ConstraintOutcomesRecorded | ResourceUsageRecorded> = {
   initialState: () => ({ recorded: false }),
   evolve: () => ({ recorded: true }),
   decide(command, state) {
     if (state.recorded) throw new DomainError('CONFLICT', `Optimization run ${command.outcome.data.runId} is already recorded.`);
-    return [...constraintOutcomesEvent(command.constraintOutcomes), command.outcome];
+    return [...constraintOutcomesEvent(command.constraintOutcomes), command.outcome, { type: 'ResourceUsageRecorded', data: command.resourceUsage }];
   },
 };
 

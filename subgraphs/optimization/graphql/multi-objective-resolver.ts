@@ -1,3 +1,4 @@
+import { synchronousSolveUsage } from '../performance/solve-usage';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badUserInput } from '../../../platform/errors';
@@ -71,6 +72,15 @@ export class MultiObjectiveResolver {
       optimizationRuns,
       {
         type: 'RecordOptimization',
+        resourceUsage: synchronousSolveUsage({
+          tenantId: input.tenantId,
+          solveId: runId,
+          solveKind: 'OPTIMIZE_MULTI_OBJECTIVE',
+          workers,
+          totalTimeMs: result.totalTimeMs,
+          variables: input.variables.length,
+          recordedAt: now.toISOString(),
+        }),
         outcome: {
           type: 'MultiObjectiveOptimized',
           data: {

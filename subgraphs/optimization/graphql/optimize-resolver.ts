@@ -1,3 +1,4 @@
+import { synchronousSolveUsage } from '../performance/solve-usage';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badUserInput } from '../../../platform/errors';
@@ -73,6 +74,15 @@ export class OptimizeResolver {
           timeLimitMs,
           // Each worker thread runs for the whole solve.
           cpuMs: workers * solution.engine.totalTimeMs,
+          recordedAt: now.toISOString(),
+        }),
+        resourceUsage: synchronousSolveUsage({
+          tenantId: input.tenantId,
+          solveId: runId,
+          solveKind: 'OPTIMIZE_QUBO',
+          workers,
+          totalTimeMs: solution.engine.totalTimeMs,
+          variables: solution.variableNames.length,
           recordedAt: now.toISOString(),
         }),
         outcome: {

@@ -5,7 +5,7 @@ import { executeCommand, recordFacts } from '../../../platform/commands/execute-
 import type { ServicePrincipal } from '../../../platform/commands/service-principal';
 import type { EventSubscription } from '../../../platform/eventstore/port';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { eventSchemaVersion, SOLVE_JOB_CATEGORY, solveJobStreamId, type SolveJobEvent, type SolveJobRequest } from '../../../schema/events';
+import { eventSchemaVersion, SOLVE_JOB_CATEGORY, solveJobStreamId, type ResourceUsageRecorded, type SolveJobEvent, type SolveJobRequest } from '../../../schema/events';
 import { solveJobs } from '../domain/command-handlers';
 import { jobIdOf, solveJobDecider, type SolveJobCommand, type SolveJobState } from '../domain/solve-job-decider';
 import { SolverPool } from '../engine/solver-pool';
@@ -216,15 +216,17 @@ export class SolveJobRunner {
       // An attempt cut short by a stop or a lost lease is not charged: the attempt that finishes the job is.
       if (this.stopping || lost.aborted) return;
       const cpu = process.cpuUsage(cpuBefore);
-      await this.record(job.tenantId, jobId, 'ResourceUsageRecorded', {
+      const usage: ResourceUsageRecorded['data'] = {
         tenantId: job.tenantId,
-        jobId,
+        solveId: jobId,
+        solveKind: 'SOLVE_JOB',
         cpuSeconds: (cpu.user + cpu.system) / 1e6,
         peakMemoryMb: Math.round(peakRss / 2 ** 20),
         wallTimeMs: solution.engine.totalTimeMs,
         variables: variableCount,
         recordedAt: this.now(),
-      });
+      };
+      await this.record(job.tenantId, jobId, 'ResourceUsageRecorded', usage);
       const best = solution.samples[0];
       const completedAt = this.now();
       await this.decide(job.tenantId, {
