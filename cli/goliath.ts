@@ -6,13 +6,14 @@ import type { CliIo } from './cli-io';
 import type { Command } from './command';
 import { solveCommand } from './solve-command';
 import { tokenCommand } from './token-command';
+import { usageCommand } from './usage-command';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../platform/project-root';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error';
 
 /** Every subcommand, by the name typed after `goliath`. */
-const COMMANDS: ReadonlyMap<string, Command> = new Map([solveCommand, auditCommand, operatorsCommand, projectionsCommand, tokenCommand].map((command) => [command.name, command]));
+const COMMANDS: ReadonlyMap<string, Command> = new Map([solveCommand, auditCommand, operatorsCommand, projectionsCommand, tokenCommand, usageCommand].map((command) => [command.name, command]));
 
 export function topLevelUsage(): string {
   const width = Math.max(...[...COMMANDS.keys()].map((name) => name.length));

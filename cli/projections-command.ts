@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { UPCASTER_REGISTRY } from '../app/event-upcasters';
 import { checkpointHealth, parkedEventLog } from '../app/process-health';
-import { openEventStore, openReadStore } from '../app/stores';
 import { auditedAction } from '../platform/audit/change-audited';
 import type { CommandCaller } from '../platform/commands/command-caller';
 import { DomainError } from '../platform/commands/decider';
 import { loadConfig, type PlatformConfig } from '../platform/config';
-import type { EventStore } from '../platform/eventstore/port';
 import type { ParkedEventStatus } from '../platform/health/parked-event';
 import type { ParkedEventLog } from '../platform/health/parked-event-log';
-import type { ReadStore } from '../platform/readstore/port';
 import { requestParkedEventDecision, type ParkedEventDecision } from '../subgraphs/enterprise/operations/parked-event-requests';
 import type { CliIo } from './cli-io';
 import type { Command } from './command';
+import { openConfiguredStores, projectionReached, waitMsOption, type ConfiguredStores } from './configured-stores';
 import { parseOptions } from './parse-options';
 import { EXIT_OK, UsageError } from './usage-error';
 
@@ -61,7 +58,6 @@ const PROJECTIONS_OPTIONS = {
 
 export const EXIT_NOT_OK = 1;
 const ACTIONS = ['status', 'parked', 'retry', 'skip'] as const;
-const POLL_INTERVAL_MS = 50;
 
 export const projectionsCommand: Command = {
   name: 'projections',
@@ -95,9 +91,9 @@ export async function runProjections(argv: readonly string[], io: CliIo, env: No
       case 'parked':
         return await listParked(parkedEvents, values, io);
       case 'retry':
-        return await decide(stores, parkedEvents, id!, { type: 'retry' }, waitMs(values['wait-ms'], config), io);
+        return await decide(stores, parkedEvents, id!, { type: 'retry' }, waitMsOption(values['wait-ms'], config), io);
       case 'skip':
-        return await decide(stores, parkedEvents, id!, { type: 'skip', reason: values.reason! }, waitMs(values['wait-ms'], config), io);
+        return await decide(stores, parkedEvents, id!, { type: 'skip', reason: values.reason! }, waitMsOption(values['wait-ms'], config), io);
     }
   } finally {
     await stores.readStore.close();
@@ -105,20 +101,7 @@ export async function runProjections(argv: readonly string[], io: CliIo, env: No
   }
 }
 
-interface Stores {
-  readonly eventStore: EventStore;
-  readonly readStore: ReadStore;
-}
-
-/** The platform's stores; the SQLite adapters create a missing file, so one is refused here instead. */
-function openConfiguredStores(config: PlatformConfig): Stores {
-  if ((!config.eventStoreUrl || !config.mongodbUrl) && !existsSync(config.sqliteFile)) {
-    throw new UsageError(`no store at ${config.sqliteFile}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL and MONGODB_URL) as for the platform`);
-  }
-  return { eventStore: openEventStore(config), readStore: openReadStore(config) };
-}
-
-async function status(config: PlatformConfig, stores: Stores, io: CliIo): Promise<number> {
+async function status(config: PlatformConfig, stores: ConfiguredStores, io: CliIo): Promise<number> {
   const report = await checkpointHealth(config, stores.eventStore, stores.readStore).check();
   io.stdout.write(`${JSON.stringify(report)}\n`);
   return report.status === 'ok' ? EXIT_OK : EXIT_NOT_OK;
@@ -135,36 +118,19 @@ async function listParked(parkedEvents: ParkedEventLog, values: { projection?: s
   return EXIT_OK;
 }
 
-async function decide(stores: Stores, parkedEvents: ParkedEventLog, id: string, decision: ParkedEventDecision, waitMs: number, io: CliIo): Promise<number> {
+async function decide(stores: ConfiguredStores, parkedEvents: ParkedEventLog, id: string, decision: ParkedEventDecision, waitMs: number, io: CliIo): Promise<number> {
   const correlationId = randomUUID();
   const action = decision.type === 'retry' ? 'cli.retryParkedEvent' : 'cli.skipParkedEvent';
   const caller: CommandCaller = { actor: `goliath-cli:${userInfo().username}`, correlationId, causationId: correlationId, audit: auditedAction(action, { id, ...(decision.type === 'skip' && { reason: decision.reason }) }) };
   const deps = { eventStore: stores.eventStore, upcasters: UPCASTER_REGISTRY, clock: () => new Date(), waitForReadModels: async () => undefined, parkedEvents };
   const { parked, position } = await requestParkedEventDecision(deps, caller, id, decision).catch(asUsageError);
-  const applied = await reached(stores.readStore, parked.projection, position, waitMs);
+  const applied = await projectionReached(stores.readStore, parked.projection, position, waitMs);
   const record = (await parkedEvents.get(id)) ?? parked;
   const note = applied
     ? undefined
     : `saved at log position ${position}; the projection runner acts on it when ${parked.projection} reaches that position (is the platform or the projections process running?)`;
   io.stdout.write(`${JSON.stringify({ id, requested: decision.type, position, applied, record, ...(note && { note }) })}\n`);
   return EXIT_OK;
-}
-
-/** Whether the projection's checkpoint reaches the position within the wait. */
-async function reached(readStore: ReadStore, projection: string, position: number, waitMs: number): Promise<boolean> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    if (((await readStore.getCheckpoint(projection))?.position ?? 0) >= position) return true;
-    if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-  }
-}
-
-function waitMs(raw: string | undefined, config: PlatformConfig): number {
-  if (raw === undefined) return config.readYourWritesTimeoutMs;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new UsageError('--wait-ms must be a non-negative integer');
-  return value;
 }
 
 /** An unknown or already decided id, or a bad reason, is the user's to fix: one line, exit 2. */

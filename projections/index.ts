@@ -16,9 +16,10 @@ import { constraintEvolutionModelsProjection } from './constraint-evolution-mode
 import { evolutionsProjection } from './evolutions';
 import { evolutionTriggersProjection } from './evolution-triggers';
 import { constraintPricesProjection } from './constraint-prices';
+import { usageHoursProjection } from './usage-hours';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintPricesProjection, constraintEvolutionHistoryProjection, constraintEvolutionModelsProjection, evolutionsProjection, evolutionTriggersProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintPricesProjection, constraintEvolutionHistoryProjection, constraintEvolutionModelsProjection, evolutionsProjection, evolutionTriggersProjection, usageHoursProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
 
 /** What the projection runner runs: every read model, and the audit chainer (whose output is events, so replay leaves it out). */
 export function runnerProjections(eventStore: EventStore): Projection[] {

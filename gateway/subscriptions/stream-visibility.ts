@@ -29,6 +29,8 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   market: ROLES,
   // The tenant's trained prediction models: read like constraintEvolutionModels, by every role.
   evolutionmodel: ROLES,
+  // Metered usage: read like usageSeries, by every role.
+  usage: ROLES,
   // Oversight: only those who may read the audit trail, users and compliance over HTTP.
   [AUDIT_CATEGORY]: OVERSEERS,
   authentication: OVERSEERS,

@@ -6,6 +6,7 @@ import { tenantProfileModule } from '../../platform/graphql/tenant-profile-modul
 import { DateTimeScalar } from '../../schema/graphql/scalars';
 import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
 import { SCALING_PERMISSIONS } from './graphql/permissions';
+import { UsageResolver } from './graphql/usage-resolver';
 
 const tenantProfile = tenantProfileModule({
   profileTypeName: 'ScalingProfile',
@@ -15,10 +16,11 @@ const tenantProfile = tenantProfileModule({
   dateTimeScalar: DateTimeScalar,
 });
 
-/** The scaling subgraph. For now it contributes `Tenant.scalingProfile` from its own read model. */
+/** The scaling subgraph: metering, and `Tenant.scalingProfile` from its own read model. */
 export function buildScalingSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     ...tenantProfile,
+    resolvers: [...tenantProfile.resolvers, UsageResolver],
     container: dependencyContainer(deps),
     middleware: operationMiddleware(deps, 'scaling', SCALING_PERMISSIONS),
   });

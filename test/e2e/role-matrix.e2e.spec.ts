@@ -91,6 +91,9 @@ const EXPECTED: Record<string, Expectation> = {
   'Mutation.optimizeMultiObjective': row('+  +  +  +  F  F', '+  F  F  F  F  F'),
   'Mutation.submitSolveJob':      row('+  +  +  +  F  F',    '+  F  F  F  F  F'),
   'Mutation.cancelSolveJob':      row('+  +  +  +  F  F',    '+  N  N  N  F  F'),
+  // scaling: metering
+  'Mutation.recordUsage':         row('+  +  F  +  F  F',    '+  F  F  F  F  F'),
+  'Query.usageSeries':            row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
   // enterprise: sign-in and sessions (public: a token is neither needed nor looked at)
   'Mutation.authenticate':        row('+  +  +  +  +  +',    '+  +  +  +  +  +'),
   'Mutation.refreshSession':      row('+  +  +  +  +  +',    '+  +  +  +  +  +'),
@@ -227,6 +230,14 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
     variables: { id: t.constraintId },
   }),
   'Query.constraintEvolutionHistory': (t) => ({ query: 'query ($t: ID!) { constraintEvolutionHistory(tenantId: $t) { constraintId } }', variables: { t: t.tenantId } }),
+  'Mutation.recordUsage': (t) => ({
+    query: 'mutation ($t: ID!) { recordUsage(input: { tenantId: $t, resourceType: NETWORK, points: [{ time: "2026-12-01T10:00:00Z", value: 5 }] }) { hours } }',
+    variables: { t: t.tenantId },
+  }),
+  'Query.usageSeries': (t) => ({
+    query: 'query ($t: ID!) { usageSeries(tenantId: $t, resourceType: COMPUTE, from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z") { points { value } } }',
+    variables: { t: t.tenantId },
+  }),
   'Mutation.createProblem': (t) => ({
     query: 'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }',
     variables: { input: { tenantId: t.tenantId, name: 'Matrix problem', qubo: QUBO } },
