@@ -68,6 +68,11 @@ export const ErrorCode = {
   // Constraint evolution (issue 10), the seed's troubleshooting cases.
   InsufficientPerformanceData: 'INSUFFICIENT_PERFORMANCE_DATA',
   EvolutionModelNotFound: 'EVOLUTION_MODEL_NOT_FOUND',
+  // Demand forecasting (issue 11): fewer recorded hours than the shortest daily cycle model needs.
+  InsufficientHistory: 'INSUFFICIENT_HISTORY',
+  // Predictive scaling (issue 11), the seed's troubleshooting cases.
+  AccuracyBelowThreshold: 'ACCURACY_BELOW_THRESHOLD',
+  ScalingPolicyConflict: 'SCALING_POLICY_CONFLICT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -31,6 +31,7 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   evolutionmodel: ROLES,
   // Metered usage: read like usageSeries, by every role.
   usage: ROLES,
+  scalingpolicy: ROLES,
   // Oversight: only those who may read the audit trail, users and compliance over HTTP.
   [AUDIT_CATEGORY]: OVERSEERS,
   authentication: OVERSEERS,

@@ -7,6 +7,7 @@ import { DateTimeScalar } from '../../schema/graphql/scalars';
 import { TENANT_PROFILE_COLLECTIONS } from '../../schema/read-models/tenants';
 import { SCALING_PERMISSIONS } from './graphql/permissions';
 import { UsageResolver } from './graphql/usage-resolver';
+import { PolicyResolver } from './graphql/policy-resolver';
 
 const tenantProfile = tenantProfileModule({
   profileTypeName: 'ScalingProfile',
@@ -16,11 +17,11 @@ const tenantProfile = tenantProfileModule({
   dateTimeScalar: DateTimeScalar,
 });
 
-/** The scaling subgraph: metering, and `Tenant.scalingProfile` from its own read model. */
+/** The scaling subgraph: metering, scaling policies, and `Tenant.scalingProfile` from its own read model. */
 export function buildScalingSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     ...tenantProfile,
-    resolvers: [...tenantProfile.resolvers, UsageResolver],
+    resolvers: [...tenantProfile.resolvers, UsageResolver, PolicyResolver],
     container: dependencyContainer(deps),
     middleware: operationMiddleware(deps, 'scaling', SCALING_PERMISSIONS),
   });

@@ -94,6 +94,9 @@ const EXPECTED: Record<string, Expectation> = {
   // scaling: metering
   'Mutation.recordUsage':         row('+  +  F  +  F  F',    '+  F  F  F  F  F'),
   'Query.usageSeries':            row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
+  'Mutation.createScalingPolicy': row('+  +  F  F  F  F',    '+  F  F  F  F  F'),
+  'Mutation.updateScalingPolicy': row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
+  'Query.scalingPolicies':        row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
   // enterprise: sign-in and sessions (public: a token is neither needed nor looked at)
   'Mutation.authenticate':        row('+  +  +  +  +  +',    '+  +  +  +  +  +'),
   'Mutation.refreshSession':      row('+  +  +  +  +  +',    '+  +  +  +  +  +'),
@@ -146,6 +149,8 @@ interface TenantFixture {
   readonly frameworkId: string;
   /** A (switched off) evolution trigger of the tenant. */
   readonly triggerId: string;
+  /** A (switched off) scaling policy of the tenant. */
+  readonly scalingPolicyId: string;
 }
 
 interface Request {
@@ -238,6 +243,13 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
     query: 'query ($t: ID!) { usageSeries(tenantId: $t, resourceType: COMPUTE, from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z") { points { value } } }',
     variables: { t: t.tenantId },
   }),
+  // Each tenant's fixture policy is inactive, so a create is never a second active one.
+  'Mutation.createScalingPolicy': (t) => ({
+    query: 'mutation ($t: ID!) { createScalingPolicy(input: { tenantId: $t, resourceType: STORAGE, isActive: false }) { policyId } }',
+    variables: { t: t.tenantId },
+  }),
+  'Mutation.updateScalingPolicy': (t) => ({ query: 'mutation ($id: ID!) { updateScalingPolicy(policyId: $id, input: { autoApproval: false }) { policyId } }', variables: { id: t.scalingPolicyId } }),
+  'Query.scalingPolicies': (t) => ({ query: 'query ($t: ID!) { scalingPolicies(tenantId: $t) { policyId } }', variables: { t: t.tenantId } }),
   'Mutation.createProblem': (t) => ({
     query: 'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }',
     variables: { input: { tenantId: t.tenantId, name: 'Matrix problem', qubo: QUBO } },
@@ -528,7 +540,10 @@ describe('role × operation × tenant matrix through the gateway', () => {
           { t: tenantId },
         )
       ).createEvolutionTrigger.triggerId;
-      return { tenantId, problemId, constraintId, solveJobId, samlProviderId, frameworkId, triggerId };
+      const scalingPolicyId = (
+        await asAdmin<{ createScalingPolicy: { policyId: string } }>('mutation ($t: ID!) { createScalingPolicy(input: { tenantId: $t, resourceType: COMPUTE, isActive: false }) { policyId } }', { t: tenantId })
+      ).createScalingPolicy.policyId;
+      return { tenantId, problemId, constraintId, solveJobId, samlProviderId, frameworkId, triggerId, scalingPolicyId };
     };
 
     beforeAll(async () => {
