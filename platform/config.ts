@@ -78,10 +78,12 @@ export interface HealthSettings {
 
 /** Background solve jobs: how many run at once, each tenant's share, and how long a runner's claim lasts. */
 export interface SolveJobSettings {
-  /** Jobs one runner solves at once (each on the whole solver pool); the runner can be resized while it runs. */
+  /** Jobs one runner solves at once for tenants without a solver allowance (predictive scaling adds each allowance to it). */
   readonly concurrency: number;
-  /** Jobs of one tenant running at once on a runner. */
+  /** Jobs of one tenant without a solver allowance running at once on a runner. */
   readonly perTenantRunning: number;
+  /** The most jobs one runner solves at once, allowances included. */
+  readonly maxConcurrency: number;
   /** Unfinished (submitted or running) jobs a tenant may have; submitSolveJob refuses more. */
   readonly perTenantUnfinished: number;
   /** How long a runner's claim on a job lasts without renewal; another runner takes over an expired one. */
@@ -250,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
     solveJobs: {
       concurrency: integer(env, 'SOLVE_JOBS_CONCURRENCY', 2),
       perTenantRunning: integer(env, 'SOLVE_JOBS_PER_TENANT', 1),
+      maxConcurrency: integer(env, 'SOLVE_JOBS_MAX_CONCURRENCY', 8),
       perTenantUnfinished: integer(env, 'SOLVE_JOBS_UNFINISHED_PER_TENANT', 25),
       leaseMs: integer(env, 'SOLVE_JOB_LEASE_MS', 15_000),
     },

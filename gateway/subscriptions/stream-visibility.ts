@@ -32,6 +32,7 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   // Metered usage: read like usageSeries, by every role.
   usage: ROLES,
   scalingpolicy: ROLES,
+  tenantcapacity: ROLES,
   // Oversight: only those who may read the audit trail, users and compliance over HTTP.
   [AUDIT_CATEGORY]: OVERSEERS,
   authentication: OVERSEERS,

@@ -6,8 +6,8 @@ export interface WaitingJob {
 }
 
 export interface FairQueueLimits {
-  /** Jobs one tenant may have running on this runner at once. */
-  readonly perTenantRunning: number;
+  /** Jobs a tenant may have running on this runner at once: its solver allowance. */
+  readonly capOf: (tenantId: string) => number;
 }
 
 /**
@@ -26,7 +26,7 @@ export function nextFairJob(
   let bestKey: readonly number[] | undefined;
   for (const job of waiting) {
     const runningNow = running.get(job.tenantId) ?? 0;
-    if (runningNow >= limits.perTenantRunning) continue;
+    if (runningNow >= limits.capOf(job.tenantId)) continue;
     const key = [runningNow, lastServed.get(job.tenantId) ?? -Infinity, job.submittedAt];
     if (!bestKey || isBefore(key, bestKey)) {
       best = job;

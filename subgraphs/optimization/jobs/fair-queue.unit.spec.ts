@@ -1,7 +1,7 @@
 import { nextFairJob, type WaitingJob } from './fair-queue';
 
 const job = (jobId: string, tenantId: string, submittedAt: number): WaitingJob => ({ jobId, tenantId, submittedAt });
-const limits = { perTenantRunning: 1 };
+const limits = { capOf: () => 1 };
 
 describe('nextFairJob', () => {
   it("gives a free slot to another tenant's short job rather than a busy tenant's next long one", () => {
@@ -11,9 +11,10 @@ describe('nextFairJob', () => {
     expect(nextFairJob(waiting, new Map([['A', 1]]), new Map(), limits)?.jobId).toBe('b1');
   });
 
-  it('never exceeds a tenant’s running cap, even with idle slots', () => {
+  it('never exceeds a tenant’s running cap (its own allowance), even with idle slots', () => {
     expect(nextFairJob([job('a2', 'A', 2)], new Map([['A', 1]]), new Map(), limits)).toBeUndefined();
-    expect(nextFairJob([job('a2', 'A', 2)], new Map([['A', 1]]), new Map(), { perTenantRunning: 2 })?.jobId).toBe('a2');
+    expect(nextFairJob([job('a2', 'A', 2)], new Map([['A', 1]]), new Map(), { capOf: () => 2 })?.jobId).toBe('a2');
+    expect(nextFairJob([job('a2', 'A', 2), job('b1', 'B', 3)], new Map([['A', 1]]), new Map(), { capOf: (tenant) => (tenant === 'A' ? 2 : 0) })?.jobId).toBe('a2');
   });
 
   it('takes turns between tenants with nothing running, then runs each tenant’s jobs in submission order', () => {

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UPCASTER_REGISTRY } from '../../../app/event-upcasters';
 import { auditedAction } from '../../../platform/audit/change-audited';
-import { executeCommand } from '../../../platform/commands/execute-command';
+import { executeCommand, recordFacts } from '../../../platform/commands/execute-command';
 import { servicePrincipal } from '../../../platform/commands/service-principal';
 import { loadConfig } from '../../../platform/config';
 import type { EventStore, RecordedEvent } from '../../../platform/eventstore/port';
 import { createSqliteEventStore } from '../../../platform/eventstore/sqlite';
 import { createLogger } from '../../../platform/logging';
-import { solveJobStreamId, type SolveJobRequest } from '../../../schema/events';
+import { eventSchemaVersion, solveJobStreamId, tenantCapacityStreamId, type SolveJobRequest, type TenantCapacityChanged } from '../../../schema/events';
 import { solveJobs } from '../domain/command-handlers';
 import { OPTIMIZATION_PERMISSIONS, SOLVE_JOB_RUNNER } from '../graphql/permissions';
 import { eventually } from '../../../test/support/eventually';
@@ -145,5 +145,24 @@ describe('SolveJobRunner (real SQLite event store, worker threads)', () => {
     const restart = (await events(store, jobId)).filter((event) => event.type === 'SolveJobStarted')[1];
     expect(restart.data).toMatchObject({ attempt: 2 });
     expect(Date.parse(restart.recordedAt)).toBeGreaterThanOrEqual(claimedAt + 600);
+  });
+
+  it("runs as many of a tenant's jobs at once as its solver allowance, set by a TenantCapacityChanged from another process", async () => {
+    // given a runner whose tenants may run one job each, and three long jobs of one tenant
+    const store = openStore();
+    await startRunner(store, { SOLVE_JOBS_CONCURRENCY: '1', SOLVE_JOBS_PER_TENANT: '1' });
+    const started = async (jobIds: readonly string[]) => (await Promise.all(jobIds.map(async (jobId) => count(await events(store, jobId), 'SolveJobStarted')))).reduce((a, b) => a + b, 0);
+    const jobIds = [await submit(store, 'acme', 2_000), await submit(store, 'acme', 2_000), await submit(store, 'acme', 2_000)];
+    await eventually(async () => expect(await started(jobIds)).toBe(1), 5_000);
+    // when predictive scaling gives the tenant an allowance of 3 (the scaling subgraph writes this event)
+    const change: TenantCapacityChanged = {
+      type: 'TenantCapacityChanged',
+      data: { tenantId: 'acme', resourceType: 'COMPUTE', capacity: 3, previousCapacity: null, actionId: 'a1', scheduleId: 's1', changedBy: 'system:scaling-scheduler', changedAt: new Date().toISOString() },
+    };
+    const caller = { actor: 'system:scaling-scheduler', correlationId: 'a1', causationId: 'a1', audit: auditedAction('scaling.applyScalingAction') };
+    await recordFacts({ eventStore: openStore(), clock: () => new Date() }, caller, { streamId: tenantCapacityStreamId('acme'), events: [change], expectedRevision: 'any', versionOf: eventSchemaVersion }, { tenantId: 'acme' });
+    // then all three run at once, long before the first has finished
+    await eventually(async () => expect(await started(jobIds)).toBe(3), 1_500);
+    expect(count(await events(store, jobIds[0]), 'SolveJobCompleted')).toBe(0);
   });
 });

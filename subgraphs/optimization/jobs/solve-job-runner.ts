@@ -5,7 +5,7 @@ import { executeCommand, recordFacts } from '../../../platform/commands/execute-
 import type { ServicePrincipal } from '../../../platform/commands/service-principal';
 import type { EventSubscription } from '../../../platform/eventstore/port';
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { eventSchemaVersion, SOLVE_JOB_CATEGORY, solveJobStreamId, type ResourceUsageRecorded, type SolveJobEvent, type SolveJobRequest } from '../../../schema/events';
+import { eventSchemaVersion, SOLVE_JOB_CATEGORY, solveJobStreamId, TENANT_CAPACITY_CATEGORY, type ResourceUsageRecorded, type SolveJobEvent, type SolveJobRequest, type TenantCapacityChanged } from '../../../schema/events';
 import { solveJobs } from '../domain/command-handlers';
 import { jobIdOf, solveJobDecider, type SolveJobCommand, type SolveJobState } from '../domain/solve-job-decider';
 import { SolverPool } from '../engine/solver-pool';
@@ -13,6 +13,7 @@ import { compileProblem, parseQuboInput, QuboModelError, type Constraint } from 
 import { solveProblem } from '../solving/solve-problem';
 import { constraintOutcomes } from '../performance/constraint-outcomes';
 import { nextFairJob, type WaitingJob } from './fair-queue';
+import { SolverAllowances } from './solver-allowances';
 
 /** What the runner does to a job, as its permission row and its audit records name it. */
 const RUN_SOLVE_JOB = 'runSolveJob';
@@ -43,8 +44,10 @@ type RunnerDependencies = Pick<SubgraphDependencies, 'eventStore' | 'upcasters' 
  * - A job is claimed for one attempt with a lease the runner renews while it works; another runner
  *   (a replica, or this one after a crash) starts the job again only once the lease has expired or
  *   was released by a graceful stop, so each job runs once however many runners share the store.
- * - Slots go to tenants fairly (fair-queue.ts) with a cap on each tenant's running jobs; the
- *   number of slots can change while it runs (`resize`).
+ * - Slots go to tenants fairly (fair-queue.ts) with a cap on each tenant's running jobs. It also
+ *   follows `tenantcapacity-*`: a tenant's COMPUTE capacity, set by predictive scaling, is its
+ *   solver allowance (its cap), and the slots and the solver threads grow and shrink with the sum
+ *   of the allowances (solver-allowances.ts).
  * - Cancellation reaches a running solve through its AbortSignal; so does losing the lease.
  */
 export class SolveJobRunner {
@@ -60,13 +63,16 @@ export class SolveJobRunner {
   private pool?: SolverPool;
   private wakeTimer?: NodeJS.Timeout;
   private concurrency: number;
+  private readonly allowances: SolverAllowances;
 
   constructor(
     private readonly deps: RunnerDependencies,
     /** `system:solve-job-runner`: the runner's commands go through the command path in its name. */
     private readonly principal: ServicePrincipal,
   ) {
-    this.concurrency = deps.config.solveJobs.concurrency;
+    const { concurrency, perTenantRunning, maxConcurrency } = deps.config.solveJobs;
+    this.allowances = new SolverAllowances({ sharedSlots: concurrency, defaultPerTenant: perTenantRunning, maxSlots: maxConcurrency });
+    this.concurrency = this.allowances.slots();
   }
 
   async start(): Promise<void> {
@@ -77,22 +83,31 @@ export class SolveJobRunner {
         this.pump();
       }
     };
-    this.subscription = this.deps.eventStore.subscribeToAll({ filter: { categories: [SOLVE_JOB_CATEGORY] }, onCheckpoint: markCaughtUp });
+    this.subscription = this.deps.eventStore.subscribeToAll({ filter: { categories: [SOLVE_JOB_CATEGORY, TENANT_CAPACITY_CATEGORY] }, onCheckpoint: markCaughtUp });
     const subscription = this.subscription;
     this.following = (async () => {
       for await (const stored of subscription) {
         const event = this.deps.upcasters.upcast(stored);
-        this.follow({ type: event.type, data: event.data } as SolveJobEvent, event.metadata.tenantId, event.position);
+        if (event.type === 'TenantCapacityChanged') this.followCapacity(event.data as TenantCapacityChanged['data']);
+        else this.follow({ type: event.type, data: event.data } as SolveJobEvent, event.metadata.tenantId, event.position);
         markCaughtUp(event.position);
       }
     })().catch((error: unknown) => this.deps.logger.error({ err: error, runner: this.id }, 'solve-job runner stopped following the log'));
     markCaughtUp(0);
   }
 
-  /** Changes how many jobs run at once; running jobs are never cut short (predictive scaling sets this). */
-  resize(concurrency: number): void {
-    this.concurrency = Math.max(0, Math.floor(concurrency));
+  /** A tenant's solver allowance changed: its cap, and the runner's slots and threads with it; running jobs are never cut short. */
+  private followCapacity(change: TenantCapacityChanged['data']): void {
+    if (!this.allowances.apply(change)) return;
+    this.concurrency = this.allowances.slots();
+    this.pool?.resize(this.poolSize());
+    this.deps.logger.info({ runner: this.id, tenantId: change.tenantId, allowance: change.capacity, slots: this.concurrency }, 'solver allowance changed');
     this.pump();
+  }
+
+  /** Each slot gets SOLVER_WORKERS threads of the pool its jobs share. */
+  private poolSize(): number {
+    return Math.max(1, this.concurrency * this.deps.config.optimize.workers);
   }
 
   /** Stops taking jobs, aborts running solves and releases their leases, so any runner starts them again at once. */
@@ -135,7 +150,7 @@ export class SolveJobRunner {
       else waiting.push({ jobId, tenantId: job.tenantId, submittedAt: job.submittedAt });
     }
     while (this.running.size < this.concurrency) {
-      const next = nextFairJob(waiting, runningPerTenant, this.lastServed, this.deps.config.solveJobs);
+      const next = nextFairJob(waiting, runningPerTenant, this.lastServed, { capOf: (tenantId) => this.allowances.capOf(tenantId) });
       if (!next) break;
       waiting.splice(waiting.indexOf(next), 1);
       runningPerTenant.set(next.tenantId, (runningPerTenant.get(next.tenantId) ?? 0) + 1);
@@ -195,7 +210,7 @@ export class SolveJobRunner {
       const model = parseQuboInput(request.qubo, { limits: this.deps.config.quboLimits });
       const constraints = request.constraints as readonly Constraint[];
       const variableCount = compileProblem(model, constraints, { limits: this.deps.config.quboLimits }).variableNames.length;
-      this.pool ??= new SolverPool({ size: Math.max(1, this.deps.config.optimize.workers) });
+      this.pool ??= new SolverPool({ size: this.poolSize() });
       const solution = await solveProblem({
         model,
         constraints,
