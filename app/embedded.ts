@@ -25,6 +25,8 @@ export interface EmbeddedPlatformOptions {
   readonly logLevel?: string;
   /** Settings that override the process environment (see the README's configuration table). */
   readonly env?: NodeJS.ProcessEnv;
+  /** The subgraphs' clock port (scaling schedules, leases, expiries); real time by default, moved by tests. */
+  readonly clock?: () => Date;
 }
 
 export interface EmbeddedPlatform {
@@ -86,6 +88,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       logger,
       waitForReadModels: waitForProjections(runner, READ_MODEL_NAMES, config.readYourWritesTimeoutMs),
       waitForAuditChain: waitForProjections(runner, [AUDIT_CHAIN_PROJECTION], config.readYourWritesTimeoutMs),
+      clock: options.clock,
     });
     const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
     const gatewayRequestKey = openGatewayRequestKey(config.keysDir);

@@ -5,7 +5,7 @@ import type { SubgraphDependencies } from '../platform/graphql/subgraph-dependen
 import { buildCommunitySubgraph } from '../subgraphs/community/server';
 import { buildEnterpriseSubgraph, enterpriseRoutes } from '../subgraphs/enterprise/server';
 import { buildOptimizationSubgraph, startOptimizationBackgroundWork } from '../subgraphs/optimization/server';
-import { buildScalingSubgraph } from '../subgraphs/scaling/server';
+import { buildScalingSubgraph, startScalingBackgroundWork } from '../subgraphs/scaling/server';
 
 /** Every subgraph by name, with the port it takes when started on its own and any background work. */
 export interface SubgraphEntry {
@@ -19,7 +19,7 @@ export interface SubgraphEntry {
 
 export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphEntry>> = {
   optimization: { defaultPort: 4001, build: buildOptimizationSubgraph, startBackgroundWork: startOptimizationBackgroundWork },
-  scaling: { defaultPort: 4002, build: buildScalingSubgraph },
+  scaling: { defaultPort: 4002, build: buildScalingSubgraph, startBackgroundWork: startScalingBackgroundWork },
   enterprise: { defaultPort: 4003, build: buildEnterpriseSubgraph, routes: enterpriseRoutes },
   community: { defaultPort: 4004, build: buildCommunitySubgraph },
 };

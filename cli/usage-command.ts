@@ -6,7 +6,6 @@ import { auditedAction } from '../platform/audit/change-audited';
 import type { CommandCaller } from '../platform/commands/command-caller';
 import { recordFacts } from '../platform/commands/execute-command';
 import { loadConfig } from '../platform/config';
-import { RESOURCE_TYPES, type ResourceTypeName } from '../schema/events';
 import { TENANTS_COLLECTION } from '../schema/read-models/tenants';
 import { usageFacts } from '../subgraphs/scaling/metering/usage-facts';
 import { parseUsageCsv, type HourlyAggregate } from '../subgraphs/scaling/metering/usage-csv';
@@ -14,6 +13,7 @@ import type { CliIo } from './cli-io';
 import type { Command } from './command';
 import { openConfiguredStores, projectionReached, waitMsOption } from './configured-stores';
 import { parseOptions } from './parse-options';
+import { requiredOption, resourceOption } from './resource-option';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './usage-error';
 
 export const USAGE_USAGE = `Usage: goliath usage import FILE --tenant T --resource compute|memory|storage|network
@@ -78,9 +78,9 @@ export async function runUsage(argv: readonly string[], io: CliIo, env: NodeJS.P
   if (action !== 'import') throw new UsageError(action === undefined ? 'missing action: import' : `unknown action "${action}": import`);
   if (file === undefined) throw new UsageError('usage import needs the CSV FILE to read');
   if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
-  const tenantId = required(values.tenant, '--tenant');
-  const resourceType = resourceOf(required(values.resource, '--resource'));
-  const aggregate = required(values.aggregate, '--aggregate', ': sum for counts, mean for utilisation');
+  const tenantId = requiredOption(values.tenant, '--tenant');
+  const resourceType = resourceOption(requiredOption(values.resource, '--resource'));
+  const aggregate = requiredOption(values.aggregate, '--aggregate', ': sum for counts, mean for utilisation');
   if (aggregate !== 'sum' && aggregate !== 'mean') throw new UsageError('--aggregate is sum or mean');
   const start = values.start === undefined ? undefined : new Date(values.start);
   if (start && Number.isNaN(start.getTime())) throw new UsageError(`--start "${values.start}" is not a date-time`);
@@ -129,15 +129,4 @@ export async function runUsage(argv: readonly string[], io: CliIo, env: NodeJS.P
     await stores.readStore.close();
     await stores.eventStore.close();
   }
-}
-
-function required(value: string | undefined, option: string, hint = ''): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`${option} is required${hint}`);
-  return value;
-}
-
-function resourceOf(value: string): ResourceTypeName {
-  const resource = value.toUpperCase();
-  if (!(RESOURCE_TYPES as readonly string[]).includes(resource)) throw new UsageError(`--resource is one of ${RESOURCE_TYPES.map((type) => type.toLowerCase()).join(', ')}`);
-  return resource as ResourceTypeName;
 }

@@ -19,6 +19,7 @@ import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
 import type { Logger } from '../platform/logging';
 import { apiVersionPlugin } from './api-version/api-version-plugin';
 import { authenticationPlugin } from './authentication-plugin';
+import { dashboardRouter, defaultDashboardDistDir } from './dashboard/serve';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from './gateway-context';
 import { JWKS_PATH, jwksRoute } from './jwks-route';
 import { operationResolutionPlugin } from './operation-resolution-plugin';
@@ -52,6 +53,8 @@ export interface GatewayOptions {
   /** Stack traces and "Did you mean" hints in error answers (`errorExposure`). */
   readonly errors: ErrorExposure;
   readonly playgroundDistDir: string;
+  /** The scaling dashboard's bundle (scripts/build-dashboard.mjs); dist/dashboard by default. */
+  readonly dashboardDistDir?: string;
   readonly logger: Logger;
   /** What `/health` and `/readyz` report: the stores this process needs and the projections as it sees them. */
   readonly health: GatewayHealth;
@@ -77,7 +80,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** The edge: Apollo Gateway over HTTP, graphql-ws for subscriptions, the Playground. */
+/** The edge: Apollo Gateway over HTTP, graphql-ws for subscriptions, the Playground and the scaling dashboard. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const app = express();
   app.disable('x-powered-by');
@@ -139,6 +142,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(healthRoutes({ ...options.health, verifyToken: options.verifyToken }));
   app.get(JWKS_PATH, jwksRoute(options.publishedKeys));
   app.use(playgroundRouter(options.playgroundDistDir));
+  app.use(dashboardRouter(options.dashboardDistDir ?? defaultDashboardDistDir()));
   const signIn = signInProxy(options.subgraphUrls.enterprise ?? graphUrl(options.supergraphSdl, 'enterprise'), options.gatewayRequestKey);
   app.use('/auth/saml', signIn);
   app.use('/oauth/token', signIn);

@@ -54,6 +54,17 @@ export interface PlatformConfig {
     /** How often the retrainer counts them. */
     readonly retrainCheckMs: number;
   };
+  /** Predictive scaling (subgraphs/scaling): forecasts, schedules and the scheduler that applies them. */
+  readonly scaling: {
+    /** PREDICTION_HORIZON (seed name): hours a forecast covers when the request names none. */
+    readonly predictionHorizon: number;
+    /** SCALING_OPTIMIZATION_ALGORITHM (seed name): `exact` (dynamic programming) or `genetic`. */
+    readonly optimizationAlgorithm: 'exact' | 'genetic';
+    /** How often every tenant × resource with an active policy is forecast again. */
+    readonly forecastRefreshMs: number;
+    /** How often the scheduler looks for scaling actions that are due. */
+    readonly schedulerCheckMs: number;
+  };
   /** Subgraph URLs for the gateway in split mode (docker-compose); empty in the embedded mode. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   /** Port of a subgraph started on its own (`start:subgraph`). */
@@ -243,6 +254,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
     evolution: {
       shadowMaxTimeMs: Math.max(10, integer(env, 'EVOLUTION_SHADOW_MAX_MS', 1_000)),
       triggerCheckMs: Math.max(100, integer(env, 'EVOLUTION_TRIGGER_CHECK_MS', 30_000)),
+    },
+    scaling: {
+      predictionHorizon: positiveInteger(env, 'PREDICTION_HORIZON', 24),
+      optimizationAlgorithm: oneOf(env, 'SCALING_OPTIMIZATION_ALGORITHM', ['exact', 'genetic'] as const, 'exact'),
+      forecastRefreshMs: Math.max(1_000, integer(env, 'SCALING_FORECAST_REFRESH_MS', 6 * 3_600_000)),
+      schedulerCheckMs: Math.max(50, integer(env, 'SCALING_SCHEDULER_CHECK_MS', 30_000)),
     },
     prediction: {
       modelPath: env.ML_MODEL_PATH ? resolve(env.ML_MODEL_PATH) : join(dataDir, 'models'),

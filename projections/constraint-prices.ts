@@ -6,7 +6,8 @@ import type { Projection } from './projection';
 export const constraintPricesProjection: Projection = {
   name: 'constraint-prices',
   collections: [{ name: CONSTRAINT_PRICES_COLLECTION, indexes: ['tenantId'] }],
-  filter: { categories: [CONSTRAINT_PRICE_CATEGORY] },
+  // The change's audit record travels in the same stream: only the measurements are folded.
+  filter: { categories: [CONSTRAINT_PRICE_CATEGORY], eventTypes: ['ConstraintPriceMeasured'] },
   handle(recorded, context) {
     const { data } = recorded as unknown as ConstraintPriceMeasured;
     const document: ConstraintPriceDocument = { id: data.constraintId, ...data };

@@ -18,9 +18,12 @@ import { evolutionTriggersProjection } from './evolution-triggers';
 import { constraintPricesProjection } from './constraint-prices';
 import { usageHoursProjection } from './usage-hours';
 import { scalingPoliciesProjection } from './scaling-policies';
+import { demandPredictionsProjection } from './demand-predictions';
+import { scalingCalendarProjection } from './scaling-calendar';
+import { scalingSchedulesProjection } from './scaling-schedules';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintPricesProjection, constraintEvolutionHistoryProjection, constraintEvolutionModelsProjection, evolutionsProjection, evolutionTriggersProjection, usageHoursProjection, scalingPoliciesProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintPricesProjection, constraintEvolutionHistoryProjection, constraintEvolutionModelsProjection, evolutionsProjection, evolutionTriggersProjection, usageHoursProjection, scalingPoliciesProjection, demandPredictionsProjection, scalingCalendarProjection, scalingSchedulesProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
 
 /** What the projection runner runs: every read model, and the audit chainer (whose output is events, so replay leaves it out). */
 export function runnerProjections(eventStore: EventStore): Projection[] {

@@ -6,7 +6,7 @@ import type { Projection } from './projection';
 export const scalingPoliciesProjection: Projection = {
   name: 'scaling-policies',
   collections: [{ name: SCALING_POLICIES_COLLECTION, indexes: ['tenantId', 'resourceType', 'createdAt'] }],
-  filter: { categories: [SCALING_POLICY_CATEGORY] },
+  filter: { categories: [SCALING_POLICY_CATEGORY], eventTypes: ['ScalingPolicyCreated', 'ScalingPolicyUpdated'] },
   async handle(recorded, context) {
     const event = recorded as unknown as ScalingPolicyEvent;
     if (event.type === 'ScalingPolicyCreated') {

@@ -33,6 +33,9 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   usage: ROLES,
   scalingpolicy: ROLES,
   tenantcapacity: ROLES,
+  demandprediction: ROLES,
+  scalingcalendar: ROLES,
+  scalingschedule: ROLES,
   // Oversight: only those who may read the audit trail, users and compliance over HTTP.
   [AUDIT_CATEGORY]: OVERSEERS,
   authentication: OVERSEERS,

@@ -24,6 +24,7 @@ export const SUBSCRIPTION_PERMISSIONS = {
   'Subscription.solveJobProgress': ROLES,
   // As constraintPerformance and constraintEvolutionHistory: every role reads how its tenant's constraints evolve.
   'Subscription.constraintEvolutions': ROLES,
+  'Subscription.scalingEvents': ROLES,
 } satisfies SubscriptionPermissionTable;
 
 /** Undefined when one of the caller's roles has a row for the field; FORBIDDEN (as over HTTP) otherwise. */

@@ -28,7 +28,7 @@ import { canReadEvent } from './stream-visibility';
 import type { SubscriberPace } from './subscriber-pace';
 import { SUBSCRIPTION_PERMISSIONS, subscriptionRefusal, type SubscriptionPermissionTable } from './subscription-permissions';
 import { tenantEvents } from './tenant-events-source';
-import { CONSTRAINT_EVOLUTION_FEED_TYPES } from '../../schema/events';
+import { CONSTRAINT_EVOLUTION_FEED_TYPES, SCALING_FEED_TYPES } from '../../schema/events';
 import { TokenLifetimes, type OnSessionRevoked } from './token-lifetimes';
 import { untilAborted } from './until-aborted';
 
@@ -106,6 +106,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
       if (!canAccessTenant(auth, tenantId)) throw forbidden(`You may not follow tenant ${tenantId}.`);
       const canRead = (event: Parameters<typeof canReadEvent>[1]) => canReadEvent(auth, event);
       return (signal) => tenantEvents(options.eventStore, { tenantId, eventTypes: CONSTRAINT_EVOLUTION_FEED_TYPES, canRead, signal, pace }, 'constraintEvolutions');
+    },
+    scalingEvents: async ({ tenantId }, auth, pace) => {
+      if (!canAccessTenant(auth, tenantId)) throw forbidden(`You may not follow tenant ${tenantId}.`);
+      const canRead = (event: Parameters<typeof canReadEvent>[1]) => canReadEvent(auth, event);
+      return (signal) => tenantEvents(options.eventStore, { tenantId, eventTypes: SCALING_FEED_TYPES, canRead, signal, pace }, 'scalingEvents');
     },
     solveJobProgress: async ({ jobId }, auth, pace) => {
       const tenantId = await solveJobTenant(options.eventStore, jobId);

@@ -29,7 +29,7 @@ interface TenantProfileFields extends ReadDocument {
  * from a read model of its own: a `Tenant @key(fields: "id")` reference type, its reference
  * resolver (which checks tenant scope), and the field resolver reading the profile.
  */
-export function tenantProfileModule(options: TenantProfileModuleOptions): Pick<FederatedSchemaOptions, 'resolvers' | 'orphanedTypes' | 'extraResolvers'> {
+export function tenantProfileModule(options: TenantProfileModuleOptions): Pick<FederatedSchemaOptions, 'resolvers' | 'orphanedTypes' | 'extraResolvers'> & { readonly profileType: Function } {
   @ObjectType(options.profileTypeName, { description: options.description })
   class TenantProfile {
     @Field(() => ID)
@@ -59,6 +59,8 @@ export function tenantProfileModule(options: TenantProfileModuleOptions): Pick<F
   }
 
   return {
+    // So a subgraph can resolve more fields of its profile (@Resolver(() => profileType)).
+    profileType: TenantProfile,
     resolvers: [TenantProfileResolver],
     orphanedTypes: [TenantReference],
     extraResolvers: tenantKeyReference,

@@ -13,6 +13,9 @@ import { EVOLUTION_TRIGGER_EVENT_VERSIONS } from './evolution-trigger-events';
 import { USAGE_EVENT_VERSIONS } from './usage-events';
 import { SCALING_POLICY_EVENT_VERSIONS } from './scaling-policy-events';
 import { TENANT_CAPACITY_EVENT_VERSIONS } from './tenant-capacity-events';
+import { DEMAND_PREDICTION_EVENT_VERSIONS } from './demand-prediction-events';
+import { SCALING_CALENDAR_EVENT_VERSIONS } from './scaling-calendar-events';
+import { SCALING_SCHEDULE_EVENT_VERSIONS } from './scaling-schedule-events';
 
 export * from './identity-events';
 export * from './optimization-events';
@@ -29,10 +32,13 @@ export * from './evolution-trigger-events';
 export * from './usage-events';
 export * from './scaling-policy-events';
 export * from './tenant-capacity-events';
+export * from './demand-prediction-events';
+export * from './scaling-calendar-events';
+export * from './scaling-schedule-events';
 export { EVENT_UPCASTERS } from './upcasters';
 
 /** The version written with each event type (the latest; older stored versions are upcast on read). */
-export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = { ...TENANT_EVENT_VERSIONS, ...OPTIMIZATION_EVENT_VERSIONS, ...SOLVE_JOB_EVENT_VERSIONS, ...SESSION_EVENT_VERSIONS, ...IDENTITY_EVENT_VERSIONS, ...COMPLIANCE_EVENT_VERSIONS, ...DEADLETTER_EVENT_VERSIONS, ...SERVICE_ACCOUNT_EVENT_VERSIONS, ...CONSTRAINT_OUTCOME_EVENT_VERSIONS, ...EVOLUTION_EVENT_VERSIONS, ...EVOLUTION_TRIGGER_EVENT_VERSIONS, ...EVOLUTION_MODEL_EVENT_VERSIONS, ...USAGE_EVENT_VERSIONS, ...SCALING_POLICY_EVENT_VERSIONS, ...TENANT_CAPACITY_EVENT_VERSIONS };
+export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = { ...TENANT_EVENT_VERSIONS, ...OPTIMIZATION_EVENT_VERSIONS, ...SOLVE_JOB_EVENT_VERSIONS, ...SESSION_EVENT_VERSIONS, ...IDENTITY_EVENT_VERSIONS, ...COMPLIANCE_EVENT_VERSIONS, ...DEADLETTER_EVENT_VERSIONS, ...SERVICE_ACCOUNT_EVENT_VERSIONS, ...CONSTRAINT_OUTCOME_EVENT_VERSIONS, ...EVOLUTION_EVENT_VERSIONS, ...EVOLUTION_TRIGGER_EVENT_VERSIONS, ...EVOLUTION_MODEL_EVENT_VERSIONS, ...USAGE_EVENT_VERSIONS, ...SCALING_POLICY_EVENT_VERSIONS, ...TENANT_CAPACITY_EVENT_VERSIONS, ...DEMAND_PREDICTION_EVENT_VERSIONS, ...SCALING_CALENDAR_EVENT_VERSIONS, ...SCALING_SCHEDULE_EVENT_VERSIONS };
 
 /** The schema version written with a new event; unknown types are a programming error. */
 export function eventSchemaVersion(eventType: string): number {

@@ -1,6 +1,6 @@
 import { inBatches } from '../support/in-batches';
 import { eventually } from '../support/eventually';
-import { evolutionStreamId } from '../../schema/events';
+import { evolutionStreamId, scalingScheduleStreamId } from '../../schema/events';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,6 +97,18 @@ const EXPECTED: Record<string, Expectation> = {
   'Mutation.createScalingPolicy': row('+  +  F  F  F  F',    '+  F  F  F  F  F'),
   'Mutation.updateScalingPolicy': row('+  +  F  F  F  F',    '+  N  F  F  F  F'),
   'Query.scalingPolicies':        row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
+  'Query.calendarExceptions':     row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
+  'Mutation.addCalendarException': row('+  +  F  F  F  F',   '+  F  F  F  F  F'),
+  'Mutation.removeCalendarException': row('+  +  F  F  F  F', '+  N  F  F  F  F'),
+  'Mutation.predictResourceDemand': row('+  +  +  +  +  +',  '+  F  F  F  F  F'),
+  'Mutation.retrainModels':       row('+  +  F  F  F  F',    '+  F  F  F  F  F'),
+  'Query.resourceDemandPredictions': row('+  +  +  +  +  +', '+  F  F  F  F  F'),
+  'Query.scalingPredictionModels': row('+  +  +  +  +  +',   '+  F  F  F  F  F'),
+  'Mutation.optimizeScalingSchedule': row('+  +  F  F  F  F', '+  F  F  F  F  F'),
+  'Mutation.approveScalingSchedule': row('+  +  F  F  F  F', '+  N  F  F  F  F'),
+  'Mutation.applyScalingSchedule': row('+  +  F  F  F  F',   '+  N  F  F  F  F'),
+  'Query.scalingSchedule':        row('+  +  +  +  +  +',    '+  N  N  N  N  N'),
+  'Query.scalingSchedules':       row('+  +  +  +  +  +',    '+  F  F  F  F  F'),
   // enterprise: sign-in and sessions (public: a token is neither needed nor looked at)
   'Mutation.authenticate':        row('+  +  +  +  +  +',    '+  +  +  +  +  +'),
   'Mutation.refreshSession':      row('+  +  +  +  +  +',    '+  +  +  +  +  +'),
@@ -151,6 +163,12 @@ interface TenantFixture {
   readonly triggerId: string;
   /** A (switched off) scaling policy of the tenant. */
   readonly scalingPolicyId: string;
+  /** A (switched off) FORECAST_AND_SCALE policy of the tenant, whose schedules may be applied. */
+  readonly scalingPolicyToApply: string;
+  /** A forecast of the tenant's COMPUTE (four days of recorded usage). */
+  readonly predictionId: string;
+  /** A schedule of the tenant, proposed by someone else. */
+  readonly scheduleId: string;
 }
 
 interface Request {
@@ -183,6 +201,10 @@ interface Fixtures {
   nextServiceAccountName(): string;
   /** An evolution of the tenant proposed by someone else, waiting for approval (approving or rejecting consumes it). */
   freshProposal(tenant: TenantFixture): Promise<string>;
+  /** A calendar exception of the tenant (removing consumes it). */
+  freshCalendarException(tenant: TenantFixture): Promise<string>;
+  /** A scaling schedule proposed by someone else: waiting for approval, or approved (approving or applying consumes it). */
+  freshScalingSchedule(tenant: TenantFixture, approved: boolean): Promise<string>;
 }
 
 const QUBO = {
@@ -250,6 +272,24 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
   }),
   'Mutation.updateScalingPolicy': (t) => ({ query: 'mutation ($id: ID!) { updateScalingPolicy(policyId: $id, input: { autoApproval: false }) { policyId } }', variables: { id: t.scalingPolicyId } }),
   'Query.scalingPolicies': (t) => ({ query: 'query ($t: ID!) { scalingPolicies(tenantId: $t) { policyId } }', variables: { t: t.tenantId } }),
+  'Query.calendarExceptions': (t) => ({ query: 'query ($t: ID!) { calendarExceptions(tenantId: $t) { exceptionId } }', variables: { t: t.tenantId } }),
+  'Mutation.addCalendarException': (t) => ({
+    query: 'mutation ($t: ID!) { addCalendarException(input: { tenantId: $t, start: "2026-12-24T00:00:00Z", end: "2026-12-27T00:00:00Z", kind: HOLIDAY, factor: 0.4 }) { exceptionId } }',
+    variables: { t: t.tenantId },
+  }),
+  'Mutation.removeCalendarException': async (t, fixtures) => ({ query: 'mutation ($id: ID!) { removeCalendarException(exceptionId: $id) }', variables: { id: await fixtures.freshCalendarException(t) } }),
+  'Mutation.predictResourceDemand': (t) => ({ query: 'mutation ($t: ID!) { predictResourceDemand(input: { tenantId: $t, timeHorizon: 6, resourceTypes: [COMPUTE] }) { predictionId } }', variables: { t: t.tenantId } }),
+  'Mutation.retrainModels': (t) => ({ query: 'mutation ($t: ID!) { retrainModels(tenantId: $t, minAccuracy: 0.01) { modelId } }', variables: { t: t.tenantId } }),
+  'Query.resourceDemandPredictions': (t) => ({ query: 'query ($t: ID!) { resourceDemandPredictions(tenantId: $t) { predictionId } }', variables: { t: t.tenantId } }),
+  'Query.scalingPredictionModels': (t) => ({ query: 'query ($t: ID!) { scalingPredictionModels(tenantId: $t) { modelId } }', variables: { t: t.tenantId } }),
+  'Mutation.optimizeScalingSchedule': (t) => ({
+    query: 'mutation ($t: ID!, $p: ID!, $f: ID!) { optimizeScalingSchedule(input: { tenantId: $t, policyId: $p, predictionIds: [$f] }) { scheduleId } }',
+    variables: { t: t.tenantId, p: t.scalingPolicyId, f: t.predictionId },
+  }),
+  'Mutation.approveScalingSchedule': async (t, fixtures) => ({ query: 'mutation ($id: ID!) { approveScalingSchedule(scheduleId: $id) { status } }', variables: { id: await fixtures.freshScalingSchedule(t, false) } }),
+  'Mutation.applyScalingSchedule': async (t, fixtures) => ({ query: 'mutation ($id: ID!) { applyScalingSchedule(scheduleId: $id) { status } }', variables: { id: await fixtures.freshScalingSchedule(t, true) } }),
+  'Query.scalingSchedule': (t) => ({ query: 'query ($id: ID!) { scalingSchedule(scheduleId: $id) { status } }', variables: { id: t.scheduleId } }),
+  'Query.scalingSchedules': (t) => ({ query: 'query ($t: ID!) { scalingSchedules(tenantId: $t) { scheduleId } }', variables: { t: t.tenantId } }),
   'Mutation.createProblem': (t) => ({
     query: 'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }',
     variables: { input: { tenantId: t.tenantId, name: 'Matrix problem', qubo: QUBO } },
@@ -492,6 +532,31 @@ describe('role × operation × tenant matrix through the gateway', () => {
         });
         return evolutionId;
       },
+      freshCalendarException: async (t) =>
+        (
+          await asAdmin<{ addCalendarException: { exceptionId: string } }>(
+            'mutation ($t: ID!) { addCalendarException(input: { tenantId: $t, start: "2026-12-31T00:00:00Z", end: "2027-01-01T00:00:00Z", kind: HOLIDAY }) { exceptionId } }',
+            { t: t.tenantId },
+          )
+        ).addCalendarException.exceptionId,
+      freshScalingSchedule: async (t, approved) => {
+        const scheduleId = randomUUID();
+        const at = new Date().toISOString();
+        const schedule = {
+          scheduleId, tenantId: t.tenantId, policyId: t.scalingPolicyToApply, resourceType: 'COMPUTE', predictionIds: [t.predictionId], start: at, required: [1], capacities: [1], actions: [],
+          cost: 1, coverage: 1, coverageTarget: 0.99, shortfalls: [], costLimitBinding: false, algorithm: 'exact', optimality: { kind: 'EXACT' }, demandQuantile: 0.95, unitSize: 3600, requiresApproval: true,
+        };
+        const events = [
+          { type: 'ScalingScheduleProposed', data: { ...schedule, proposedBy: 'matrix-proposer', proposedAt: at } },
+          ...(approved ? [{ type: 'ScalingScheduleApproved', data: { scheduleId, tenantId: t.tenantId, approvedBy: 'matrix-approver', automatically: false, approvedAt: at } }] : []),
+        ];
+        await goliath.recordFromAnotherProcess(scalingScheduleStreamId(scheduleId), events, { tenantId: t.tenantId, actor: 'matrix-proposer', action: 'scaling.optimizeScalingSchedule' });
+        await eventually(async () => {
+          const schedules = await asAdmin<{ scalingSchedules: { scheduleId: string }[] }>('query ($t: ID!) { scalingSchedules(tenantId: $t) { scheduleId } }', { t: t.tenantId });
+          expect(schedules.scalingSchedules.map((listed) => listed.scheduleId)).toContain(scheduleId);
+        });
+        return scheduleId;
+      },
       nextFrameworkType: (t) => {
         const turn = frameworkTurns.get(t.tenantId) ?? 0;
         frameworkTurns.set(t.tenantId, turn + 1);
@@ -543,7 +608,18 @@ describe('role × operation × tenant matrix through the gateway', () => {
       const scalingPolicyId = (
         await asAdmin<{ createScalingPolicy: { policyId: string } }>('mutation ($t: ID!) { createScalingPolicy(input: { tenantId: $t, resourceType: COMPUTE, isActive: false }) { policyId } }', { t: tenantId })
       ).createScalingPolicy.policyId;
-      return { tenantId, problemId, constraintId, solveJobId, samlProviderId, frameworkId, triggerId, scalingPolicyId };
+      const scalingPolicyToApply = (
+        await asAdmin<{ createScalingPolicy: { policyId: string } }>('mutation ($t: ID!) { createScalingPolicy(input: { tenantId: $t, resourceType: COMPUTE, isActive: false, scalingRules: { mode: FORECAST_AND_SCALE } }) { policyId } }', { t: tenantId })
+      ).createScalingPolicy.policyId;
+      // Four days of hourly usage with a daily cycle: enough to forecast, and quickly.
+      const firstHour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 96 * 3_600_000;
+      const points = Array.from({ length: 96 }, (_, hour) => ({ time: new Date(firstHour + hour * 3_600_000).toISOString(), value: 100 + 50 * Math.sin((2 * Math.PI * hour) / 24) }));
+      await asAdmin('mutation ($input: RecordUsageInput!) { recordUsage(input: $input) { hours } }', { input: { tenantId, resourceType: 'COMPUTE', points } });
+      const predictionId = (
+        await asAdmin<{ predictResourceDemand: { predictionId: string }[] }>('mutation ($t: ID!) { predictResourceDemand(input: { tenantId: $t, timeHorizon: 6 }) { predictionId } }', { t: tenantId })
+      ).predictResourceDemand[0].predictionId;
+      const fixture = { tenantId, problemId, constraintId, solveJobId, samlProviderId, frameworkId, triggerId, scalingPolicyId, scalingPolicyToApply, predictionId, scheduleId: '' };
+      return { ...fixture, scheduleId: await fixtures.freshScalingSchedule(fixture, false) };
     };
 
     beforeAll(async () => {

@@ -25,6 +25,8 @@ export interface TestPlatformOptions {
   readonly adminSubject?: string;
   readonly host?: string;
   readonly logLevel?: string;
+  /** The subgraphs' clock (schedules, leases, expiries); real time by default. */
+  readonly clock?: () => Date;
 }
 
 export interface SessionRevocation {
@@ -74,7 +76,7 @@ export function useTestPlatform(options: TestPlatformOptions = {}): TestPlatform
     return platform;
   };
   const start = async () => {
-    platform = await startEmbeddedPlatform({ port: 0, dataDir, host: options.host, logLevel: options.logLevel ?? 'silent', env });
+    platform = await startEmbeddedPlatform({ port: 0, dataDir, host: options.host, logLevel: options.logLevel ?? 'silent', env, clock: options.clock });
     admin = await token('PLATFORM_ADMIN', undefined, options.adminSubject);
   };
   const token = (role: Role, tenantId?: string, subject?: string) => issueDevelopmentToken({ role, tenantId, subject, keysDir: running().keysDir });

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, JSONScalar } from '../../../schema/graphql/scalars';
+import { EventFeedMessage } from '../../../schema/graphql/event-feed-message';
 
 export enum EvolutionStrategy {
   CONSERVATIVE = 'CONSERVATIVE',
@@ -137,22 +138,10 @@ export class ConstraintEvolutionEntry {
 
 /** One event of a tenant's constraint evolution, as the `constraintEvolutions` subscription delivers it. */
 @ObjectType()
-export class ConstraintEvolutionMessage {
-  @Field(() => String, {
-    description: 'ConstraintOutcomesRecorded (a solve recorded how its constraints fared), ConstraintUpdated, ConstraintsEvolved, EvolutionProposed, EvolutionApproved or EvolutionRejected.',
-  })
-  type!: string;
-  @Field(() => String)
-  streamId!: string;
-  @Field(() => Float, { description: 'Position in the global log.' })
-  position!: number;
-  @Field(() => DateTimeScalar)
-  occurredAt!: string;
-  @Field(() => String)
-  actor!: string;
-  @Field(() => JSONScalar)
-  data!: unknown;
-}
+export class ConstraintEvolutionMessage extends EventFeedMessage(
+  'ConstraintEvolutionMessage',
+  'ConstraintOutcomesRecorded (a solve recorded how its constraints fared), ConstraintUpdated, ConstraintsEvolved, EvolutionProposed, EvolutionApproved or EvolutionRejected.',
+) {}
 
 /** Executed by the gateway's graphql-ws endpoint from the event store, as solveJobProgress is. */
 export const CONSTRAINT_EVOLUTIONS_SUBSCRIPTION_SDL = `

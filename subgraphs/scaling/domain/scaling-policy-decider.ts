@@ -39,7 +39,17 @@ export const scalingPolicyDecider: Decider<ScalingPolicySetState, ScalingPolicyC
   },
 };
 
+/** The resources Goliath can resize itself; the others are forecast and planned only, until a real executor exists. */
+const EXECUTABLE_RESOURCES: readonly ScalingPolicyDefinition['resourceType'][] = ['COMPUTE'];
+
 function refuseConflicts(policy: ScalingPolicyDefinition, state: ScalingPolicySetState): void {
+  if (policy.scalingRules.mode === 'FORECAST_AND_SCALE' && !EXECUTABLE_RESOURCES.includes(policy.resourceType)) {
+    throw new DomainError(
+      ErrorCode.BadUserInput,
+      `${policy.resourceType} has no executor in Goliath: its schedules are plans to read, so its policy's mode is FORECAST_ONLY (only COMPUTE, the solver allowance, is scaled).`,
+      { field: 'input.scalingRules.mode' },
+    );
+  }
   const bounds = boundsConflict(policy.scalingRules);
   if (bounds) {
     throw new DomainError(ErrorCode.ScalingPolicyConflict, `Scaling policy ${policy.policyId}: ${bounds}. Lower the minimum or raise the maximum.`, { policies: [policy.policyId] });

@@ -46,6 +46,11 @@ describe('scaling policy decider', () => {
     spec.given([]).when(create(badWindow)).thenRejects('SCALING_POLICY_CONFLICT', /at FRIDAY 09:00 UTC/);
   });
 
+  it('given a resource other than COMPUTE, when it would be scaled, then BAD_USER_INPUT: it has no executor', () => {
+    const memory = policy('p1', { resourceType: 'MEMORY', scalingRules: { ...defaultScalingRules('MEMORY'), mode: 'FORECAST_AND_SCALE' } });
+    spec.given([]).when(create(memory)).thenRejects('BAD_USER_INPUT', /MEMORY has no executor/);
+  });
+
   it("given another tenant's policy id, when updated, then NOT_FOUND", () => {
     spec.given([created(policy('p1'))]).when(update('p1', { autoApproval: true }, 't2')).thenRejects('NOT_FOUND');
   });

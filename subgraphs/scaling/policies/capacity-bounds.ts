@@ -1,18 +1,12 @@
 import { DAYS_OF_WEEK, type ScalingRules } from '../../../schema/events';
-
-export const HOURS_PER_WEEK = 168;
-
-/** The hour of the week an instant falls in, UTC: 0 is Monday 00:00–01:00, 167 Sunday 23:00–24:00. */
-export function hourOfWeek(instant: Date): number {
-  return ((instant.getUTCDay() + 6) % 7) * 24 + instant.getUTCHours();
-}
+import { HOURS_PER_WEEK } from '../scheduling/schedule-rules';
 
 export interface CapacityBounds {
   readonly min: readonly number[];
   readonly max: readonly number[];
 }
 
-/** The policy's bounds for each of the 168 hours of the week: its own, overridden by each window in turn. */
+/** The policy's bounds for each of the 168 hours of the week (0 is Monday 00:00 UTC, as schedule-rules.ts counts): its own, overridden by each window in turn. */
 export function capacityBounds(rules: Pick<ScalingRules, 'minCapacity' | 'maxCapacity' | 'capacityWindows'>): CapacityBounds {
   const min = new Array<number>(HOURS_PER_WEEK).fill(rules.minCapacity);
   const max = new Array<number>(HOURS_PER_WEEK).fill(rules.maxCapacity);

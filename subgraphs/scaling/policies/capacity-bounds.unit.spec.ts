@@ -1,5 +1,6 @@
 import { defaultScalingRules } from './policy-input';
-import { capacityBounds, hourOfWeek } from './capacity-bounds';
+import { hourOfWeek } from '../scheduling/schedule-rules';
+import { capacityBounds } from './capacity-bounds';
 
 describe('capacity bounds by hour of the week', () => {
   it('given an instant, then its hour of the week counts from Monday 00:00 UTC', () => {
