@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SolveReport } from './solve-report';
@@ -40,6 +40,33 @@ describe('goliath (the built bin)', () => {
 
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`goliath audit: no event store at ${join(dataDir, 'goliath.db')}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL) as for the platform\nRun "goliath audit --help" for usage.\n`);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('goliath usage import checks every row before touching a store: a bad row is exit 2, named by its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goliath-usage-bin-'));
+    try {
+      const file = join(dir, 'usage.csv');
+      writeFileSync(file, 'timestamp,value\n2026-11-01 00:00:00,3\n2026-11-01 01:00:00,lots\n');
+      const run = spawnSync(process.execPath, [BIN, 'usage', 'import', file, '--tenant', 'acme', '--resource', 'compute', '--aggregate', 'sum'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+        env: { ...process.env, DATA_DIR: dir },
+      });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`${file}:3: value "lots" is not a number ≥ 0`);
+      expect(existsSync(join(dir, 'goliath.db'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('goliath forecast plot reads the configured store: one that does not exist is refused, not created', () => {
+    const dataDir = join(tmpdir(), `goliath-no-plot-store-${process.pid}`);
+    const run = spawnSync(process.execPath, [BIN, 'forecast', 'plot', '--tenant', 'acme', '--resource', 'compute'], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, DATA_DIR: dataDir, SQLITE_FILE: '', EVENTSTORE_URL: '' } });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
     expect(existsSync(dataDir)).toBe(false);
   });
 

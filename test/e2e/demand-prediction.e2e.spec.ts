@@ -67,6 +67,25 @@ describe('demand prediction through the gateway', () => {
     expect(prediction.points).toHaveLength(48);
   });
 
+  it('retrains when a model reaches the accuracy asked for, and refuses with ACCURACY_BELOW_THRESHOLD and the figures when none does, storing nothing', async () => {
+    // given the taxi series: its model reaches 80 %
+    const retrained = dataOf(await goliath.call<{ retrainModels: { resourceType: string; accuracyMetrics: { accuracy: number } }[] }>('mutation ($t: ID!) { retrainModels(tenantId: $t, minAccuracy: 0.8) { resourceType accuracyMetrics { accuracy } } }', { t: tenant })).retrainModels;
+    expect(retrained).toEqual([{ resourceType: 'COMPUTE', accuracyMetrics: { accuracy: expect.any(Number) } }]);
+    expect(retrained[0].accuracyMetrics.accuracy).toBeGreaterThanOrEqual(0.8);
+    // given four days of noise, which no model forecasts to 99 %
+    const [noisy] = await goliath.createTenants('Noisy');
+    let state = 7;
+    const noise = () => ((state = (state * 48271) % 2147483647) / 2147483647) * 100;
+    const firstHour = thisHour().getTime() - 96 * 3_600_000;
+    const points = Array.from({ length: 96 }, (_, hour) => ({ time: new Date(firstHour + hour * 3_600_000).toISOString(), value: noise() }));
+    dataOf(await goliath.call('mutation ($input: RecordUsageInput!) { recordUsage(input: $input) { hours } }', { input: { tenantId: noisy, resourceType: 'NETWORK', points } }));
+    const refused = await goliath.call('mutation ($t: ID!) { retrainModels(tenantId: $t, minAccuracy: 0.99) { modelId } }', { t: noisy });
+    expect(errorCodes(refused)).toEqual(['ACCURACY_BELOW_THRESHOLD']);
+    expect(refused.errors?.[0].message).toMatch(/No model reached an accuracy of 99\.0 % \(NETWORK .+: \d+\.\d %\)/);
+    expect(refused.errors?.[0].extensions?.measured).toEqual([expect.objectContaining({ resourceType: 'NETWORK', accuracy: expect.any(Number) })]);
+    expect(dataOf(await goliath.call<{ scalingPredictionModels: unknown[] }>(MODELS, { t: noisy })).scalingPredictionModels).toEqual([]);
+  });
+
   it('refuses a bad horizon (BAD_USER_INPUT), a tenant without usage (INSUFFICIENT_HISTORY, with how much more), and other tenants', async () => {
     expect(errorCodes(await goliath.call(PREDICT, { input: { tenantId: tenant, timeHorizon: -1 } }, viewer))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await goliath.call(PREDICT, { input: { tenantId: tenant, resourceTypes: ['DISK'] } }, viewer))).toEqual(['BAD_USER_INPUT']);
