@@ -5,16 +5,19 @@
  * cycles only), at 48 h and 24 h horizons: the forecast the library makes from the hours before
  * the origin alone (forecastDemand's RollingForecaster: model chosen and 90 % intervals calibrated
  * by its own backtest on earlier origins), and each model alone, seasonal naive among them, all
- * scored on the hours after it: WAPE, MASE, interval coverage. Then the issue's targets.
+ * scored on the hours after it: WAPE, MASE, interval coverage. Then the issue's targets, and the
+ * capacity schedule planned on those forecasts against static peak and reactive provisioning
+ * (bench/forecast/schedule-section.ts).
  * BENCH_FORECAST=nyc_taxi,azure_vm_cpu_usage picks series. Writes bench/results/forecast.json.
  */
-import { RollingForecaster, WEEKLY_MODELS_NEED_HOURS } from '../subgraphs/scaling/forecasting';
+import { RollingForecaster, WEEKLY_MODELS_NEED_HOURS, type HourlySeries } from '../subgraphs/scaling/forecasting';
 import { candidateModels } from '../subgraphs/scaling/forecasting/models/catalog';
 import { machineInfo, SMOKE, sized, writeBenchResult } from './bench-results';
 import { DEMAND_SERIES, loadDemandSeries } from './forecast/demand-series';
 import { evaluateSeries, type SeriesEvaluation } from './forecast/rolling-evaluation';
 import { checkForecastTargets, formatTarget } from './forecast/targets';
 import { formatEvaluation } from './forecast/format-evaluation';
+import { formatScheduleSection, runScheduleSection } from './forecast/schedule-section';
 
 const HORIZONS = [48, 24] as const;
 const COVERAGE = 0.9;
@@ -31,6 +34,8 @@ async function main(): Promise<void> {
   if (sources.length === 0) throw new Error(`BENCH_FORECAST names no series (${DEMAND_SERIES.map((s) => s.name).join(', ')})`);
   const runStarted = performance.now();
   const evaluations: SeriesEvaluation[] = [];
+  /** Each evaluated series with its forecaster, which answers from any origin with its fits cached: the schedule comparison's input. */
+  const evaluatedSeries: { name: string; history: HourlySeries; forecaster: RollingForecaster }[] = [];
   const skipped: { series: string; hours: number; reason: string }[] = [];
   for (const source of sources) {
     const history = loadDemandSeries(source);
@@ -41,6 +46,7 @@ async function main(): Promise<void> {
     }
     const firstOriginHours = hours >= FOUR_WEEKS ? TWO_WEEKS : TWO_WEEKS / 2;
     const forecaster = new RollingForecaster(history, { includeBusinessCycles: true, calendar: [], maxHorizonHours: Math.max(...HORIZONS) });
+    evaluatedSeries.push({ name: source.name, history, forecaster });
     const modelIds = reportedModels(firstOriginHours);
     const missing = history.values.filter((value) => value === null).length;
     console.log(`\n${source.name}: ${hours} h (${(hours / 24).toFixed(1)} d, ${missing} missing), ${source.aggregation} per hour, origins every ${ORIGIN_STEP_HOURS} h from hour ${firstOriginHours}`);
@@ -54,11 +60,11 @@ async function main(): Promise<void> {
   console.log('\nTargets (issue 11):');
   for (const target of targets) console.log(formatTarget(target));
 
-  // The capacity schedule vs static peak vs reactive policy comparison is the other half of this
-  // benchmark, written in bench/forecast/schedule-comparison.ts; it plugs in here and fills
-  // `schedule` in the result.
-  const schedule: Record<string, unknown> | null = null;
-  console.log('\nCapacity schedule vs static peak vs reactive: not in this run (bench/forecast/schedule-comparison.ts).');
+  // The capacity schedule on the same forecasts, against static peak provisioning and a reactive policy.
+  const scheduleRows = runScheduleSection(evaluatedSeries, sized(14, 2) * 24);
+  console.log(`\nCapacity schedule vs static peak vs reactive (exact plans of ${24} h every 6 h, 0.95 quantile):`);
+  console.log(formatScheduleSection(scheduleRows));
+  const schedule = scheduleRows.map(({ series, windowHours, comparison }) => ({ series, windowHours, ...comparison, optimised: { ...comparison.optimised, capacities: undefined }, staticPeak: { ...comparison.staticPeak, capacities: undefined }, reactive: { ...comparison.reactive, capacities: undefined } }));
 
   const runMs = Math.round(performance.now() - runStarted);
   console.log(`\nwhole run ${(runMs / 1000).toFixed(1)} s`);

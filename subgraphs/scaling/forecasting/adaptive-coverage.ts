@@ -13,6 +13,17 @@ export const ADAPTATION_RATE = 0.05;
 /** The level never exceeds this: beyond it a few hundred scores cannot tell quantiles apart. */
 export const MAX_LEVEL = 0.99;
 
+export interface ConformalReplay {
+  /** The level to calibrate the forecast's intervals at. */
+  readonly level: number;
+  /**
+   * The share of outcomes the backtest's own intervals held over the origins from `since` on, each
+   * interval calibrated on earlier hours only, at the level of its moment: what these intervals
+   * would have delivered. Null when none of those origins could be calibrated.
+   */
+  readonly replayedCoverage: number | null;
+}
+
 /**
  * The conformal level to use at `origin` for a target `coverage`: adaptive conformal inference
  * (Gibbs & Candès, 2021) replayed over the backtest. Demand is not exchangeable: after a calm
@@ -26,7 +37,7 @@ export const MAX_LEVEL = 0.99;
  * future will be (the two-sided rule narrowed Google's intervals to 84–86 % coverage); they may
  * widen the intervals, never narrow them below plain split conformal.
  */
-export function adaptiveCoverage(points: readonly BacktestPoint[], coverage: number, origin: number): number {
+export function replayConformal(points: readonly BacktestPoint[], coverage: number, origin: number, since: number): ConformalReplay {
   const allowed = 1 - coverage;
   const minimumMiss = 1 - MAX_LEVEL;
   const scores = points.map(scoreOf);
@@ -50,28 +61,21 @@ export function adaptiveCoverage(points: readonly BacktestPoint[], coverage: num
   };
   const issuedAt = new Map<number, number[]>(origins.map((o) => [o, []]));
   points.forEach((point, i) => issuedAt.get(point.origin)?.push(i));
+  let recentCovered = 0;
+  let recentIssued = 0;
   for (const o of origins) {
     observeUntil(o);
     const calibration = ConformalCalibration.fromScores(view, 1 - miss);
     if (!calibration.calibrated) continue;
-    for (const i of issuedAt.get(o)!) missed[i] = calibration.covers(points[i]) ? 0 : 1;
+    for (const i of issuedAt.get(o)!) {
+      missed[i] = calibration.covers(points[i]) ? 0 : 1;
+      if (o < since) continue;
+      recentCovered += 1 - missed[i];
+      recentIssued += 1;
+    }
   }
   observeUntil(origin);
-  return 1 - miss;
-}
-
-/**
- * The coverage the intervals would have had in the backtest, measured honestly: the points of the
- * origins from `holdoutFrom` on, against intervals calibrated (adaptive level included) only on
- * points whose hour had passed before `holdoutFrom`. Null when either side is empty or the
- * calibration too small.
- */
-export function holdoutCoverage(points: readonly BacktestPoint[], holdoutFrom: number, coverage: number): number | null {
-  const known = points.filter((point) => point.target < holdoutFrom);
-  const calibration = ConformalCalibration.fit(known, adaptiveCoverage(known, coverage, holdoutFrom));
-  const held = points.filter((point) => point.origin >= holdoutFrom);
-  if (!calibration.calibrated || held.length === 0) return null;
-  return held.filter((point) => calibration.covers(point)).length / held.length;
+  return { level: 1 - miss, replayedCoverage: recentIssued > 0 ? recentCovered / recentIssued : null };
 }
 
 /** The points' indices in the order of their hours (a counting sort: the hours are a short range of integers). */

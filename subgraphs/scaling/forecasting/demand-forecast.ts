@@ -34,7 +34,10 @@ export interface Accuracy {
   /** Σ|error| ÷ Σ|actual| (0.05: 5 % of demand missed). */
   readonly wape: number | null;
   readonly mase: number | null;
-  /** Share of backtest hours inside intervals calibrated on earlier hours only. */
+  /**
+   * Share of the last week of backtest hours inside the intervals the method would have given then
+   * (each calibrated on earlier hours only, at the adaptive level of its moment).
+   */
   readonly coverage: number | null;
 }
 

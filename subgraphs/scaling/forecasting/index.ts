@@ -21,13 +21,14 @@
  *    every 6 h over the last four weeks, using only the hours before each origin; the lowest WAPE on
  *    the same hours wins, and the mean of the best two or three may win too (model-selection.ts).
  * 5. Intervals are split-conformal on the chosen model's backtest errors, per lead bucket
- *    (conformal-intervals.ts). Calendar hours are scaled by their factor, given or learned from past
+ *    (conformal-intervals.ts), at a level raised after recent misses (adaptive conformal,
+ *    adaptive-coverage.ts). Calendar hours are scaled by their factor, given or learned from past
  *    exceptions of that kind.
  *
  * The answer (`DemandForecast`): `points` `{ time, expected, lower, upper }` per hour; `modelId` and
  * `modelParameters` (settings, fitted values, training window: enough to rebuild it); `accuracy`
- * (the chosen model's backtest WAPE, MASE, and the coverage its intervals had on the last week of
- * origins when calibrated on earlier hours only); `backtest` (every candidate's figures);
+ * (the chosen model's backtest WAPE and MASE, and the coverage its intervals had over the last week
+ * of backtest origins, each calibrated on earlier hours only); `backtest` (every candidate's figures);
  * `historyHours`; `calendarFactors`; `warnings` (short history, gaps, uncalibrated intervals, …).
  *
  * `RollingForecaster` gives the same answer from every origin of one long history while sharing

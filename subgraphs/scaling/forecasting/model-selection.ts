@@ -105,13 +105,16 @@ export function selectCandidate(ledger: ForecastLedger, scales: SeriesScales, mo
     kept = kept.filter((model) => model !== fewest);
     compared = commonOrigins(kept, usable);
   }
+  if (kept.length === 0) return null;
   const score = (candidate: ForecastCandidate) => {
     const points = backtestPoints(ledger, scales, candidate, compared, horizon, origin);
     return { candidate, points, error: trimmedError(points) };
   };
   const singles = kept.map((model) => score(single(model)));
   const ranked = [...singles].sort((a, b) => a.error - b.error);
-  const ensembles = [2, 3].filter((size) => ranked.length >= size).map((size) => score(ensemble(ranked.slice(0, size).map((s) => s.candidate.members[0]))));
+  // Members in catalog order, so one ensemble has one id whichever of its members ranked first.
+  const bestModels = (size: number) => kept.filter((model) => ranked.slice(0, size).some((entry) => entry.candidate.members[0] === model));
+  const ensembles = [2, 3].filter((size) => ranked.length >= size).map((size) => score(ensemble(bestModels(size))));
   const scored = [...singles, ...ensembles];
   const best = scored.reduce((winner, entry) => (entry.error < winner.error ? entry : winner));
   return {

@@ -21,7 +21,7 @@ describe('rolling-origin model selection', () => {
 
     expect(selection.chosen.id).toBe('seasonal-naive-168h');
     expect(new Set(selection.figures.map((figures) => figures.points)).size).toBe(1);
-    expect(selection.figures.map((figures) => figures.modelId)).toEqual(['seasonal-naive-24h', 'seasonal-naive-168h', 'ensemble-mean(seasonal-naive-168h + seasonal-naive-24h)']);
+    expect(selection.figures.map((figures) => figures.modelId)).toEqual(['seasonal-naive-24h', 'seasonal-naive-168h', 'ensemble-mean(seasonal-naive-24h + seasonal-naive-168h)']);
   });
 
   it('after a spike and a level shift, chooses the model that follows the new level over one still at the old level', () => {

@@ -1,18 +1,19 @@
 import { SeriesScales, mase, wape } from './accuracy';
 import { exceptionHours, factorOf, learnedFactors, type CalendarException, type CalendarExceptionKind, type LearnedFactor } from './calendar';
-import { adaptiveCoverage, holdoutCoverage } from './adaptive-coverage';
+import { replayConformal } from './adaptive-coverage';
 import { ConformalCalibration } from './conformal-intervals';
 import type { DemandForecast, ForecastPoint, ForecastWarning, ModelParameters, SingleModelParameters } from './demand-forecast';
 import { ForecastLedger } from './forecast-ledger';
+import { forecastWarnings } from './forecast-warnings';
 import { HOUR_MS, hoursAfter, type HourlySeries } from './hourly-series';
 import { MIN_HISTORY_HOURS, insufficientHistory } from './insufficient-history';
-import { ALL_MODELS, WEEKLY_MODELS_NEED_HOURS, candidateModels, weeklyCyclesUsable } from './models/catalog';
+import { ALL_MODELS, candidateModels } from './models/catalog';
 import type { ForecastModel } from './models/forecast-model';
 import { ORIGIN_STEP_HOURS, backtestOrigins, backtestPoints, candidateForecast, selectCandidate, single, type ForecastCandidate, type Selection } from './model-selection';
 import { missingHours, prepareSeries, type PreparedSeries } from './prepared-series';
 
-/** `accuracy.coverage` holds out the last week of backtest origins and calibrates on the hours before it. */
-const HOLDOUT_HOURS = 168;
+/** `accuracy.coverage` is the coverage the replayed intervals had over the last week of backtest origins. */
+const RECENT_COVERAGE_HOURS = 168;
 
 export interface ForecasterSettings {
   readonly includeBusinessCycles: boolean;
@@ -97,7 +98,9 @@ export class RollingForecaster {
 
   private answer(T: number, request: OriginRequest, chosen: ForecastCandidate, selection: Selection | null): DemandForecast {
     const { series } = this.prepared!;
-    const calibration = ConformalCalibration.fit(selection?.chosenPoints ?? [], adaptiveCoverage(selection?.chosenPoints ?? [], request.coverage, T));
+    const chosenPoints = selection?.chosenPoints ?? [];
+    const replay = replayConformal(chosenPoints, request.coverage, T, T - RECENT_COVERAGE_HOURS);
+    const calibration = ConformalCalibration.fit(chosenPoints, replay.level);
     const learned = learnedFactors(series.actual, series.filled, series.exceptions, T);
     const chosenFigures = selection?.figures.find((figures) => figures.modelId === chosen.id);
     const compared = selection?.comparedOrigins ?? [];
@@ -108,7 +111,7 @@ export class RollingForecaster {
       accuracy: {
         wape: chosenFigures?.wape ?? null,
         mase: chosenFigures?.mase ?? null,
-        coverage: selection ? holdoutCoverage(selection.chosenPoints, T - HOLDOUT_HOURS, request.coverage) : null,
+        coverage: replay.replayedCoverage,
       },
       backtest: {
         horizonHours: request.horizonHours,
@@ -120,7 +123,7 @@ export class RollingForecaster {
       },
       historyHours: T,
       calendarFactors: learned,
-      warnings: this.warningsAt(T, request, selection, calibration.calibrated, chosen, learned),
+      warnings: this.warningsAt(T, request, selection !== null, calibration.calibrated, chosen, learned),
     };
   }
 
@@ -167,28 +170,20 @@ export class RollingForecaster {
     return { modelId: chosen.id, family: 'ensemble', combination: 'mean', members: chosen.members.map(singleParameters) };
   }
 
-  private warningsAt(T: number, request: OriginRequest, selection: Selection | null, calibrated: boolean, chosen: ForecastCandidate, learned: Record<CalendarExceptionKind, LearnedFactor>): ForecastWarning[] {
+  private warningsAt(T: number, request: OriginRequest, backtested: boolean, calibrated: boolean, chosen: ForecastCandidate, learned: Record<CalendarExceptionKind, LearnedFactor>): ForecastWarning[] {
     const { series } = this.prepared!;
-    const warnings: ForecastWarning[] = [];
-    if (this.settings.includeBusinessCycles && !weeklyCyclesUsable(T, true)) {
-      warnings.push({ code: 'SHORT_HISTORY_DAILY_CYCLES_ONLY', message: `Only daily-cycle models were considered: weekly cycles need ${WEEKLY_MODELS_NEED_HOURS} hours of history, this one has ${T} (${WEEKLY_MODELS_NEED_HOURS - T} more).` });
-    }
-    if (!selection) {
-      warnings.push({ code: 'NO_BACKTEST', message: `The history is too short to backtest any model, so ${chosen.id} was used untested; its accuracy is unknown.` });
-    }
-    if (!calibrated) {
-      warnings.push({ code: 'INTERVALS_UNCALIBRATED', message: `Too few backtest hours to calibrate a ${Math.round(request.coverage * 100)}% interval; the intervals are the widest error seen so far (or ± the forecast itself) and may cover less than asked.` });
-    }
     const trainingHours = Math.max(...chosen.members.map((model) => Math.min(T, model.trainingHours)));
-    const missing = missingHours(series, T, trainingHours);
-    if (missing > 0) {
-      warnings.push({ code: 'MISSING_HOURS_FILLED', message: `${missing} of the ${trainingHours} hours the model trained on were not recorded; each was filled with the same hour a week (or a day) before.` });
-    }
-    const horizonMarks = exceptionHours(hoursAfter(series.start, T), request.horizonHours, this.settings.calendar);
-    const assumed = new Set(horizonMarks.flatMap((mark) => (mark ?? []).filter((exception) => exception.factor === undefined && learned[exception.kind].fromHours === 0).map((exception) => exception.kind)));
-    for (const kind of assumed) {
-      warnings.push({ code: 'CALENDAR_FACTOR_ASSUMED', message: `A ${kind} in the forecast has no factor and the history has no past ${kind} hour to learn one from, so its hours are forecast as usual (factor 1); give the exception a factor.` });
-    }
-    return warnings;
+    return forecastWarnings({
+      historyHours: T,
+      includeBusinessCycles: this.settings.includeBusinessCycles,
+      backtested,
+      calibrated,
+      coverage: request.coverage,
+      chosenId: chosen.id,
+      trainingHours,
+      missingTrainingHours: missingHours(series, T, trainingHours),
+      horizonExceptions: exceptionHours(hoursAfter(series.start, T), request.horizonHours, this.settings.calendar),
+      learnedFactors: learned,
+    });
   }
 }

@@ -4,7 +4,9 @@ import type { ServicePrincipal } from '../../../platform/commands/service-princi
 import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import { readAll } from '../../../platform/readstore/read-all';
 import { SCALING_SCHEDULES_COLLECTION, type ScalingScheduleDocument } from '../../../schema/read-models/scaling';
-import { scalingSchedules, tenantCapacities } from '../domain/command-handlers';
+import type { ResourceTypeName } from '../../../schema/events';
+import { scalingSchedules } from '../domain/command-handlers';
+import { scalingExecutors, type ScalingExecutor } from './scaling-executors';
 
 type SchedulerDependencies = Pick<SubgraphDependencies, 'eventStore' | 'readStore' | 'upcasters' | 'clock' | 'logger' | 'waitForReadModels' | 'config'>;
 type Action = ScalingScheduleDocument['actions'][number];
@@ -16,9 +18,10 @@ export const APPLY_SCALING_ACTION = 'applyScalingAction';
  * Runs the actions of applied schedules at their scheduled time (the clock port: tests move time
  * instead of waiting hours), as `system:scaling-scheduler`, in the scaling subgraph's process.
  *
- * - An action is executed, then recorded (ScalingActionApplied). The executor of COMPUTE is the
- *   tenant's capacity stream (TenantCapacityChanged, which the solve-job runner follows); an action
- *   applied twice changes it once, so a crash between the two steps repeats nothing on retry.
+ * - An action is executed by its resource's executor (scaling-executors.ts: the port; COMPUTE's sets
+ *   the tenant's solver allowance), then recorded (ScalingActionApplied). An executor changes a
+ *   resource once per action, so a crash between the two steps repeats nothing on retry; an
+ *   executor's failure, or a resource without one, is recorded as ScalingActionFailed.
  * - When several actions of a schedule are due at once (the scheduler was stopped across their
  *   times), only the latest is run; the earlier ones are recorded as failed, superseded by it, so
  *   none is lost silently and no stale capacity is set on the way.
@@ -30,6 +33,7 @@ export class ScalingScheduler {
   constructor(
     private readonly deps: SchedulerDependencies,
     private readonly principal: ServicePrincipal,
+    private readonly executors: Readonly<Partial<Record<ResourceTypeName, ScalingExecutor>>> = scalingExecutors(deps),
   ) {
     this.task = new PeriodicTask(deps.config.scaling.schedulerCheckMs, () => this.runDueActions(), (error) => deps.logger.error({ err: error }, 'the scaling scheduler could not run due actions'));
   }
@@ -64,9 +68,9 @@ export class ScalingScheduler {
 
   private async execute(schedule: ScalingScheduleDocument, action: Action): Promise<void> {
     try {
-      const caller = this.principal.caller(APPLY_SCALING_ACTION, action.actionId, { scheduleId: schedule.scheduleId, actionId: action.actionId });
-      const change = { tenantId: schedule.tenantId, resourceType: action.resourceType, capacity: action.targetCapacity, actionId: action.actionId, scheduleId: schedule.scheduleId, changedBy: caller.actor, changedAt: this.deps.clock().toISOString() };
-      await executeCommand(this.deps, caller, tenantCapacities, { type: 'ChangeTenantCapacity', change }, { tenantId: schedule.tenantId, target: action.actionId, waitForReadModels: false });
+      const executor = this.executors[action.resourceType];
+      if (!executor) throw new Error(`${action.resourceType} has no executor in Goliath: its schedules are plans only`);
+      await executor.execute(schedule, action, this.principal.caller(APPLY_SCALING_ACTION, action.actionId, { scheduleId: schedule.scheduleId, actionId: action.actionId }));
       await this.record(schedule, action, { type: 'RecordScalingActionApplied' });
     } catch (error) {
       this.deps.logger.warn({ err: error, scheduleId: schedule.scheduleId, actionId: action.actionId }, 'a scaling action failed');

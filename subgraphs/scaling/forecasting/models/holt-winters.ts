@@ -33,6 +33,8 @@ export function holtWinters(settings: HoltWintersSettings): ForecastModel {
     family: 'holt-winters',
     parameters: { ...settings },
     cycle: weekly ? 'weekly' : 'daily',
+    // One week is enough to start the weekly index from, so the backtest can judge this model for
+    // a week before the two weeks after which weekly models may be chosen (catalog.ts).
     minimumHours: weekly ? WEEK : 2 * DAY,
     trainingHours,
     fit(training, horizon) {
