@@ -17,7 +17,7 @@ import { DEMAND_SERIES, loadDemandSeries } from './forecast/demand-series';
 import { evaluateSeries, type SeriesEvaluation } from './forecast/rolling-evaluation';
 import { checkForecastTargets, formatTarget } from './forecast/targets';
 import { formatEvaluation } from './forecast/format-evaluation';
-import { formatScheduleSection, runScheduleSection } from './forecast/schedule-section';
+import { COVERED_QUANTILE, formatScheduleSection, runScheduleSection } from './forecast/schedule-section';
 
 const HORIZONS = [48, 24] as const;
 const COVERAGE = 0.9;
@@ -62,9 +62,9 @@ async function main(): Promise<void> {
 
   // The capacity schedule on the same forecasts, against static peak provisioning and a reactive policy.
   const scheduleRows = runScheduleSection(evaluatedSeries, sized(14, 2) * 24);
-  console.log(`\nCapacity schedule vs static peak vs reactive (exact plans of ${24} h every 6 h, 0.95 quantile):`);
+  console.log(`\nCapacity schedule vs static peak vs reactive (exact plans of 24 h every 6 h, demand quantile ${COVERED_QUANTILE}):`);
   console.log(formatScheduleSection(scheduleRows));
-  const schedule = scheduleRows.map(({ series, windowHours, comparison }) => ({ series, windowHours, ...comparison, optimised: { ...comparison.optimised, capacities: undefined }, staticPeak: { ...comparison.staticPeak, capacities: undefined }, reactive: { ...comparison.reactive, capacities: undefined } }));
+  const schedule = scheduleRows.map(({ series, windowHours, comparison, geneticCostRatio, geneticUnderProvisionedHours }) => ({ series, windowHours, demandQuantile: COVERED_QUANTILE, geneticCostRatio, geneticUnderProvisionedHours, ...comparison, optimised: { ...comparison.optimised, capacities: undefined }, staticPeak: { ...comparison.staticPeak, capacities: undefined }, reactive: { ...comparison.reactive, capacities: undefined } }));
 
   const runMs = Math.round(performance.now() - runStarted);
   console.log(`\nwhole run ${(runMs / 1000).toFixed(1)} s`);

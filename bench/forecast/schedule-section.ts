@@ -1,12 +1,15 @@
 import { hoursAfter, type HourlySeries, type RollingForecaster } from '../../subgraphs/scaling/forecasting';
+import { demandAtQuantile } from '../../subgraphs/scaling/schedules/demand-quantile';
 import { compareSchedules, formatScheduleComparison, type ScheduleComparison } from './schedule-comparison';
 
 /** The plans' horizon: a day, as PREDICTION_HORIZON is by default. */
 const PLAN_HOURS = 24;
 /** A plan every 6 hours, as forecasts are refreshed. */
 const REPLAN_HOURS = 6;
-/** The demand quantile each hour's capacity covers: the policies' default, the 90 % band's upper bound. */
+/** The forecasts' central interval: its upper bound is their 0.95 quantile. */
 const COVERAGE = 0.9;
+/** The demand quantile each hour's capacity covers, read from the band as a policy's demandQuantile is (subgraphs/scaling/schedules/demand-quantile.ts). */
+export const COVERED_QUANTILE = Number(process.env.BENCH_SCHEDULE_QUANTILE ?? 0.99);
 
 export interface ScheduleSectionRow {
   readonly series: string;
@@ -29,11 +32,12 @@ export function runScheduleSection(series: readonly { name: string; history: Hou
     .map(({ name, history, forecaster }) => {
       const windowStart = history.values.length - windowHours;
       const coveredDemand: number[] = [];
-      const forecasts = new Map<number, readonly { upper: number }[]>();
+      const forecasts = new Map<number, readonly { expected: number; lower: number; upper: number }[]>();
       for (let hour = windowStart; hour < history.values.length; hour++) {
         const origin = Math.floor((hour - PLAN_HOURS) / REPLAN_HOURS) * REPLAN_HOURS;
         if (!forecasts.has(origin)) forecasts.set(origin, forecaster.forecastAt(hoursAfter(history.start, origin), { horizonHours: PLAN_HOURS + REPLAN_HOURS, coverage: COVERAGE }).points);
-        coveredDemand.push(Math.max(0, forecasts.get(origin)![hour - origin].upper));
+        const point = forecasts.get(origin)![hour - origin];
+        coveredDemand.push(demandAtQuantile({ ...point, time: '' }, COVERED_QUANTILE, COVERAGE));
       }
       const input = {
         start: hoursAfter(history.start, windowStart),

@@ -96,6 +96,10 @@ export class ScalingSchedule {
   capacities!: number[];
   @Field(() => [Int], { description: "Units each hour's forecast demand needs at the policy quantile." })
   required!: number[];
+  @Field(() => Float, { description: 'The demand one unit serves in an hour, as the policy said when this was planned.' })
+  unitSize!: number;
+  @Field(() => Float, { description: 'The quantile of the forecast demand the plan covers.' })
+  demandQuantile!: number;
   @Field(() => String, { description: 'exact (dynamic programming) or genetic: SCALING_OPTIMIZATION_ALGORITHM.' })
   algorithm!: string;
   @Field(() => String, { description: 'EXACT (proven least shortfall, then least cost), HEURISTIC (genetic), or BUDGET_BOUNDED (the best found under a binding cost limit; see shortfallLowerBound).' })
