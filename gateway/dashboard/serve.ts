@@ -1,7 +1,7 @@
-import express, { type RequestHandler, type Router } from 'express';
-import { existsSync } from 'node:fs';
+import express, { type Router } from 'express';
 import { join } from 'node:path';
 import { projectRoot } from '../../platform/project-root';
+import { bundledPage } from '../bundled-page';
 import { DASHBOARD_ASSETS_PATH, DASHBOARD_PAGE_PREFIX, tenantIdFromPath } from './dashboard-route';
 
 /**
@@ -32,42 +32,18 @@ export function defaultDashboardDistDir(): string {
  * data, so it needs no authentication itself; its script fetches the data with the user's token.
  */
 export function dashboardRouter(distDir: string): Router {
-  const indexFile = join(distDir, 'index.html');
+  const page = bundledPage({
+    distDir,
+    securityPolicy: PAGE_SECURITY_POLICY,
+    missing: (indexFile) => `The scaling dashboard is not built: ${indexFile} is missing. Run \`npm run build\` (or node scripts/build-dashboard.mjs).`,
+  });
   const router = express.Router();
-
-  // Checked per request, so a bundle built after the gateway started is picked up without a restart.
-  const requireBundle: RequestHandler = (_req, res, next) => {
-    if (existsSync(indexFile)) return next();
-    res
-      .status(503)
-      .type('text/plain')
-      .send(`The scaling dashboard is not built: ${indexFile} is missing. Run \`npm run build\` (or node scripts/build-dashboard.mjs).\n`);
-  };
-
   router.get(`${DASHBOARD_PAGE_PREFIX}:tenantId`, (req, res, next) => {
     // A path that cannot name a tenant is not a dashboard page: 404 from whatever comes next.
     if (tenantIdFromPath(req.path) === null) return next();
-    requireBundle(req, res, () => {
-      res.set({
-        'Cache-Control': 'no-cache',
-        'Content-Security-Policy': PAGE_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-      });
-      res.sendFile(indexFile);
-    });
+    page.requireBundle(req, res, () => page.sendPage(res));
   });
-
-  router.use(
-    DASHBOARD_ASSETS_PATH,
-    requireBundle,
-    express.static(join(distDir, 'assets'), {
-      index: false,
-      immutable: true,
-      maxAge: '365d',
-      setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
-    }),
-  );
+  router.use(DASHBOARD_ASSETS_PATH, page.requireBundle, page.assets);
 
   return router;
 }

@@ -1,6 +1,7 @@
-import express, { type RequestHandler, type Router } from 'express';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import express, { type Router } from 'express';
+import { bundledPage } from '../bundled-page';
+import { join } from 'node:path';
+import { projectRoot } from '../../platform/project-root';
 
 /**
  * The page may talk to its own origin only (HTTP and the graphql-ws socket; CSP 'self' covers
@@ -25,13 +26,7 @@ const PAGE_SECURITY_POLICY = [
  * resolves the same from `gateway/playground/serve.ts` (ts-jest) and `dist/gateway/playground/serve.js`.
  */
 export function defaultPlaygroundDistDir(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return join(dir, 'dist', 'playground');
+  return join(projectRoot(__dirname), 'dist', 'playground');
 }
 
 /**
@@ -40,38 +35,14 @@ export function defaultPlaygroundDistDir(): string {
  * the current hashes); the assets never change under their name, so browsers may keep them a year.
  */
 export function playgroundRouter(distDir: string): Router {
-  const indexFile = join(distDir, 'index.html');
-  const router = express.Router();
-
-  // Checked per request, so a bundle built after the gateway started is picked up without a restart.
-  const requireBundle: RequestHandler = (_req, res, next) => {
-    if (existsSync(indexFile)) return next();
-    res
-      .status(503)
-      .type('text/plain')
-      .send(`The Playground is not built: ${indexFile} is missing. Run \`npm run build\` (npm ci runs it too).\n`);
-  };
-
-  router.get('/playground', requireBundle, (_req, res) => {
-    res.set({
-      'Cache-Control': 'no-cache',
-      'Content-Security-Policy': PAGE_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    });
-    res.sendFile(indexFile);
+  const page = bundledPage({
+    distDir,
+    securityPolicy: PAGE_SECURITY_POLICY,
+    missing: (indexFile) => `The Playground is not built: ${indexFile} is missing. Run \`npm run build\` (npm ci runs it too).`,
   });
-
-  router.use(
-    '/playground/assets',
-    requireBundle,
-    express.static(join(distDir, 'assets'), {
-      index: false,
-      immutable: true,
-      maxAge: '365d',
-      setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
-    }),
-  );
+  const router = express.Router();
+  router.get('/playground', page.requireBundle, (_req, res) => page.sendPage(res));
+  router.use('/playground/assets', page.requireBundle, page.assets);
 
   return router;
 }
