@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { dataOf } from '../support/gateway-client';
+import { isForeign, launchHeadlessChromium } from '../support/headless-chromium';
 import { useTestPlatform } from '../support/test-platform';
 
 // Drives the Playground the way a person would: headers typed into GraphiQL's Headers tab, a query
@@ -9,26 +10,7 @@ import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(180_000);
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
 const ARTIFACTS_DIR = join(__dirname, 'artifacts');
-
-/** Every URL that left the machine; data: and blob: URLs never do. */
-function isForeign(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  return NETWORK_PROTOCOLS.has(protocol) && !LOCAL_HOSTS.has(hostname);
-}
 
 /**
  * Replaces a Monaco editor's content with one line of text. insertText types no keys, so brackets are
@@ -70,7 +52,7 @@ describe('Playground (headless Chromium)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchHeadlessChromium();
     await mkdir(ARTIFACTS_DIR, { recursive: true });
   });
 

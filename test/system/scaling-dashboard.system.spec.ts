@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { runForecast } from '../../cli/forecast-command';
 import { capturedIo } from '../../cli/test-support/captured-io';
 import { runUsage } from '../../cli/usage-command';
@@ -11,6 +11,7 @@ import { elementsWithClass, parseSvg } from '../../gateway/dashboard/test-suppor
 import { dataOf } from '../support/gateway-client';
 import { eventually } from '../support/eventually';
 import { sharedDataFile } from '../support/shared-data';
+import { isForeign, launchHeadlessChromium } from '../support/headless-chromium';
 import { useTestPlatform } from '../support/test-platform';
 
 // The scaling dashboard as a person uses it: signed in through the Playground's persisted headers
@@ -18,28 +19,9 @@ import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(240_000);
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
 const ARTIFACTS_DIR = join(__dirname, 'artifacts');
 const SCREENSHOT = join(ARTIFACTS_DIR, 'scaling-dashboard.png');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** Every URL that left the machine; data: and blob: URLs never do. */
-function isForeign(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  return NETWORK_PROTOCOLS.has(protocol) && !LOCAL_HOSTS.has(hostname);
-}
 
 /** What a page asked for and what went wrong in it, to check after the fact. */
 interface PageLog {
@@ -80,7 +62,7 @@ describe('scaling dashboard (headless Chromium)', () => {
   beforeAll(async () => {
     const bundle = join(defaultDashboardDistDir(), 'index.html');
     if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build (or node scripts/build-dashboard.mjs) first`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchHeadlessChromium();
     await mkdir(ARTIFACTS_DIR, { recursive: true });
 
     // given a tenant whose real usage (NYC taxi demand) was imported up to the hour before now
