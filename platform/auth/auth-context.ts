@@ -2,11 +2,23 @@
  * Roles a user may hold, spelled as the API's `Role` enum writes them, in tokens, events and read
  * models alike. PLATFORM_ADMIN reaches every tenant; the others act inside their own tenant:
  * TENANT_ADMIN runs it, ANALYST and DEVELOPER work with problems and algorithms, AUDITOR reads the
- * audit trail and compliance, VIEWER only reads. Each operation's roles are listed in its
- * subgraph's permission table.
+ * audit trail and compliance, VIEWER only reads. MODERATOR reviews marketplace listings and
+ * moderates the community's shared content; inside its own tenant it reads as a VIEWER does. Each
+ * operation's roles are listed in its subgraph's permission table.
  */
-export const ROLES = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER', 'AUDITOR', 'VIEWER'] as const;
+export const ROLES = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER', 'AUDITOR', 'VIEWER', 'MODERATOR'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * Roles that act on every tenant's shared content, and so are held only by users of the operators'
+ * tenant (PLATFORM_OPERATOR_TENANT): only a platform-admin grants them there, and neither a tenant
+ * admin nor a tenant's identity-provider mapping can give them.
+ */
+export const OPERATOR_ROLES: readonly Role[] = ['PLATFORM_ADMIN', 'MODERATOR'];
+
+export function isOperatorRole(role: Role): boolean {
+  return OPERATOR_ROLES.includes(role);
+}
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -1,9 +1,9 @@
-import type { Role } from '../../../platform/auth/auth-context';
+import { ROLES, type Role } from '../../../platform/auth/auth-context';
 import { CALLERS_TENANT, permit, PUBLIC, tenantArgument, tenantOwning, trailArgument, type PermissionTable } from '../../../platform/graphql/permissions/permission-table';
 import { IDENTITY_PROVIDERS_COLLECTION, SESSIONS_COLLECTION, USERS_COLLECTION } from '../../../schema/read-models/identity';
 import { SERVICE_ACCOUNTS_COLLECTION } from '../../../schema/read-models/service-accounts';
 
-const EVERY_ROLE: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER', 'AUDITOR', 'VIEWER'];
+const EVERY_ROLE: readonly Role[] = ROLES;
 /** The audit trail is for those who answer for the tenant and those who check it, not for day-to-day users. */
 const AUDIT_READERS: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'AUDITOR'];
 /** Everyone who acts in a tenant may note something in its trail; a viewer only reads. */

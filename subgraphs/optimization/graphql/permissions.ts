@@ -1,10 +1,10 @@
-import type { Role } from '../../../platform/auth/auth-context';
+import { ROLES, type Role } from '../../../platform/auth/auth-context';
 import { permit, permitService, tenantArgument, tenantOwning, type PermissionTable } from '../../../platform/graphql/permissions/permission-table';
 import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, SOLVE_JOBS_COLLECTION } from '../../../schema/read-models/optimization';
 import { EVOLUTIONS_COLLECTION } from '../../../schema/read-models/evolutions';
 import { EVOLUTION_TRIGGERS_COLLECTION } from '../../../schema/read-models/evolution-triggers';
 
-const EVERY_ROLE: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER', 'AUDITOR', 'VIEWER'];
+const EVERY_ROLE: readonly Role[] = ROLES;
 /** Those who model and solve; auditors and viewers only read. */
 const OPTIMIZERS: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER'];
 

@@ -1,5 +1,5 @@
 import { DomainError, type Decider } from '../../../../platform/commands/decider';
-import { isRole, type Role } from '../../../../platform/auth/auth-context';
+import { isOperatorRole, isRole, type Role } from '../../../../platform/auth/auth-context';
 import type { IdentityProviderDefinition, IdentityProviderEvent } from '../../../../schema/events';
 
 export type IdentityProviderState =
@@ -105,8 +105,8 @@ function validDefinition(definition: IdentityProviderDefinition, allowPlatformAd
 
 export function assertTenantRole(role: string, field: string, allowPlatformAdmin = false): asserts role is Role {
   if (!isRole(role)) throw new DomainError('BAD_USER_INPUT', `${role} is not a role.`, { field });
-  if (role === 'PLATFORM_ADMIN' && !allowPlatformAdmin) {
-    throw new DomainError('FORBIDDEN', "PLATFORM_ADMIN cannot be given inside a tenant, only in the operators' tenant (PLATFORM_OPERATOR_TENANT).", { field });
+  if (isOperatorRole(role) && !allowPlatformAdmin) {
+    throw new DomainError('FORBIDDEN', `${role} cannot be given inside a tenant, only in the operators' tenant (PLATFORM_OPERATOR_TENANT).`, { field });
   }
 }
 

@@ -29,6 +29,7 @@ describe('identity provider decider', () => {
   it('refuses a mapping to platform-admin: a tenant IdP must not run the platform', () => {
     spec.given([]).when(configure({ ...oidc, roleMappings: [{ group: 'it', role: 'PLATFORM_ADMIN' }] })).thenRejects('FORBIDDEN');
     spec.given([]).when(configure({ ...oidc, defaultRoles: ['PLATFORM_ADMIN'] })).thenRejects('FORBIDDEN');
+    spec.given([]).when(configure({ ...oidc, roleMappings: [{ group: 'mods', role: 'MODERATOR' }] })).thenRejects('FORBIDDEN', /MODERATOR/);
   });
 
   it("lets the operators' tenant map a group to platform-admin, and only it", () => {

@@ -38,12 +38,16 @@ describe('user decider', () => {
 
   it('refuses platform-admin, unknown roles, unknown users and users of another tenant', () => {
     spec.given([registered]).when(grant('PLATFORM_ADMIN')).thenRejects('FORBIDDEN');
+    spec.given([registered]).when(grant('MODERATOR')).thenRejects('FORBIDDEN', /operators' tenant/);
     spec.given([registered]).when(grant('overlord')).thenRejects('BAD_USER_INPUT');
     spec.given([]).when(grant('AUDITOR')).thenRejects('NOT_FOUND');
     spec.given([registered]).when(grant('AUDITOR', 't2')).thenRejects('NOT_FOUND');
   });
 
-  it("grants platform-admin only in the operators' tenant", () => {
+  it("grants the operator roles (platform-admin, moderator) only in the operators' tenant", () => {
+    spec.given([registered]).when({ type: 'GrantRole', userId: 'u1', tenantId: 't1', role: 'MODERATOR', by: 'admin', at, allowPlatformAdmin: true }).then([
+      { type: 'RoleGranted', data: { userId: 'u1', tenantId: 't1', role: 'MODERATOR', grantedBy: 'admin', grantedAt: at } },
+    ]);
     spec.given([registered]).when({ type: 'GrantRole', userId: 'u1', tenantId: 't1', role: 'PLATFORM_ADMIN', by: 'admin', at, allowPlatformAdmin: true }).then([
       { type: 'RoleGranted', data: { userId: 'u1', tenantId: 't1', role: 'PLATFORM_ADMIN', grantedBy: 'admin', grantedAt: at } },
     ]);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { Role } from '../../../../platform/auth/auth-context';
+import { isOperatorRole, type Role } from '../../../../platform/auth/auth-context';
 import { loadState } from '../../../../platform/commands/command-handler';
 import { executeCommand } from '../../../../platform/commands/execute-command';
 import { notFound } from '../../../../platform/errors';
@@ -48,8 +48,8 @@ export class UserResolver {
     const state = await loadState(this.deps, userDecider, userStreamId(userId));
     if (state.status === 'absent') throw notFound('User', userId);
     requireVisibleItem(context, state.tenantId, () => notFound('User', userId));
-    // Only a platform-admin makes another, and only in the operators' tenant (the decider checks that).
-    if (role === 'PLATFORM_ADMIN') requirePlatformAdmin(context);
+    // Only a platform-admin gives an operator role, and only in the operators' tenant (the decider checks that).
+    if (isOperatorRole(role)) requirePlatformAdmin(context);
     const caller = callerOf(context);
     const command = { type, userId, tenantId: state.tenantId, role, by: auth.subject, at: this.deps.clock().toISOString(), allowPlatformAdmin: state.tenantId === this.deps.config.signIn.operatorTenantId };
     const result = await executeCommand(this.deps, caller, users, command, { tenantId: state.tenantId, waitForReadModels: false });

@@ -10,6 +10,7 @@ export enum RoleName {
   DEVELOPER = 'DEVELOPER',
   AUDITOR = 'AUDITOR',
   VIEWER = 'VIEWER',
+  MODERATOR = 'MODERATOR',
 }
 registerEnumType(RoleName, { name: 'Role', description: 'What a user may do; each operation lists the roles that may call it.' });
 

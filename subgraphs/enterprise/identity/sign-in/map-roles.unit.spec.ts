@@ -11,9 +11,9 @@ describe('mapping provider groups to roles', () => {
     expect(mapRoles(provider, { groups: [] })).toEqual(['VIEWER']);
   });
 
-  it("never gives platform-admin, even from a stored mapping that names it, except in the operators' tenant", () => {
-    const operators = { roleMappings: [{ group: 'it', role: 'PLATFORM_ADMIN' as const }], defaultRoles: [] };
-    expect(mapRoles(operators, { groups: ['it'] })).toEqual([]);
-    expect(mapRoles(operators, { groups: ['it'] }, true)).toEqual(['PLATFORM_ADMIN']);
+  it("never gives an operator role (platform-admin, moderator), even from a stored mapping that names it, except in the operators' tenant", () => {
+    const operators = { roleMappings: [{ group: 'it', role: 'PLATFORM_ADMIN' as const }, { group: 'mods', role: 'MODERATOR' as const }], defaultRoles: [] };
+    expect(mapRoles(operators, { groups: ['it', 'mods'] })).toEqual([]);
+    expect(mapRoles(operators, { groups: ['it', 'mods'] }, true)).toEqual(['MODERATOR', 'PLATFORM_ADMIN']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Role } from '../../../../platform/auth/auth-context';
+import { isOperatorRole, type Role } from '../../../../platform/auth/auth-context';
 import type { TokenClaims } from '../../../../platform/auth/platform-token';
 import type { CommandCaller } from '../../../../platform/commands/command-caller';
 import { loadState } from '../../../../platform/commands/command-handler';
@@ -175,16 +175,17 @@ export class SignInService {
     }
   }
 
-  /** platform-admin counts only while its tenant is the operators' one (PLATFORM_OPERATOR_TENANT may move). */
+  /** Operator roles (platform-admin, moderator) count only while their tenant is the operators' one (PLATFORM_OPERATOR_TENANT may move). */
   private rolesIn(tenantId: string, roles: readonly Role[]): Role[] {
-    return roles.filter((role) => role !== 'PLATFORM_ADMIN' || tenantId === this.deps.config.signIn.operatorTenantId);
+    return roles.filter((role) => !isOperatorRole(role) || tenantId === this.deps.config.signIn.operatorTenantId);
   }
 
 }
 
 /**
- * The provider's default roles plus every role whose group the identity is in; platform-admin only
- * from the operators' tenant's providers (a stored mapping elsewhere is never trusted with it).
+ * The provider's default roles plus every role whose group the identity is in; the operator roles
+ * (platform-admin, moderator) only from the operators' tenant's providers (a stored mapping
+ * elsewhere is never trusted with them).
  */
 export function mapRoles(
   provider: Pick<IdentityProviderDocument, 'roleMappings' | 'defaultRoles'>,
@@ -193,7 +194,7 @@ export function mapRoles(
 ): Role[] {
   const groups = new Set(identity.groups);
   const mapped = provider.roleMappings.filter((mapping) => groups.has(mapping.group)).map((mapping) => mapping.role);
-  return [...new Set([...provider.defaultRoles, ...mapped])].filter((role) => allowPlatformAdmin || role !== 'PLATFORM_ADMIN').sort();
+  return [...new Set([...provider.defaultRoles, ...mapped])].filter((role) => allowPlatformAdmin || !isOperatorRole(role)).sort();
 }
 
 function earliest(date: Date, other?: Date): Date {

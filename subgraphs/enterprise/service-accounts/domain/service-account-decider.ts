@@ -1,4 +1,4 @@
-import type { Role } from '../../../../platform/auth/auth-context';
+import { isOperatorRole, type Role } from '../../../../platform/auth/auth-context';
 import { DomainError, type Decider } from '../../../../platform/commands/decider';
 import { ErrorCode } from '../../../../platform/errors';
 import type { ServiceAccountEvent } from '../../../../schema/events';
@@ -42,7 +42,6 @@ export type ServiceAccountCommand =
 
 /** Lower-case letters, digits, `.`, `_` and `-`: the name appears as the actor of every audit entry the account causes. */
 export const SERVICE_ACCOUNT_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;
-const PLATFORM_ADMIN: Role = 'PLATFORM_ADMIN';
 
 /**
  * A tenant's service account. Its id is derived from tenant and name, so a name is taken once
@@ -100,8 +99,8 @@ function create(command: Extract<ServiceAccountCommand, { type: 'CreateServiceAc
   }
   const roles = [...new Set(command.roles)].sort();
   if (roles.length === 0) throw new DomainError(ErrorCode.BadUserInput, 'A service account needs at least one role.', { field: 'roles' });
-  if (roles.includes(PLATFORM_ADMIN) && !command.allowPlatformAdmin) {
-    throw new DomainError(ErrorCode.Forbidden, 'PLATFORM_ADMIN is held only in the operators\u2019 tenant (PLATFORM_OPERATOR_TENANT); give the account a tenant role.');
+  if (roles.some(isOperatorRole) && !command.allowPlatformAdmin) {
+    throw new DomainError(ErrorCode.Forbidden, 'PLATFORM_ADMIN and MODERATOR are held only in the operators\u2019 tenant (PLATFORM_OPERATOR_TENANT); give the account a tenant role.');
   }
   const { serviceAccountId, tenantId, name, secretId, secretHash } = command;
   return [{ type: 'ServiceAccountCreated', data: { serviceAccountId, tenantId, name, roles, secretId, secretHash, createdBy: command.by, createdAt: command.at } }];

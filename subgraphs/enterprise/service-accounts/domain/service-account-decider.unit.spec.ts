@@ -55,6 +55,7 @@ describe('service account decider', () => {
     spec.given([]).when(create({ name: 'service-account:x' })).thenRejects('BAD_USER_INPUT');
     spec.given([]).when(create({ roles: [] })).thenRejects('BAD_USER_INPUT');
     spec.given([]).when(create({ roles: ['PLATFORM_ADMIN'] })).thenRejects('FORBIDDEN', /operators/);
+    spec.given([]).when(create({ roles: ['MODERATOR'] })).thenRejects('FORBIDDEN', /operators/);
     spec.given([]).when(create({ roles: ['PLATFORM_ADMIN'], allowPlatformAdmin: true })).then([{ ...created, data: { ...created.data, roles: ['PLATFORM_ADMIN'] } }]);
   });
 

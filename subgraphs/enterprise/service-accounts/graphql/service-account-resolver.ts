@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { Role } from '../../../../platform/auth/auth-context';
+import { isOperatorRole, type Role } from '../../../../platform/auth/auth-context';
 import { loadState } from '../../../../platform/commands/command-handler';
 import { executeCommand } from '../../../../platform/commands/execute-command';
 import { notFound } from '../../../../platform/errors';
@@ -44,8 +44,8 @@ export class ServiceAccountResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<ServiceAccountCredentials> {
     requireTenantAccess(context, tenantId);
-    // Only a platform-admin makes another, and only in the operators' tenant (the decider checks that).
-    if (roles.includes('PLATFORM_ADMIN')) requirePlatformAdmin(context);
+    // Only a platform-admin gives an operator role, and only in the operators' tenant (the decider checks that).
+    if (roles.some(isOperatorRole)) requirePlatformAdmin(context);
     const serviceAccountId = serviceAccountIdFor(tenantId, name);
     const { secretId, secret } = newClientSecret();
     const caller = callerOf(context);
