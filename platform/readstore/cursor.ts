@@ -20,6 +20,11 @@ export function orderingOfSearch(terms: readonly string[]): string {
   return `search:${terms.join(' ')}`;
 }
 
+/** A search in the order of a sort: its cursors fit neither the best-match search nor a find. */
+export function orderingOfSortedSearch(terms: readonly string[], keys: readonly SortKey[]): string {
+  return `${orderingOfSearch(terms)}|${orderingOfSort(keys)}`;
+}
+
 export function encodeCursor(ordering: string, values: readonly unknown[]): string {
   const payload: CursorPayload = { o: ordering, v: values.map(toCursorScalar) };
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');

@@ -5,6 +5,8 @@
  * document). Both pass the contract suite in `test/contract/`.
  */
 
+export { ReadQueryTimeoutError } from './read-query-timeout-error';
+
 /** A read-model document. `id` is unique within its collection. */
 export interface ReadDocument {
   readonly id: string;
@@ -33,6 +35,8 @@ export interface FindQuery {
   readonly first?: number;
   /** Opaque cursor from a previous page's `endCursor`. */
   readonly after?: string;
+  /** Time budget in ms: a query that runs longer throws ReadQueryTimeoutError; 0 or less throws before any work. */
+  readonly maxTimeMs?: number;
 }
 
 export interface Page<T> {
@@ -51,12 +55,60 @@ export interface CollectionSpec {
   readonly textFields?: readonly string[];
 }
 
+/**
+ * One facet: the distinct values of an indexed field (the `limit` most frequent, 10 by default), or
+ * the count per numeric bucket: edges `[0, 10, 50]` mean [0,10), [10,50), [50, ∞); values below the
+ * first edge and non-numbers are not counted.
+ */
+export type FacetSpec = { readonly field: string; readonly limit?: number } | { readonly field: string; readonly buckets: readonly number[] };
+
+/** Facets by the name they are answered under. */
+export type FacetRequest = Readonly<Record<string, FacetSpec>>;
+
+export interface FacetCount {
+  /** The field's value, or for a bucket its label: "0-10", "100+". */
+  readonly value: Scalar;
+  readonly count: number;
+  /** buckets only: [from, to), to null for the last open bucket */
+  readonly from?: number;
+  readonly to?: number | null;
+}
+
+/**
+ * Per facet name: distinct values by count descending, then value ascending (null and missing values
+ * are not counted); or every bucket in edge order, empty ones included.
+ */
+export type FacetCounts = Readonly<Record<string, readonly FacetCount[]>>;
+
+/** Options of the text-search-aware reads. `text` matches as `search` does: text without any word matches nothing. */
+export interface TextQueryOptions {
+  readonly text?: string;
+  readonly maxTimeMs?: number;
+}
+
+/** A search: its page and, with a non-empty `sort`, the order of that page. */
+export type SearchQuery = Pick<FindQuery, 'where' | 'first' | 'after' | 'sort'> & { readonly maxTimeMs?: number };
+
+/** The documents to count facets among. */
+export type FacetQuery = { readonly where?: FindQuery['where'] } & TextQueryOptions;
+
 export interface ReadCollection<T extends ReadDocument = ReadDocument> {
   get(id: string): Promise<T | undefined>;
   find(query?: FindQuery): Promise<Page<T>>;
-  count(where?: FindQuery['where']): Promise<number>;
-  /** Full-text search over the declared text fields, best match first, optionally narrowed by `where`. */
-  search(text: string, query?: Pick<FindQuery, 'where' | 'first' | 'after'>): Promise<Page<T>>;
+  /** Count of documents matching `where`, and the text search when `text` is given (same matching as `search`). */
+  count(where?: FindQuery['where'], options?: TextQueryOptions): Promise<number>;
+  /**
+   * Full-text search over the declared text fields (documents containing any of the words), optionally
+   * narrowed by `where`: best match first, or with a non-empty `sort` in that order (id tie-breaker,
+   * cursors work as in `find`).
+   */
+  search(text: string, query?: SearchQuery): Promise<Page<T>>;
+  /**
+   * Facet counts among the documents matching `where` (and `text`): per facet name, the distinct values
+   * of an indexed field with their counts, or numeric buckets. A field whose stored value is an array
+   * counts each element.
+   */
+  facets(request: FacetRequest, query?: FacetQuery): Promise<FacetCounts>;
 }
 
 /** One write produced by a projection, tagged with the position of the event that caused it. */

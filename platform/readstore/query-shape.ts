@@ -1,5 +1,6 @@
 import type { FieldCondition, FindQuery, Scalar, SortKey } from './port';
 import { InvalidReadQueryError } from './invalid-read-query-error';
+import { ReadQueryTimeoutError } from './read-query-timeout-error';
 
 /**
  * Turns the port's loose query shapes into checked, explicit ones that both adapters translate
@@ -82,7 +83,15 @@ export function pageSize(first: number | undefined): number {
   return size;
 }
 
-function assertIndexed(collection: string, field: string, indexed: ReadonlySet<string>, use: 'filter' | 'sort'): void {
+/** The checked time budget: undefined for none; a budget already spent (0 or less) times out before any work. */
+export function timeBudget(maxTimeMs: number | undefined): number | undefined {
+  if (maxTimeMs === undefined) return undefined;
+  if (typeof maxTimeMs !== 'number' || !Number.isFinite(maxTimeMs)) throw new InvalidReadQueryError('maxTimeMs must be a finite number of milliseconds');
+  if (maxTimeMs <= 0) throw new ReadQueryTimeoutError(maxTimeMs);
+  return maxTimeMs;
+}
+
+export function assertIndexed(collection: string, field: string, indexed: ReadonlySet<string>, use: 'filter' | 'sort' | 'facet'): void {
   if (field !== 'id' && !indexed.has(field)) {
     throw new InvalidReadQueryError(`Cannot ${use} ${collection} on "${field}": it is not a declared index (declared: ${[...indexed].join(', ') || 'none'})`);
   }

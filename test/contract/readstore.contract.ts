@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Checkpoint, CollectionSpec, ReadDocument, ReadStore, WriteOperation } from '../../platform/readstore/port';
+import { InvalidReadQueryError } from '../../platform/readstore/invalid-read-query-error';
+import { ReadQueryTimeoutError, type Checkpoint, type CollectionSpec, type FacetCount, type ReadDocument, type ReadStore, type WriteOperation } from '../../platform/readstore/port';
 
 /**
  * The read-store contract: every adapter passes these, so projections and queries behave the same
@@ -12,11 +13,11 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
   let store: ReadStore;
 
   /** A fresh collection of solver listings for one test. */
-  async function givenListings(options: { textFields?: string[] } = {}): Promise<{ name: string; projection: string }> {
+  async function givenListings(options: { textFields?: string[]; indexes?: string[] } = {}): Promise<{ name: string; projection: string }> {
     suffix += 1;
     const spec: CollectionSpec = {
       name: `${run}_listing${suffix}`,
-      indexes: ['tenantId', 'category', 'rating', 'publishedAt', 'featured'],
+      indexes: options.indexes ?? ['tenantId', 'category', 'rating', 'publishedAt', 'featured'],
       textFields: options.textFields ?? ['title', 'summary'],
     };
     await store.defineCollections([spec]);
@@ -275,6 +276,219 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
     });
   });
 
+  describe('discovery: counts, sorted search and facets', () => {
+    // Listings as the marketplace shows them: a category (some none), a price (some none), tags
+    // (mostly arrays, some a single string), a licence flag, and a title that mentions tabu or not.
+    const catalogue: ReadDocument[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `d${String(i).padStart(2, '0')}`,
+      tenantId: i % 3 === 0 ? 't1' : 't2',
+      category: ['routing', 'scheduling', 'routing', 'finance', null][i % 5],
+      price: i % 6 === 5 ? null : i * 4,
+      rating: i % 4,
+      tags: i % 7 === 0 ? 'exact' : i % 2 === 0 ? ['tabu', 'qubo'] : ['anneal'],
+      featured: i % 4 === 0,
+      title: i % 3 === 1 ? `Tabu solver ${i}` : `Annealer ${i}`,
+      summary: i % 10 === 0 ? 'Parallel tempering' : 'Heuristic',
+    }));
+    const mentionsTabu = (doc: ReadDocument) => String(doc.title).includes('Tabu');
+    const ids = (docs: readonly ReadDocument[]) => docs.map((doc) => doc.id);
+    let name: string;
+
+    beforeAll(async () => {
+      const collection = await givenListings({ indexes: ['tenantId', 'category', 'price', 'rating', 'tags', 'featured'] });
+      name = collection.name;
+      const gone = { id: 'gone', tenantId: 't1', category: 'routing', price: 1, tags: ['tabu'], featured: true, title: 'Tabu gone', summary: 'deleted' };
+      await store.commit(
+        collection.projection,
+        [...catalogue.map((doc, i) => upsert(name, doc, i + 1)), upsert(name, gone, 31), remove(name, 'gone', 32)],
+        at(32),
+      );
+    });
+
+    describe('count', () => {
+      it('counts the documents a text search finds, deleted ones never', async () => {
+        // When counting with a text
+        const count = await store.collection(name).count(undefined, { text: 'tabu' });
+        // Then it is the number of documents the search pages through
+        expect(count).toBe(catalogue.filter(mentionsTabu).length);
+        expect(count).toBe((await store.collection(name).search('tabu', { first: 100 })).items.length);
+      });
+
+      it('counts text matches narrowed by conditions, and nothing for a text without words', async () => {
+        expect(await store.collection(name).count({ tenantId: 't2', rating: { gte: 1 } }, { text: 'TABU' })).toBe(
+          catalogue.filter((doc) => mentionsTabu(doc) && doc.tenantId === 't2' && Number(doc.rating) >= 1).length,
+        );
+        expect(await store.collection(name).count(undefined, { text: ' *** ' })).toBe(0);
+      });
+
+      it('never counts a deleted document, whatever the condition', async () => {
+        expect(await store.collection(name).count({ category: 'routing' })).toBe(catalogue.filter((doc) => doc.category === 'routing').length);
+        expect(await store.collection(name).count({ category: null })).toBe(catalogue.filter((doc) => doc.category === null).length);
+        expect(await store.collection(name).count({ id: 'gone' })).toBe(0);
+      });
+    });
+
+    describe('search in the order of a field', () => {
+      it.each(['asc', 'desc'] as const)('pages through every match by price %s with no item lost or repeated', async (direction) => {
+        // Given pages of 4 of the listings mentioning tabu, sorted by price
+        const seen: string[] = [];
+        let after: string | undefined;
+        let pages = 0;
+        // When following the cursors to the end
+        for (;;) {
+          const page = await store.collection(name).search('tabu', { sort: [{ field: 'price', direction }], first: 4, after });
+          seen.push(...ids(page.items));
+          pages += 1;
+          if (!page.hasNextPage) break;
+          after = page.endCursor;
+        }
+        // Then every match comes once, in price order (no price first ascending), id breaking ties
+        const all = sortListings(catalogue.filter(mentionsTabu), 'price', direction);
+        expect(seen).toEqual(ids(all));
+        expect(pages).toBe(Math.ceil(all.length / 4));
+      });
+
+      it('narrows the sorted matches by conditions and continues behind any item', async () => {
+        const sort = [{ field: 'rating', direction: 'desc' }] as const;
+        const page = await store.collection(name).search('tabu annealer', { where: { tenantId: 't2' }, sort, first: 6 });
+        const expected = sortListings(catalogue.filter((doc) => doc.tenantId === 't2'), 'rating', 'desc');
+        expect(ids(page.items)).toEqual(ids(expected.slice(0, 6)));
+        const behindSecond = await store.collection(name).search('tabu annealer', { where: { tenantId: 't2' }, sort, first: 3, after: page.cursors[1] });
+        expect(ids(behindSecond.items)).toEqual(ids(expected.slice(2, 5)));
+      });
+
+      it('refuses a cursor of the best-match order or of another sort', async () => {
+        const bestMatch = await store.collection(name).search('tabu', { first: 2 });
+        await expect(store.collection(name).search('tabu', { sort: [{ field: 'price', direction: 'asc' }], after: bestMatch.endCursor })).rejects.toThrow(/different sort/);
+        const byPrice = await store.collection(name).search('tabu', { sort: [{ field: 'price', direction: 'asc' }], first: 2 });
+        await expect(store.collection(name).search('tabu', { after: byPrice.endCursor })).rejects.toThrow(/different sort/);
+        await expect(store.collection(name).find({ sort: [{ field: 'price', direction: 'asc' }], after: byPrice.endCursor })).rejects.toThrow(/different sort/);
+      });
+    });
+
+    describe('distinct facets', () => {
+      it('counts each value, most frequent first then by value, leaving out missing values and deleted documents', async () => {
+        const facets = await store.collection(name).facets({ category: { field: 'category' }, featured: { field: 'featured' } });
+        expect(facets).toEqual({
+          category: [
+            { value: 'routing', count: 12 },
+            { value: 'finance', count: 6 },
+            { value: 'scheduling', count: 6 },
+          ],
+          featured: [
+            { value: false, count: 22 },
+            { value: true, count: 8 },
+          ],
+        });
+      });
+
+      it('keeps the most frequent values up to the limit', async () => {
+        const facets = await store.collection(name).facets({ category: { field: 'category', limit: 2 } });
+        expect(facets.category).toEqual([
+          { value: 'routing', count: 12 },
+          { value: 'finance', count: 6 },
+        ]);
+      });
+
+      it('counts each element of an array value, and a single value as one', async () => {
+        const facets = await store.collection(name).facets({ tags: { field: 'tags' } });
+        expect(facets.tags).toEqual(distinctCounts(catalogue, 'tags'));
+        expect(facets.tags).toEqual([
+          { value: 'anneal', count: 13 },
+          { value: 'qubo', count: 12 },
+          { value: 'tabu', count: 12 },
+          { value: 'exact', count: 5 },
+        ]);
+      });
+
+      it('counts among the documents matching the conditions and the text', async () => {
+        const narrowed = (doc: ReadDocument) => doc.tenantId === 't2' && mentionsTabu(doc);
+        const facets = await store.collection(name).facets(
+          { category: { field: 'category' }, tags: { field: 'tags' } },
+          { where: { tenantId: 't2' }, text: 'tabu' },
+        );
+        expect(facets).toEqual({ category: distinctCounts(catalogue.filter(narrowed), 'category'), tags: distinctCounts(catalogue.filter(narrowed), 'tags') });
+        expect(await store.collection(name).facets({ category: { field: 'category' } }, { where: { rating: { gt: 2 } } })).toEqual({
+          category: distinctCounts(catalogue.filter((doc) => Number(doc.rating) > 2), 'category'),
+        });
+      });
+
+      it('answers no values when nothing matches', async () => {
+        expect(await store.collection(name).facets({ category: { field: 'category' } }, { where: { tenantId: 'nobody' } })).toEqual({ category: [] });
+        expect(await store.collection(name).facets({ category: { field: 'category' } }, { text: '---' })).toEqual({ category: [] });
+        expect(await store.collection(name).facets({})).toEqual({});
+      });
+    });
+
+    describe('bucket facets', () => {
+      const priceBands = { field: 'price', buckets: [0, 10, 50, 100] } as const;
+
+      it('counts numbers per bucket [from, to), the last one open, every bucket listed', async () => {
+        // prices 0, 4, …, 116 except every sixth listing's
+        const facets = await store.collection(name).facets({ price: priceBands, premium: { field: 'price', buckets: [200, 500] } });
+        expect(facets).toEqual({
+          price: [
+            { value: '0-10', count: 3, from: 0, to: 10 },
+            { value: '10-50', count: 8, from: 10, to: 50 },
+            { value: '50-100', count: 10, from: 50, to: 100 },
+            { value: '100+', count: 4, from: 100, to: null },
+          ],
+          premium: [
+            { value: '200-500', count: 0, from: 200, to: 500 },
+            { value: '500+', count: 0, from: 500, to: null },
+          ],
+        });
+      });
+
+      it('leaves out values below the first edge', async () => {
+        const facets = await store.collection(name).facets({ price: { field: 'price', buckets: [50] } });
+        expect(facets.price).toEqual([{ value: '50+', count: 14, from: 50, to: null }]);
+      });
+
+      it('counts among the text matches', async () => {
+        const facets = await store.collection(name).facets({ price: priceBands }, { text: 'tabu' });
+        const prices = catalogue.filter(mentionsTabu).map((doc) => doc.price).filter((price): price is number => typeof price === 'number');
+        const inBand = (from: number, to: number) => prices.filter((price) => price >= from && price < to).length;
+        expect(facets.price.map((bucket) => bucket.count)).toEqual([inBand(0, 10), inBand(10, 50), inBand(50, 100), inBand(100, Infinity)]);
+        expect((await store.collection(name).facets({ price: priceBands }, { text: '' })).price.map((bucket) => bucket.count)).toEqual([0, 0, 0, 0]);
+      });
+    });
+
+    it('refuses facets on undeclared or unindexed fields and malformed facets', async () => {
+      const collection = store.collection(name);
+      await expect(collection.facets({ title: { field: 'title' } })).rejects.toBeInstanceOf(InvalidReadQueryError);
+      await expect(collection.facets({ title: { field: 'title' } })).rejects.toThrow(/not a declared index/);
+      await expect(collection.facets({ nope: { field: 'nope' } })).rejects.toThrow(/not a declared index/);
+      await expect(collection.facets({ id: { field: 'id' } })).rejects.toBeInstanceOf(InvalidReadQueryError);
+      await expect(collection.facets({ price: { field: 'price', buckets: [10, 5] } })).rejects.toBeInstanceOf(InvalidReadQueryError);
+      await expect(collection.facets({ price: { field: 'price', buckets: [] } })).rejects.toBeInstanceOf(InvalidReadQueryError);
+      await expect(collection.facets({ category: { field: 'category', limit: 0 } })).rejects.toBeInstanceOf(InvalidReadQueryError);
+      await expect(collection.facets({ category: { field: 'category' } }, { where: { title: 'x' } })).rejects.toThrow(/not a declared index/);
+    });
+
+    it('refuses a text on a collection without text fields', async () => {
+      const { name: plain } = await givenListings({ textFields: [] });
+      await expect(store.collection(plain).count(undefined, { text: 'tabu' })).rejects.toThrow(/declares no text fields/);
+      await expect(store.collection(plain).facets({ category: { field: 'category' } }, { text: 'tabu' })).rejects.toThrow(/declares no text fields/);
+    });
+
+    it('times out every query whose budget is spent, and answers within a budget that suffices', async () => {
+      const collection = store.collection(name);
+      const spent = { maxTimeMs: 0 };
+      await expect(collection.find(spent)).rejects.toBeInstanceOf(ReadQueryTimeoutError);
+      await expect(collection.count(undefined, spent)).rejects.toBeInstanceOf(ReadQueryTimeoutError);
+      await expect(collection.search('tabu', spent)).rejects.toBeInstanceOf(ReadQueryTimeoutError);
+      await expect(collection.facets({ category: { field: 'category' } }, spent)).rejects.toBeInstanceOf(ReadQueryTimeoutError);
+      await expect(collection.find({ maxTimeMs: Number.NaN })).rejects.toBeInstanceOf(InvalidReadQueryError);
+
+      const ample = { maxTimeMs: 60_000 };
+      expect(await collection.count({ tenantId: 't1' }, { text: 'tabu', ...ample })).toBe(catalogue.filter((doc) => doc.tenantId === 't1' && mentionsTabu(doc)).length);
+      expect((await collection.find({ first: 100, ...ample })).items).toHaveLength(catalogue.length);
+      expect((await collection.search('tabu', { sort: [{ field: 'price', direction: 'asc' }], first: 100, ...ample })).items).toHaveLength(catalogue.filter(mentionsTabu).length);
+      expect((await collection.facets({ category: { field: 'category' } }, ample)).category).toHaveLength(3);
+    });
+  });
+
   describe('commits and checkpoints', () => {
     it('moves the checkpoint with the writes, forward only', async () => {
       const { name, projection } = await givenListings();
@@ -388,4 +602,18 @@ function sortListings(docs: readonly ReadDocument[], field: string, direction: '
     const byField = compareValues(a[field], b[field]) * (direction === 'asc' ? 1 : -1);
     return byField !== 0 ? byField : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
+}
+
+/** The distinct-facet answer computed from the documents: array elements counted each, missing values left out. */
+function distinctCounts(docs: readonly ReadDocument[], field: string): FacetCount[] {
+  const counts = new Map<string, number>();
+  for (const doc of docs) {
+    const value = doc[field];
+    for (const element of Array.isArray(value) ? value : [value]) {
+      if (typeof element === 'string') counts.set(element, (counts.get(element) ?? 0) + 1);
+    }
+  }
+  return [...counts]
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([value, count]) => ({ value, count }));
 }

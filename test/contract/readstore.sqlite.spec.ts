@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { ReadQueryTimeoutError, type ReadStore } from '../../platform/readstore/port';
 import { createSqliteReadStore } from '../../platform/readstore/sqlite';
 import { readStoreContract } from './readstore.contract';
 
@@ -30,6 +31,79 @@ describe('SQLite read store', () => {
     const again = createSqliteReadStore({ file });
     expect(await again.getCheckpoint('users')).toEqual({ position: 43, version: 2 });
     await again.close();
+  });
+
+  describe('time budgets (statements cannot be interrupted: measured, and none started once the budget is spent)', () => {
+    let budgetStores = 0;
+
+    /** A clock that reads the given times in turn, then stays at the last; it counts its readings. */
+    function scriptedClock(readings: number[]): { clock: () => number; reads: () => number } {
+      let reads = 0;
+      return { clock: () => readings[Math.min(reads++, readings.length - 1)], reads: () => reads };
+    }
+
+    async function givenStore(clock: () => number): Promise<ReadStore> {
+      const store = createSqliteReadStore({ file: join(dir, `budget-${(budgetStores += 1)}.sqlite`), clock });
+      await store.defineCollections([{ name: 'listings', indexes: ['category', 'price'], textFields: ['title'] }]);
+      await store.commit('listings-projection', [{ kind: 'upsert', collection: 'listings', doc: { id: 'a', category: 'routing', price: 5, title: 'Tabu' }, position: 1 }], { position: 1, version: 1 });
+      return store;
+    }
+
+    it('throws once a statement has taken the query past its budget', async () => {
+      // Given a statement that takes 250 ms by the clock (readings: start, before, after)
+      const store = await givenStore(scriptedClock([0, 0, 250]).clock);
+      // When it runs with a budget of 100 ms, then it times out after the fact
+      await expect(store.collection('listings').search('tabu', { sort: [{ field: 'price', direction: 'asc' }], maxTimeMs: 100 })).rejects.toBeInstanceOf(ReadQueryTimeoutError);
+      await store.close();
+    });
+
+    it('answers when the statement stays within the budget', async () => {
+      const store = await givenStore(scriptedClock([0, 0, 250]).clock);
+      expect(await store.collection('listings').count(undefined, { text: 'tabu', maxTimeMs: 300 })).toBe(1);
+      await store.close();
+    });
+
+    it('starts no further statement once the budget is spent', async () => {
+      // Given facets of two fields, each one statement, the first taking the whole budget of 100 ms
+      const { clock, reads } = scriptedClock([0, 0, 100]);
+      const store = await givenStore(clock);
+      // When counting them
+      const facets = store.collection('listings').facets({ category: { field: 'category' }, price: { field: 'price', buckets: [0, 10] } }, { maxTimeMs: 100 });
+      // Then the query times out before the second statement: the clock is read at the start, around the first and before the second only
+      await expect(facets).rejects.toBeInstanceOf(ReadQueryTimeoutError);
+      expect(reads()).toBe(4);
+      await store.close();
+    });
+  });
+
+  describe('repeated reads (answered from memory while the database is unchanged)', () => {
+    it("sees another connection's commit at once, and its own", async () => {
+      // Given a listing read by count, facets and a page
+      const file = join(dir, 'repeated-reads.sqlite');
+      const store = createSqliteReadStore({ file });
+      await store.defineCollections([{ name: 'listings', indexes: ['category'], textFields: ['title'] }]);
+      const listing = { id: 'a', category: 'routing', title: 'Tabu' };
+      await store.commit('listings-projection', [{ kind: 'upsert', collection: 'listings', doc: listing, position: 1 }], { position: 1, version: 1 });
+      const listings = store.collection('listings');
+      const read = async () => ({
+        count: await listings.count({ category: 'routing' }, { text: 'tabu' }),
+        facets: await listings.facets({ category: { field: 'category' } }),
+        page: (await listings.find({ where: { category: 'routing' } })).items,
+      });
+      const before = await read();
+      expect(before).toEqual({ count: 1, facets: { category: [{ value: 'routing', count: 1 }] }, page: [listing] });
+
+      // When another connection changes it
+      const other = new Database(file);
+      other.prepare(`UPDATE rm_listings SET doc = json_set(doc, '$.category', 'finance'), position = 2 WHERE id = 'a'`).run();
+      other.close();
+
+      // Then the same reads see the change, and again after the store's own commit
+      expect(await read()).toEqual({ count: 0, facets: { category: [{ value: 'finance', count: 1 }] }, page: [] });
+      await store.commit('listings-projection', [{ kind: 'upsert', collection: 'listings', doc: listing, position: 3 }], { position: 3, version: 1 });
+      expect(await read()).toEqual(before);
+      await store.close();
+    });
   });
 
   describe('reading while another connection commits', () => {

@@ -1,22 +1,21 @@
 import type { Collection, Document } from 'mongodb';
-import type { CollectionSpec, FindQuery, Page, ReadCollection, ReadDocument } from '../port';
-import { decodeCursor, encodeCursor, orderingOfSearch, orderingOfSort } from '../cursor';
+import type { CollectionSpec, FacetCounts, FacetQuery, FacetRequest, FindQuery, Page, ReadCollection, ReadDocument, SearchQuery, TextQueryOptions } from '../port';
+import { decodeCursor, encodeCursor, orderingOfSearch, orderingOfSort, orderingOfSortedSearch } from '../cursor';
+import { noFacetCounts, normalizeFacets } from '../facet-shape';
 import { InvalidReadQueryError } from '../invalid-read-query-error';
 import { readFieldPath } from '../names';
-import { normalizeSort, normalizeWhere, pageSize } from '../query-shape';
+import { normalizeSort, normalizeWhere, pageSize, timeBudget } from '../query-shape';
 import { searchTerms } from '../search-terms';
-import { LIVE, allOf, conditionFilters, keysetFilter, mongoSortKeys, sortSpec, type MongoSortKey } from './mongo-query';
+import { facetCountsOf, facetPipeline } from './mongo-facets';
+import { LIVE, allOf, conditionFilters, keysetFilter, mongoSortKeys, sortSpec } from './mongo-query';
+import { BEST_MATCH_KEYS, bestMatchPipeline, matchFilter, sortedSearchPipeline } from './mongo-search';
+import { maxTimeOption, withinBudget } from './mongo-timeout';
 import { toReadDocument, type StoredDocument } from './stored-document';
 
 /** Looks up a collection's declared spec; refreshes from the database when the caller may be stale. */
 export interface MongoSpecSource {
   spec(name: string, refresh: boolean): Promise<CollectionSpec | undefined>;
 }
-
-const SEARCH_KEYS: readonly MongoSortKey[] = [
-  { path: '_score', direction: 'desc' },
-  { path: '_id', direction: 'asc' },
-];
 
 /** Reads of one collection; tombstones are never returned. */
 export class MongoCollection<T extends ReadDocument> implements ReadCollection<T> {
@@ -33,6 +32,7 @@ export class MongoCollection<T extends ReadDocument> implements ReadCollection<T
   }
 
   async find(query: FindQuery = {}): Promise<Page<T>> {
+    const budget = timeBudget(query.maxTimeMs);
     const shape = await this.withSpec((indexed) => ({
       where: normalizeWhere(this.name, query.where, indexed),
       sort: normalizeSort(this.name, query.sort, indexed),
@@ -42,36 +42,67 @@ export class MongoCollection<T extends ReadDocument> implements ReadCollection<T
     const ordering = orderingOfSort(shape.sort);
     const filters = [LIVE, ...conditionFilters(shape.where)];
     if (query.after !== undefined) filters.push(keysetFilter(keys, decodeCursor(query.after, ordering, keys.length)));
-    const stored = await this.collection.find(allOf(filters)).sort(sortSpec(keys)).limit(size + 1).toArray();
+    const stored = await withinBudget(budget, () => this.collection.find(allOf(filters), maxTimeOption(budget)).sort(sortSpec(keys)).limit(size + 1).toArray());
     return toPage<T>(stored, size, (doc) => encodeCursor(ordering, keys.map((key) => readFieldPath(doc, key.path))));
   }
 
-  async count(where?: FindQuery['where']): Promise<number> {
+  async count(where?: FindQuery['where'], options: TextQueryOptions = {}): Promise<number> {
+    const budget = timeBudget(options.maxTimeMs);
     const conditions = await this.withSpec((indexed) => normalizeWhere(this.name, where, indexed));
-    return this.collection.countDocuments(allOf([LIVE, ...conditionFilters(conditions)]));
+    const terms = options.text === undefined ? undefined : await this.searchTermsOf(options.text);
+    if (terms?.length === 0) return 0;
+    return withinBudget(budget, () => this.collection.countDocuments(matchFilter(conditions, terms), maxTimeOption(budget)));
   }
 
-  /** Documents containing any of the words, best text score first, then by id. */
-  async search(text: string, query: Pick<FindQuery, 'where' | 'first' | 'after'> = {}): Promise<Page<T>> {
-    // A cached spec without text fields may predate another process declaring some: look again before refusing.
-    const cached = await this.declaredSpec();
-    const spec = hasTextFields(cached) ? cached : await this.specs.spec(this.name, true);
-    if (!spec || !hasTextFields(spec)) throw new InvalidReadQueryError(`Collection ${this.name} declares no text fields to search`);
-    const conditions = await this.withSpec((indexed) => normalizeWhere(this.name, query.where, indexed));
+  async search(text: string, query: SearchQuery = {}): Promise<Page<T>> {
+    const budget = timeBudget(query.maxTimeMs);
+    const terms = await this.searchTermsOf(text);
+    const shape = await this.withSpec((indexed) => ({
+      where: normalizeWhere(this.name, query.where, indexed),
+      sort: query.sort && query.sort.length > 0 ? normalizeSort(this.name, query.sort, indexed) : undefined,
+    }));
     const size = pageSize(query.first);
-    const terms = searchTerms(text);
     if (terms.length === 0) return { items: [], cursors: [], hasNextPage: false };
 
-    const ordering = orderingOfSearch(terms);
-    // Terms are bare words (no quotes or leading minus), so $search reads them as words joined by OR.
-    const pipeline: Document[] = [
-      { $match: { $text: { $search: terms.join(' ') }, ...allOf([LIVE, ...conditionFilters(conditions)]) } },
-      { $addFields: { _score: { $meta: 'textScore' } } },
-    ];
-    if (query.after !== undefined) pipeline.push({ $match: keysetFilter(SEARCH_KEYS, decodeCursor(query.after, ordering, SEARCH_KEYS.length)) });
-    pipeline.push({ $sort: sortSpec(SEARCH_KEYS) }, { $limit: size + 1 });
-    const stored = await this.collection.aggregate<StoredDocument & { _score: number }>(pipeline).toArray();
-    return toPage<T>(stored, size, (doc) => encodeCursor(ordering, [doc._score, doc._id]));
+    const match = matchFilter(shape.where, terms);
+    if (!shape.sort) {
+      const ordering = orderingOfSearch(terms);
+      const after = query.after === undefined ? undefined : decodeCursor(query.after, ordering, BEST_MATCH_KEYS.length);
+      const stored = await this.aggregate<StoredDocument & { _score: number }>(bestMatchPipeline(match, after, size + 1), budget);
+      return toPage<T>(stored, size, (doc) => encodeCursor(ordering, [doc._score, doc._id]));
+    }
+    const keys = mongoSortKeys(shape.sort);
+    const ordering = orderingOfSortedSearch(terms, shape.sort);
+    const after = query.after === undefined ? undefined : decodeCursor(query.after, ordering, keys.length);
+    const stored = await this.aggregate<StoredDocument>(sortedSearchPipeline(match, keys, after, size + 1), budget);
+    return toPage<T>(stored, size, (doc) => encodeCursor(ordering, keys.map((key) => readFieldPath(doc, key.path))));
+  }
+
+  async facets(request: FacetRequest, query: FacetQuery = {}): Promise<FacetCounts> {
+    const budget = timeBudget(query.maxTimeMs);
+    const shape = await this.withSpec((indexed) => ({
+      facets: normalizeFacets(this.name, request, indexed),
+      where: normalizeWhere(this.name, query.where, indexed),
+    }));
+    const terms = query.text === undefined ? undefined : await this.searchTermsOf(query.text);
+    // `$facet` needs at least one sub-pipeline.
+    if (terms?.length === 0 || shape.facets.length === 0) return noFacetCounts(shape.facets);
+    const [result] = await this.aggregate(facetPipeline(matchFilter(shape.where, terms), shape.facets), budget);
+    return facetCountsOf(shape.facets, result);
+  }
+
+  private aggregate<R extends Document>(pipeline: Document[], budget: number | undefined): Promise<R[]> {
+    return withinBudget(budget, () => this.collection.aggregate<R>(pipeline, maxTimeOption(budget)).toArray());
+  }
+
+  /** The words to search for, once the collection is known to declare text fields. */
+  private async searchTermsOf(text: string): Promise<string[]> {
+    // A cached spec without text fields may predate another process declaring some: look again before refusing.
+    if (!hasTextFields(await this.declaredSpec())) {
+      const fresh = await this.specs.spec(this.name, true);
+      if (!fresh || !hasTextFields(fresh)) throw new InvalidReadQueryError(`Collection ${this.name} declares no text fields to search`);
+    }
+    return searchTerms(text);
   }
 
   private async declaredSpec(): Promise<CollectionSpec> {

@@ -1,6 +1,6 @@
 import type { Scalar, SortKey } from '../port';
 import type { Condition, RangeBound } from '../query-shape';
-import { fieldExpression } from './sql-names';
+import { fieldExpression, quoteIdentifier as q, textTable } from './sql-names';
 
 /** A fragment of SQL with its parameters in order. */
 export interface SqlFragment {
@@ -19,6 +19,43 @@ export function toSqlValue(value: Scalar): SqlValue {
 
 export function conditionsSql(conditions: readonly Condition[]): SqlFragment[] {
   return conditions.map(conditionSql);
+}
+
+const LIVE: SqlFragment = { sql: 'doc IS NOT NULL', params: [] };
+
+/**
+ * The conditions on live documents. A tombstone's fields are all NULL, so a condition on a field
+ * that NULL fails (not on `id`, which tombstones keep) or a text match (the text index holds live
+ * documents only) already rules tombstones out: leaving `doc IS NOT NULL` out then lets SQLite
+ * answer from the field's index without reading the rows.
+ */
+export function liveConditionsSql(conditions: readonly Condition[], textMatch?: SqlFragment): SqlFragment[] {
+  const fragments = conditionsSql(conditions);
+  if (textMatch) return [...fragments, textMatch];
+  return conditions.some(rejectsTombstones) ? fragments : [LIVE, ...fragments];
+}
+
+function rejectsTombstones(condition: Condition): boolean {
+  if (condition.field === 'id') return false;
+  switch (condition.kind) {
+    case 'eq':
+      return condition.value !== null;
+    case 'in':
+      return !condition.values.includes(null);
+    case 'range':
+      return true;
+  }
+}
+
+/** Rows whose text fields contain any of the words. */
+export function textMatchSql(collection: string, terms: readonly string[]): SqlFragment {
+  const fts = q(textTable(collection));
+  return { sql: `rid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`, params: [matchExpression(terms)] };
+}
+
+/** Each word becomes an FTS5 string (quotes doubled), joined by OR: no user text is ever read as FTS5 syntax. */
+export function matchExpression(terms: readonly string[]): string {
+  return terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ');
 }
 
 function conditionSql(condition: Condition): SqlFragment {
@@ -86,6 +123,6 @@ export function orderBySql(keys: readonly { expr: string; direction: SortKey['di
 }
 
 export function whereSql(fragments: readonly SqlFragment[]): SqlFragment {
-  const all = [{ sql: 'doc IS NOT NULL', params: [] }, ...fragments];
-  return { sql: all.map((fragment) => fragment.sql).join(' AND '), params: all.flatMap((fragment) => fragment.params) };
+  if (fragments.length === 0) return { sql: '1', params: [] };
+  return { sql: fragments.map((fragment) => fragment.sql).join(' AND '), params: fragments.flatMap((fragment) => fragment.params) };
 }

@@ -6,7 +6,9 @@ import { applyWrite } from './apply-writes';
 import { createMetaTables, defineCollection, readStoredSpec } from './collection-schema';
 import { SqliteCollection, type SpecSource } from './sqlite-collection';
 import { CHECKPOINTS_TABLE, collectionTable, quoteIdentifier as q } from './sql-names';
+import type { Clock } from './statement-budget';
 import { StatementCache } from './statement-cache';
+import { ReadCache } from './read-cache';
 
 export interface SqliteReadStoreOptions {
   /** The SQLite file shared with the event log (or `:memory:` for a throwaway store). */
@@ -16,10 +18,12 @@ export interface SqliteReadStoreOptions {
    * its checkpoint, so a commit lost to power failure is simply replayed. FULL fsyncs every commit.
    */
   readonly synchronous?: SqliteSynchronous;
+  /** Times read queries against their `maxTimeMs`: milliseconds from a monotonic clock (performance.now); tests inject their own. */
+  readonly clock?: Clock;
 }
 
 export function createSqliteReadStore(options: SqliteReadStoreOptions): ReadStore {
-  return new SqliteReadStore(openDatabase(options.file, { synchronous: options.synchronous ?? 'NORMAL' }));
+  return new SqliteReadStore(openDatabase(options.file, { synchronous: options.synchronous ?? 'NORMAL' }), options.clock);
 }
 
 /**
@@ -35,12 +39,17 @@ export function createSqliteReadStore(options: SqliteReadStoreOptions): ReadStor
  */
 export class SqliteReadStore implements ReadStore, SpecSource {
   private readonly statements: StatementCache;
+  private readonly answers: ReadCache;
   private readonly specs = new Map<string, CollectionSpec>();
   private readonly commitTransaction: Database.Transaction<(projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint) => void>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock = () => performance.now(),
+  ) {
     createMetaTables(db);
     this.statements = new StatementCache(db);
+    this.answers = new ReadCache(db);
     this.commitTransaction = db.transaction((projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint) => {
       for (const write of writes) {
         this.assertDefined(write.collection);
@@ -56,11 +65,12 @@ export class SqliteReadStore implements ReadStore, SpecSource {
   async defineCollections(specs: readonly CollectionSpec[]): Promise<void> {
     this.db.transaction(() => specs.forEach((spec) => defineCollection(this.db, spec))).immediate();
     this.statements.clear();
+    this.answers.clear();
     for (const spec of specs) this.specs.delete(spec.name);
   }
 
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
-    return new SqliteCollection<T>(name, this.statements, this);
+    return new SqliteCollection<T>(name, { statements: this.statements, answers: this.answers, specs: this, clock: this.clock });
   }
 
   spec(name: string, refresh: boolean): CollectionSpec | undefined {
@@ -85,7 +95,11 @@ export class SqliteReadStore implements ReadStore, SpecSource {
   }
 
   async commit(projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint): Promise<void> {
-    this.commitTransaction.immediate(projection, writes, checkpoint);
+    try {
+      this.commitTransaction.immediate(projection, writes, checkpoint);
+    } finally {
+      this.answers.clear();
+    }
   }
 
   async reset(projection: string, collections: readonly string[]): Promise<void> {
@@ -96,6 +110,7 @@ export class SqliteReadStore implements ReadStore, SpecSource {
       }
       this.statements.get(`DELETE FROM ${q(CHECKPOINTS_TABLE)} WHERE projection = ?`).run(projection);
     }).immediate();
+    this.answers.clear();
   }
 
   async close(): Promise<void> {
