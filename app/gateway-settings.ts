@@ -8,7 +8,7 @@ import { upcastOnRead } from '../platform/eventstore/upcasting';
 import { UPCASTER_REGISTRY } from './event-upcasters';
 
 /** What the gateway takes straight from configuration; one place, so no setting reaches only one mode. */
-type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'gatewayRequestKey' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'subscriptions' | 'errors' | 'playgroundDistDir';
+type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'gatewayRequestKey' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'subscriptions' | 'communityForumEnabled' | 'errors' | 'playgroundDistDir';
 
 /** Starts the gateway with its configured settings and what the process wires in. */
 export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<GatewayOptions, ConfiguredOptions>) {
@@ -22,6 +22,7 @@ export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<Gate
     apiVersions: config.apiVersions,
     introspection: !config.production,
     subscriptions: config.subscriptions,
+    communityForumEnabled: config.community.forumEnabled,
     errors: errorExposure(config),
     playgroundDistDir: defaultPlaygroundDistDir(),
     ...wiring,

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { compileFromTerms, type CompiledQubo, type PairTerm } from '../subgraphs/optimization/engine/compiled-qubo';
+import { BQP_BEST_KNOWN, GSET_BEST_KNOWN } from '../subgraphs/optimization/model';
 
 export interface BenchInstance {
   readonly name: string;
@@ -69,26 +70,13 @@ export function readGsetFile(path: string): CompiledQubo {
 /** `npm run` starts in the repository root; the shared data sits beside it (QUBO_DATA_DIR overrides). */
 export const DATA_DIR = process.env.QUBO_DATA_DIR ?? join(process.cwd(), '..', 'shared', 'data', 'qubo');
 
-/** Best-known values from BEST_KNOWN.md (maximisation, file convention). */
-export const BQP_BEST: Record<number, number[]> = {
-  50: [2098, 3702, 4626, 3544, 4012, 3693, 4520, 4216, 3780, 3507],
-  100: [7970, 11036, 12723, 10368, 9083, 10210, 10125, 11435, 11455, 12565],
-  250: [45607, 44810, 49037, 41274, 47961, 41014, 46757, 35726, 48916, 40442],
-  500: [116586, 128339, 130812, 130097, 125487, 121772, 122201, 123559, 120798, 130619],
-  1000: [371438, 354932, 371236, 370675, 352760, 359629, 371193, 351994, 349337, 351415],
-};
-
-export const GSET_BEST: Record<string, number> = {
-  G1: 11624, G2: 11620, G3: 11622, G11: 564, G14: 3064, G22: 13359, G43: 6660,
-};
-
 export function loadBqpSet(size: number, dataDir = DATA_DIR): BenchInstance[] {
   const file = join(dataDir, 'orlib', size === 1000 ? 'bqp1000.gz' : `bqp${size}.txt`);
   return readBqpFile(file).map((qubo, k) => ({
     name: `bqp${size}.${k + 1}`,
     family: 'bqp',
     qubo,
-    bestKnown: BQP_BEST[size][k],
+    bestKnown: BQP_BEST_KNOWN[size][k],
     valueOfEnergy: (energy: number) => -energy,
   }));
 }
@@ -98,7 +86,7 @@ export function loadGset(name: string, dataDir = DATA_DIR): BenchInstance {
     name,
     family: 'gset',
     qubo: readGsetFile(join(dataDir, 'gset', `${name}.txt`)),
-    bestKnown: GSET_BEST[name],
+    bestKnown: GSET_BEST_KNOWN[name],
     valueOfEnergy: (energy: number) => -energy,
   };
 }

@@ -50,6 +50,8 @@ export interface GatewayOptions {
   readonly introspection: boolean;
   /** Buffers, lag and caps of WebSocket subscribers (SUBSCRIPTION_* settings). */
   readonly subscriptions: SubscriptionSettings;
+  /** COMMUNITY_FORUM_ENABLED: whether communityActivity is served. */
+  readonly communityForumEnabled: boolean;
   /** Stack traces and "Did you mean" hints in error answers (`errorExposure`). */
   readonly errors: ErrorExposure;
   readonly playgroundDistDir: string;
@@ -112,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     errors: options.errors,
     settings: options.subscriptions,
     logger: options.logger,
+    communityForumEnabled: options.communityForumEnabled,
   });
 
   const formatLimitError = formatQueryLimitError(options.limits);

@@ -65,6 +65,17 @@ export interface PlatformConfig {
     /** How often the scheduler looks for scaling actions that are due. */
     readonly schedulerCheckMs: number;
   };
+  /** The community platform (subgraphs/community): which parts are on, and where listings' files live. */
+  readonly community: {
+    /** MARKETPLACE_ENABLED (seed name): off, every marketplace operation answers FEATURE_DISABLED. */
+    readonly marketplaceEnabled: boolean;
+    /** COMMUNITY_FORUM_ENABLED (seed name): off, forums, posts, moderation and events answer FEATURE_DISABLED. */
+    readonly forumEnabled: boolean;
+    /** ALGORITHM_STORAGE_PATH (seed name): submitted source code, content-addressed. */
+    readonly algorithmStoragePath: string;
+    /** BENCHMARK_INSTANCES_PATH: a folder of bqp/Gset files to benchmark listings on; unset, instances generated from fixed seeds. */
+    readonly benchmarkInstancesPath?: string;
+  };
   /** Subgraph URLs for the gateway in split mode (docker-compose); empty in the embedded mode. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   /** Port of a subgraph started on its own (`start:subgraph`). */
@@ -266,6 +277,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
       retrainAfterOutcomes: integer(env, 'EVOLUTION_MODEL_RETRAIN_AFTER', 200),
       retrainCheckMs: Math.max(100, integer(env, 'EVOLUTION_MODEL_RETRAIN_CHECK_MS', 60_000)),
     },
+    community: {
+      marketplaceEnabled: flag(env, 'MARKETPLACE_ENABLED', true),
+      forumEnabled: flag(env, 'COMMUNITY_FORUM_ENABLED', true),
+      algorithmStoragePath: env.ALGORITHM_STORAGE_PATH ? resolve(env.ALGORITHM_STORAGE_PATH) : join(dataDir, 'algorithms'),
+      benchmarkInstancesPath: env.BENCHMARK_INSTANCES_PATH ? resolve(env.BENCHMARK_INSTANCES_PATH) : undefined,
+    },
     solveJobs: {
       concurrency: integer(env, 'SOLVE_JOBS_CONCURRENCY', 2),
       perTenantRunning: integer(env, 'SOLVE_JOBS_PER_TENANT', 1),
@@ -380,4 +397,13 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
     throw new Error(`Environment variable ${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+/** `true`/`false` (also `1`/`0`, any case); anything else is refused so a typo never flips a feature. */
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`Environment variable ${name} must be true or false, got "${env[name]}"`);
 }

@@ -73,6 +73,12 @@ export const ErrorCode = {
   // Predictive scaling (issue 11), the seed's troubleshooting cases.
   AccuracyBelowThreshold: 'ACCURACY_BELOW_THRESHOLD',
   ScalingPolicyConflict: 'SCALING_POLICY_CONFLICT',
+  // Community platform (issue 12), the seed's troubleshooting cases and the marketplace's refusals.
+  FeatureDisabled: 'FEATURE_DISABLED',
+  AlgorithmValidationFailed: 'ALGORITHM_VALIDATION_FAILED',
+  SearchTimeout: 'SEARCH_TIMEOUT',
+  LicenseRequired: 'LICENSE_REQUIRED',
+  BenchmarkSetUnavailable: 'BENCHMARK_SET_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -21,9 +21,23 @@ import { scalingPoliciesProjection } from './scaling-policies';
 import { demandPredictionsProjection } from './demand-predictions';
 import { scalingCalendarProjection } from './scaling-calendar';
 import { scalingSchedulesProjection } from './scaling-schedules';
+import { forumsProjection } from './forums';
+import { moderationProjection } from './moderation';
+import { communityEventsProjection } from './community-events';
+import { tutorialsProjection } from './tutorials';
+import { projectsProjection } from './projects';
+import { contributionsProjection } from './contributions';
+import { licensesProjection } from './licenses';
+import { invoicesProjection } from './invoices';
+import { algorithmSalesProjection } from './algorithm-sales';
+import { algorithmRecipesProjection } from './algorithm-recipes';
+import { algorithmEntitlementsProjection } from './algorithm-entitlements';
+import { algorithmUsageProjection } from './algorithm-usage';
+import { algorithmBenchmarksProjection } from './algorithm-benchmarks';
+import { algorithmListingsProjection } from './algorithm-listings';
 
 /** Every read model of the platform; the runner keeps each one up to date. */
-export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintPricesProjection, constraintEvolutionHistoryProjection, constraintEvolutionModelsProjection, evolutionsProjection, evolutionTriggersProjection, usageHoursProjection, scalingPoliciesProjection, demandPredictionsProjection, scalingCalendarProjection, scalingSchedulesProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [tenantsProjection, ...tenantProfileProjections, problemsProjection, constraintsProjection, solveJobsProjection, optimizationProfilesProjection, constraintPerformanceProjection, constraintPricesProjection, constraintEvolutionHistoryProjection, constraintEvolutionModelsProjection, evolutionsProjection, evolutionTriggersProjection, usageHoursProjection, scalingPoliciesProjection, demandPredictionsProjection, scalingCalendarProjection, scalingSchedulesProjection, forumsProjection, moderationProjection, communityEventsProjection, tutorialsProjection, projectsProjection, contributionsProjection, licensesProjection, invoicesProjection, algorithmSalesProjection, algorithmRecipesProjection, algorithmEntitlementsProjection, algorithmUsageProjection, algorithmBenchmarksProjection, algorithmListingsProjection, auditEntriesProjection, ...identityProjections, serviceAccountsProjection, complianceProjection];
 
 /** What the projection runner runs: every read model, and the audit chainer (whose output is events, so replay leaves it out). */
 export function runnerProjections(eventStore: EventStore): Projection[] {

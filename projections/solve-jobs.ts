@@ -28,6 +28,7 @@ export const solveJobsProjection: Projection = {
           variableCount: request.qubo.variables.length,
           attempt: 0,
           submittedAt,
+          ...(request.algorithm && { algorithmId: request.algorithm.algorithmId, algorithmVersion: request.algorithm.version }),
         };
         context.upsert(SOLVE_JOBS_COLLECTION, document);
         return;

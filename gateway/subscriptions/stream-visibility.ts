@@ -36,6 +36,21 @@ export const STREAM_READERS: Readonly<Record<string, readonly Role[]>> = {
   demandprediction: ROLES,
   scalingcalendar: ROLES,
   scalingschedule: ROLES,
+  // Shared community content, read by every signed-in role over HTTP too.
+  forum: ROLES,
+  thread: ROLES,
+  communityevent: ROLES,
+  // The tenant's marketplace listings, tutorials and projects: read by every role over HTTP too.
+  algorithm: ROLES,
+  tutorial: ROLES,
+  project: ROLES,
+  // Purchases carry the invoice, which only those who answer for the tenant's spending read.
+  license: OVERSEERS,
+  // Benchmarks of a listing's recipe: evidence shown on the listing to every signed-in user.
+  algorithmbenchmark: ROLES,
+  // Who flagged what, appeals and bans: for those who oversee the tenant, and the moderators.
+  moderation: [...OVERSEERS, 'MODERATOR'],
+  communitymember: [...OVERSEERS, 'MODERATOR'],
   // Oversight: only those who may read the audit trail, users and compliance over HTTP.
   [AUDIT_CATEGORY]: OVERSEERS,
   authentication: OVERSEERS,

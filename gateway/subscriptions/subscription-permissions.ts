@@ -25,6 +25,8 @@ export const SUBSCRIPTION_PERMISSIONS = {
   // As constraintPerformance and constraintEvolutionHistory: every role reads how its tenant's constraints evolve.
   'Subscription.constraintEvolutions': ROLES,
   'Subscription.scalingEvents': ROLES,
+  // Forums and listings are shared content, read by every signed-in role over HTTP too.
+  'Subscription.communityActivity': ROLES,
 } satisfies SubscriptionPermissionTable;
 
 /** Undefined when one of the caller's roles has a row for the field; FORBIDDEN (as over HTTP) otherwise. */

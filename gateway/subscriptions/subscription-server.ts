@@ -28,6 +28,7 @@ import { canReadEvent } from './stream-visibility';
 import type { SubscriberPace } from './subscriber-pace';
 import { SUBSCRIPTION_PERMISSIONS, subscriptionRefusal, type SubscriptionPermissionTable } from './subscription-permissions';
 import { tenantEvents } from './tenant-events-source';
+import { openCommunityActivity } from './community-activity-source';
 import { CONSTRAINT_EVOLUTION_FEED_TYPES, SCALING_FEED_TYPES } from '../../schema/events';
 import { TokenLifetimes, type OnSessionRevoked } from './token-lifetimes';
 import { untilAborted } from './until-aborted';
@@ -51,6 +52,8 @@ export interface SubscriptionServerOptions {
   readonly settings: SubscriptionSettings;
   readonly rateLimiter: GatewayRateLimiter;
   readonly logger: Logger;
+  /** COMMUNITY_FORUM_ENABLED: false makes communityActivity answer FEATURE_DISABLED, as the forums do; on when absent. */
+  readonly communityForumEnabled?: boolean;
 }
 
 /** Opens a field's stream once its checks passed; `signal` ends it (the token ended, or the client left). */
@@ -111,6 +114,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
       if (!canAccessTenant(auth, tenantId)) throw forbidden(`You may not follow tenant ${tenantId}.`);
       const canRead = (event: Parameters<typeof canReadEvent>[1]) => canReadEvent(auth, event);
       return (signal) => tenantEvents(options.eventStore, { tenantId, eventTypes: SCALING_FEED_TYPES, canRead, signal, pace }, 'scalingEvents');
+    },
+    // Shared content: every signed-in user follows any forum or listing, whatever their tenant.
+    communityActivity: async ({ forumId, algorithmId }, auth, pace) => {
+      if (options.communityForumEnabled === false) throw platformError(ErrorCode.FeatureDisabled, 'Community forums are switched off on this platform (COMMUNITY_FORUM_ENABLED=false); ask its operators to enable them.', { feature: 'COMMUNITY_FORUM' });
+      const open = await openCommunityActivity(options.eventStore, { forumId: forumId ?? undefined, algorithmId: algorithmId ?? undefined, auth });
+      return (signal) => open(signal, pace);
     },
     solveJobProgress: async ({ jobId }, auth, pace) => {
       const tenantId = await solveJobTenant(options.eventStore, jobId);

@@ -29,14 +29,15 @@ export async function* tenantEvents<Field extends string = 'tenantEvents'>(
   const subscription = subscribePaced(eventStore, { after: await eventStore.headPosition(), filter }, request.signal, request.pace);
   try {
     for await (const event of subscription) {
-      if (request.canRead(event)) yield { [field]: toMessage(event) } as Record<Field, TenantEventMessage>;
+      if (request.canRead(event)) yield { [field]: eventMessage(event) } as Record<Field, TenantEventMessage>;
     }
   } finally {
     await subscription.close();
   }
 }
 
-function toMessage(event: RecordedEvent): TenantEventMessage {
+/** A recorded event as a subscription message carries it. */
+export function eventMessage(event: RecordedEvent): TenantEventMessage {
   return {
     id: event.id,
     type: event.type,

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../platform/commands/decider';
+import type { AlgorithmRunReference } from './algorithm-run-events';
 import type { ConstraintDefinition, QuboDefinition } from './optimization-events';
 
 /** Events of the `solvejob-<id>` streams, owned by the optimization subgraph. */
@@ -17,6 +18,8 @@ export interface SolveJobRequest {
   readonly timeLimitMs: number;
   readonly seed: number;
   readonly numSamples: number;
+  /** The marketplace algorithm whose recipe the job runs (version 4); its strategy, time and samples are already merged into the fields above. */
+  readonly algorithm: AlgorithmRunReference | null;
 }
 
 export type SolveJobSubmitted = DomainEvent<'SolveJobSubmitted', { readonly jobId: string; readonly tenantId: string; readonly request: SolveJobRequest; readonly submittedAt: string }>;
@@ -105,10 +108,11 @@ export const SOLVE_JOB_TERMINAL_EVENTS: readonly SolveJobEvent['type'][] = ['Sol
 /**
  * Version 2 of the events carrying a sense, constraint kind, relation or strategy writes it as the
  * API's enums name them (MINIMIZE, ONE_HOT, LESS_OR_EQUAL, SA; not minimize, one_hot, <=, sa);
- * version 3 of SolveJobSubmitted records each constraint's `penaltyMethod`; see ./upcasters.ts.
+ * version 3 of SolveJobSubmitted records each constraint's `penaltyMethod`, version 4 the marketplace
+ * algorithm the job runs (`request.algorithm`); see ./upcasters.ts.
  */
 export const SOLVE_JOB_EVENT_VERSIONS: Readonly<Record<SolveJobEvent['type'], number>> = {
-  SolveJobSubmitted: 3,
+  SolveJobSubmitted: 4,
   SolveJobStarted: 2,
   SolveJobLeaseRenewed: 1,
   SolveJobLeaseReleased: 1,

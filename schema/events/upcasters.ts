@@ -37,7 +37,9 @@ const resourceUsageRecordedV1ToV2: Upcaster<ResourceUsageRecordedV1, ResourceUsa
 type ConstraintDefinitionV2 = Omit<ConstraintDefinition, 'penaltyMethod'>;
 type ConstraintAddedV2 = Omit<ConstraintAdded['data'], 'constraint'> & { readonly constraint: ConstraintDefinitionV2 };
 type ConstraintUpdatedV2 = Omit<ConstraintUpdated['data'], 'constraint' | 'previousPenaltyMethod'> & { readonly constraint: ConstraintDefinitionV2 };
-type SolveJobRequestV2 = Omit<SolveJobRequest, 'constraints'> & { readonly constraints: readonly ConstraintDefinitionV2[] };
+type SolveJobRequestV3 = Omit<SolveJobRequest, 'algorithm'>;
+type SolveJobSubmittedV3 = Omit<SolveJobSubmitted['data'], 'request'> & { readonly request: SolveJobRequestV3 };
+type SolveJobRequestV2 = Omit<SolveJobRequestV3, 'constraints'> & { readonly constraints: readonly ConstraintDefinitionV2[] };
 type SolveJobSubmittedV2 = Omit<SolveJobSubmitted['data'], 'request'> & { readonly request: SolveJobRequestV2 };
 
 const manual = (stored: ConstraintDefinitionV2): ConstraintDefinition => ({ ...stored, penaltyMethod: 'MANUAL' });
@@ -55,9 +57,16 @@ const penaltyMethodUpcasters = [
   ),
   penaltyMethodAtVersion3(
     'SolveJobSubmitted',
-    (data: SolveJobSubmittedV2): SolveJobSubmitted['data'] => ({ ...data, request: { ...data.request, constraints: data.request.constraints.map(manual) } }),
+    (data: SolveJobSubmittedV2): SolveJobSubmittedV3 => ({ ...data, request: { ...data.request, constraints: data.request.constraints.map(manual) } }),
   ),
 ];
+
+/** SolveJobSubmitted version 4 names the marketplace algorithm a job runs; every job before ran none. */
+const solveJobSubmittedV3ToV4: Upcaster<SolveJobSubmittedV3, SolveJobSubmitted['data']> = {
+  eventType: 'SolveJobSubmitted',
+  fromVersion: 3,
+  upcast: (data) => ({ ...data, request: { ...data.request, algorithm: null } }),
+};
 
 /*
  * Version 1 of the events below wrote enum values in spellings of their own; version 2 writes them
@@ -164,4 +173,5 @@ export const EVENT_UPCASTERS: readonly Upcaster[] = [
   resourceUsageRecordedV1ToV2 as Upcaster,
   ...(respelledEnumUpcasters as Upcaster[]),
   ...(penaltyMethodUpcasters as Upcaster[]),
+  solveJobSubmittedV3ToV4 as Upcaster,
 ];

@@ -4,6 +4,8 @@ import { atVersion1, SPELLINGS_BEFORE, STORED_AT_VERSION_1 } from '../../test/su
 import { eventSchemaVersion } from './index';
 
 const WITH_PENALTY_METHOD = ['ConstraintAdded', 'ConstraintUpdated', 'SolveJobSubmitted'];
+/** Raised again since: SolveJobSubmitted names the marketplace algorithm at version 4. */
+const RAISED_SINCE: Readonly<Record<string, number>> = { SolveJobSubmitted: 4 };
 const recorded = (stored: (typeof STORED_AT_VERSION_1)[number]): RecordedEvent => ({ ...atVersion1(stored), streamId: stored.streamId, revision: 0, position: 1, recordedAt: '2025-01-01T00:00:00.000Z' });
 
 describe('upcasters of the enum values version 1 spelled its own way', () => {
@@ -16,9 +18,9 @@ describe('upcasters of the enum values version 1 spelled its own way', () => {
     expect(event.data).toBe(stored.data);
   });
 
-  it('write every type they lift at version 2, or 3 for those carrying a constraint definition', () => {
+  it('write every type they lift at version 2, or 3 for those carrying a constraint definition (or later when raised since)', () => {
     const types = [...new Set(STORED_AT_VERSION_1.map((stored) => stored.type))].filter((type) => type !== 'UserRegistered');
-    expect(types.map((type) => [type, eventSchemaVersion(type)])).toEqual(types.map((type) => [type, WITH_PENALTY_METHOD.includes(type) ? 3 : 2]));
+    expect(types.map((type) => [type, eventSchemaVersion(type)])).toEqual(types.map((type) => [type, RAISED_SINCE[type] ?? (WITH_PENALTY_METHOD.includes(type) ? 3 : 2)]));
   });
 
   it('leave an event written at version 2 as it is', () => {
@@ -69,6 +71,7 @@ describe('upcasters of the constraint definitions version 2 stored without a pen
           timeLimitMs: 100,
           seed: 1,
           numSamples: 1,
+          algorithm: null,
         },
         submittedAt: at,
       },
@@ -76,7 +79,7 @@ describe('upcasters of the constraint definitions version 2 stored without a pen
   ])('lift %s from version 2 to 3: every weight stored then was the client’s own, MANUAL', (type, stored, expected) => {
     const event = atVersion(type, stored, 2);
     const upcast = UPCASTER_REGISTRY.upcast(event);
-    expect(upcast.metadata.schemaVersion).toBe(3);
+    expect(upcast.metadata.schemaVersion).toBe(eventSchemaVersion(type));
     expect(upcast.data).toEqual(expected);
     expect(event.data).toBe(stored);
     expect(stored).not.toHaveProperty('constraint.penaltyMethod');
@@ -85,6 +88,26 @@ describe('upcasters of the constraint definitions version 2 stored without a pen
   it('leave a definition written at version 3 as it is, computed method and all', () => {
     const event = atVersion('ConstraintAdded', { constraintId: 'c1', problemId: 'p1', tenantId: 'acme', constraint: { ...pickOne, penaltyMethod: 'VLM', penaltyWeight: 6 }, addedAt: at }, 3);
     expect(UPCASTER_REGISTRY.upcast(event)).toBe(event);
+  });
+});
+
+describe('the upcaster of SolveJobSubmitted, which version 3 wrote before jobs could run a marketplace algorithm', () => {
+  it('records that the job runs no algorithm, and leaves version 4 as it is', () => {
+    const at = '2026-01-01T00:00:00.000Z';
+    const request = { problemId: null, qubo: { variables: ['x'], linear: [], quadratic: [], offset: 0, sense: 'MINIMIZE' }, constraints: [], strategy: 'SA', timeLimitMs: 100, seed: 1, numSamples: 1 };
+    const atVersion = (data: Record<string, unknown>, schemaVersion: number): RecordedEvent => ({
+      id: `submitted-${schemaVersion}`,
+      type: 'SolveJobSubmitted',
+      data,
+      streamId: 'solvejob-j1',
+      revision: 0,
+      position: 1,
+      recordedAt: at,
+      metadata: { tenantId: 'acme', actor: 'ada', correlationId: 'c', causationId: 'c', occurredAt: at, schemaVersion },
+    });
+    expect(UPCASTER_REGISTRY.upcast(atVersion({ jobId: 'j1', tenantId: 'acme', request, submittedAt: at }, 3)).data).toEqual({ jobId: 'j1', tenantId: 'acme', request: { ...request, algorithm: null }, submittedAt: at });
+    const current = atVersion({ jobId: 'j1', tenantId: 'acme', request: { ...request, algorithm: { algorithmId: 'a1', version: 2, authorTenantId: 'globex', authorId: 'grace', parameters: { sweeps: 500 } } }, submittedAt: at }, 4);
+    expect(UPCASTER_REGISTRY.upcast(current)).toBe(current);
   });
 });
 

@@ -44,6 +44,9 @@ export interface SolveJobDocument {
   readonly variableCount: number;
   readonly attempt: number;
   readonly submittedAt: string;
+  /** The marketplace algorithm whose recipe the job runs. */
+  readonly algorithmId?: string;
+  readonly algorithmVersion?: number;
   readonly startedAt?: string;
   readonly finishedAt?: string;
   readonly bestEnergy?: number;

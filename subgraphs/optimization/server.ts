@@ -14,6 +14,7 @@ import { PerformanceResolver } from './graphql/performance-resolver';
 import { EvolutionResolver } from './graphql/evolution-resolver';
 import { TriggerResolver } from './graphql/trigger-resolver';
 import { PredictionResolver } from './graphql/prediction-resolver';
+import { AlgorithmRunResolver } from './graphql/algorithm-run-resolver';
 import { ModelRetrainer } from './prediction/model-retrainer';
 import { EvolutionTriggerRunner } from './triggers/evolution-trigger-runner';
 import { CONSTRAINT_EVOLUTIONS_SUBSCRIPTION_SDL, ConstraintEvolutionMessage } from './graphql/evolution-types';
@@ -25,7 +26,7 @@ import { servicePrincipal } from '../../platform/commands/service-principal';
 /** The optimization subgraph: QUBO problems, their constraints, synchronous solves and solve jobs. */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, MultiObjectiveResolver, SolveJobResolver, OptimizationProfileResolver, PerformanceResolver, EvolutionResolver, TriggerResolver, PredictionResolver],
+    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, MultiObjectiveResolver, SolveJobResolver, OptimizationProfileResolver, PerformanceResolver, EvolutionResolver, TriggerResolver, PredictionResolver, AlgorithmRunResolver],
     orphanedTypes: [OptimizationTenant, SolveJobProgress, ConstraintEvolutionMessage],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL + CONSTRAINT_EVOLUTIONS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),

@@ -131,6 +131,7 @@ export const STORED_AT_VERSION_1: readonly StoredAtVersion1[] = [
           { ...pickOne, kind: 'ONE_HOT', penaltyMethod: 'MANUAL' },
         ],
         strategy: 'AUTO',
+        algorithm: null,
       },
       submittedAt: at,
     },

@@ -29,6 +29,7 @@ export const sampleSolveRequest: SolveJobRequest = {
   timeLimitMs: 1_000,
   seed: 7,
   numSamples: 1,
+  algorithm: null,
 };
 
 export type SolveResult = Omit<SolveJobCompleted['data'], 'jobId' | 'completedAt'>;

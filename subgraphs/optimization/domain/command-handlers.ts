@@ -1,5 +1,6 @@
 import { commandHandler } from '../../../platform/commands/command-handler';
-import { constraintStreamId, eventSchemaVersion, evolutionModelStreamId, evolutionStreamId, evolutionTriggerStreamId, optimizationRunStreamId, problemStreamId, solveJobStreamId } from '../../../schema/events';
+import { algorithmBenchmarkStreamId, constraintStreamId, eventSchemaVersion, evolutionModelStreamId, evolutionStreamId, evolutionTriggerStreamId, optimizationRunStreamId, problemStreamId, solveJobStreamId } from '../../../schema/events';
+import { algorithmBenchmarkDecider } from './algorithm-benchmark-decider';
 import { evolutionDecider, evolutionIdOf } from './evolution-decider';
 import { evolutionModelDecider } from './evolution-model-decider';
 import { evolutionTriggerDecider, triggerIdOf } from './evolution-trigger-decider';
@@ -16,3 +17,4 @@ export const optimizationRuns = commandHandler(optimizationRunDecider, (command)
 export const evolutions = commandHandler(evolutionDecider, (command) => evolutionStreamId(evolutionIdOf(command)), eventSchemaVersion);
 export const evolutionTriggers = commandHandler(evolutionTriggerDecider, (command) => evolutionTriggerStreamId(triggerIdOf(command)), eventSchemaVersion);
 export const evolutionModels = commandHandler(evolutionModelDecider, (command) => evolutionModelStreamId(command.model.tenantId), eventSchemaVersion);
+export const algorithmBenchmarks = commandHandler(algorithmBenchmarkDecider, (command) => algorithmBenchmarkStreamId(command.benchmark.algorithmId), eventSchemaVersion);

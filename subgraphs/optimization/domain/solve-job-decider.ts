@@ -1,6 +1,6 @@
 import { DomainError, type Decider } from '../../../platform/commands/decider';
-import type { ConstraintOutcomesRecorded, SolveJobCompleted, SolveJobEvent, SolveJobRequest, SolveJobStatus } from '../../../schema/events';
-import { constraintOutcomesEvent } from './optimization-run-decider';
+import type { AlgorithmRunMetered, ConstraintOutcomesRecorded, SolveJobCompleted, SolveJobEvent, SolveJobRequest, SolveJobStatus } from '../../../schema/events';
+import { algorithmRunEvent, constraintOutcomesEvent } from './optimization-run-decider';
 
 /** Who runs the job now, and until when: another runner may take the job over once `expiresAt` has passed. */
 export interface SolveJobLease {
@@ -33,7 +33,13 @@ export type SolveJobCommand =
   | { readonly type: 'StartSolveJob'; readonly jobId: string; readonly runner: string; readonly leaseMs: number; readonly requestedAt: string }
   | ({ readonly type: 'RenewSolveJobLease'; readonly jobId: string; readonly leaseMs: number; readonly requestedAt: string } & HeldAttempt)
   | ({ readonly type: 'ReleaseSolveJobLease'; readonly jobId: string; readonly requestedAt: string } & HeldAttempt)
-  | ({ readonly type: 'CompleteSolveJob'; readonly outcome: SolveJobCompleted['data']; readonly constraintOutcomes?: ConstraintOutcomesRecorded['data'] } & HeldAttempt)
+  | ({
+      readonly type: 'CompleteSolveJob';
+      readonly outcome: SolveJobCompleted['data'];
+      readonly constraintOutcomes?: ConstraintOutcomesRecorded['data'];
+      /** The run of a marketplace algorithm's recipe, metered to its listing. */
+      readonly algorithmRun?: AlgorithmRunMetered['data'];
+    } & HeldAttempt)
   | ({ readonly type: 'FailSolveJob'; readonly jobId: string; readonly reason: string; readonly retryable: boolean; readonly requestedAt: string } & HeldAttempt)
   | { readonly type: 'CancelSolveJob'; readonly jobId: string; readonly cancelledBy: string; readonly requestedAt: string };
 
@@ -41,7 +47,7 @@ export function jobIdOf(command: SolveJobCommand): string {
   return command.type === 'CompleteSolveJob' ? command.outcome.jobId : command.jobId;
 }
 
-export const solveJobDecider: Decider<SolveJobState, SolveJobCommand, SolveJobEvent | ConstraintOutcomesRecorded> = {
+export const solveJobDecider: Decider<SolveJobState, SolveJobCommand, SolveJobEvent | ConstraintOutcomesRecorded | AlgorithmRunMetered> = {
   initialState: () => ({ status: 'ABSENT' }),
 
   evolve(state, event) {
@@ -89,7 +95,9 @@ export const solveJobDecider: Decider<SolveJobState, SolveJobCommand, SolveJobEv
         return holds(state, command) ? [{ type: 'SolveJobLeaseReleased', data: { jobId, runner: command.runner, attempt: command.attempt, releasedAt: command.requestedAt } }] : [];
       case 'CompleteSolveJob':
         // The outcomes go first: SolveJobCompleted stays the stream's last event, which readers take as the job's end.
-        return holds(state, command) ? [...constraintOutcomesEvent(command.constraintOutcomes), { type: 'SolveJobCompleted', data: command.outcome }] : [];
+        return holds(state, command)
+          ? [...constraintOutcomesEvent(command.constraintOutcomes), ...algorithmRunEvent(command.algorithmRun), { type: 'SolveJobCompleted', data: command.outcome }]
+          : [];
       case 'FailSolveJob':
         return holds(state, command) ? [{ type: 'SolveJobFailed', data: { jobId, reason: command.reason, retryable: command.retryable, failedAt: command.requestedAt } }] : [];
       case 'CancelSolveJob':

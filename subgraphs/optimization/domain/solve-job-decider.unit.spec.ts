@@ -13,6 +13,7 @@ const request: SolveJobRequest = {
   timeLimitMs: 100,
   seed: 1,
   numSamples: 1,
+  algorithm: null,
 };
 const submitted: SolveJobEvent = { type: 'SolveJobSubmitted', data: { jobId: 'j1', tenantId: 't1', request, submittedAt: at } };
 /** Attempt `attempt` claimed by `runner` at `startedAt` with a 15 s lease. */
@@ -57,6 +58,14 @@ describe('solve job decider', () => {
     spec.given([submitted, started(1, 'r1'), started(2, 'r2', later(16))]).when({ type: 'CompleteSolveJob', runner: 'r1', attempt: 1, outcome }).then([]);
     spec.given([submitted, started(1, 'r1'), cancelled]).when({ type: 'CompleteSolveJob', runner: 'r1', attempt: 1, outcome }).then([]);
     spec.given([submitted, started(1, 'r1')]).when({ type: 'FailSolveJob', jobId: 'j1', runner: 'r2', attempt: 1, reason: 'x', retryable: true, requestedAt: at }).then([]);
+  });
+
+  it("meters a run of a marketplace algorithm with its completion, before SolveJobCompleted (the stream's last event)", () => {
+    const algorithmRun = { algorithmId: 'a1', version: 2, runnerTenantId: 't1', authorTenantId: 'author-co', authorId: 'grace', solveId: 'j1', solveKind: 'SOLVE_JOB', cpuMs: 120, wallMs: 100, at } as const;
+    spec
+      .given([submitted, started(1, 'r1')])
+      .when({ type: 'CompleteSolveJob', runner: 'r1', attempt: 1, outcome, algorithmRun })
+      .then([{ type: 'AlgorithmRunMetered', data: algorithmRun }, completed]);
   });
 
   it('cancels a submitted or running job, and refuses to cancel a finished one', () => {

@@ -39,6 +39,9 @@ export interface SolveOptions {
   readonly onProgress?: (progress: SolveProgress) => void;
 }
 
+/** The search's own settings, beyond strategy, time, seed and samples: what a marketplace recipe may set. */
+export type EngineTuning = Pick<SolveOptions, 'sweeps' | 'schedule' | 'betaRange' | 'restarts' | 'tabuIterations' | 'tabuStallIterations' | 'eliteSize'>;
+
 export interface Sample {
   readonly x: Uint8Array;
   readonly energy: number;

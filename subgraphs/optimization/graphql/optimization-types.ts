@@ -28,17 +28,27 @@ export class OptimizeQuboInput {
   @Field(() => [ConstraintInput], { nullable: true })
   constraints?: ConstraintInput[];
 
-  @Field(() => SolverStrategy, { nullable: true, description: 'AUTO when left out.' })
+  @Field(() => SolverStrategy, { nullable: true, description: "AUTO when left out (or the algorithm's recipe's strategy)." })
   strategy?: SolverStrategy;
 
-  @Field(() => Int, { nullable: true, description: 'Milliseconds to search; 1000 when left out; at most the server cap (OPTIMIZE_MAX_TIME_MS).' })
+  @Field(() => Int, { nullable: true, description: "Milliseconds to search; 1000 when left out (or the algorithm's recipe's, within the cap); at most the server cap (OPTIMIZE_MAX_TIME_MS)." })
   timeLimitMs?: number;
 
   @Field(() => Int, { nullable: true, description: 'Same seed, same worker count and a budget instead of a time limit give the same answer.' })
   seed?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Distinct best samples to return (default 5, at most 100).' })
+  @Field(() => Int, { nullable: true, description: "Distinct best samples to return (default 5, or the algorithm's recipe's; at most 100)." })
   numSamples?: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A marketplace algorithm whose recipe runs the solve: its strategy, time limit, samples and engine parameters, each overridden by this input's own field. Runs with an active licence of the input's tenant, or as the listing's author; else LICENSE_REQUIRED. Each run is metered to the listing.",
+  })
+  algorithmId?: string;
+
+  @Field(() => Int, { nullable: true, description: "The algorithm's version to run; without it, the newest version the tenant is licensed for (the author: the newest approved)." })
+  algorithmVersion?: number;
 }
 
 @ObjectType()

@@ -16,6 +16,9 @@ import { synchronousSolveLimits, timeLimit } from './solve-limits';
 import { optimizationRuns } from '../domain/command-handlers';
 import { executeCommand } from '../../../platform/commands/execute-command';
 import { constraintOutcomes } from '../performance/constraint-outcomes';
+import { requireAlgorithmRun } from '../algorithms/algorithm-entitlement';
+import { engineOptions, solveSettings } from '../algorithms/recipe-options';
+import { algorithmRunMetered } from '../algorithms/run-metering';
 
 const DEFAULT_SAMPLES = 5;
 const MAX_SAMPLES = 100;
@@ -26,13 +29,16 @@ export class OptimizeResolver {
 
   @Mutation(() => OptimizationResult, {
     description:
-      "The seed's optimize_qubo(qubo_matrix, constraints, optimization_strategy), synchronous and for small problems: capped by OPTIMIZE_MAX_TIME_MS and OPTIMIZE_MAX_VARIABLES. Each run is recorded as a QuboOptimized event, with how each constraint fared (ConstraintOutcomesRecorded).",
+      "The seed's optimize_qubo(qubo_matrix, constraints, optimization_strategy), synchronous and for small problems: capped by OPTIMIZE_MAX_TIME_MS and OPTIMIZE_MAX_VARIABLES. Each run is recorded as a QuboOptimized event, with how each constraint fared (ConstraintOutcomesRecorded). With algorithmId, runs a marketplace algorithm's recipe (LICENSE_REQUIRED without a licence), metered to its listing (AlgorithmRunMetered).",
   })
   async optimizeQubo(@Arg('input', () => OptimizeQuboInput) input: OptimizeQuboInput, @Ctx() context: SubgraphContext): Promise<OptimizationResult> {
     requireTenantAccess(context, input.tenantId);
     const { maxTimeMs, workers } = this.deps.config.optimize;
-    const timeLimitMs = timeLimit(input.timeLimitMs, SOLVER_TIME_FIELDS.optimizeQubo.defaultMs, maxTimeMs);
-    const numSamples = input.numSamples ?? DEFAULT_SAMPLES;
+    const algorithm = input.algorithmId ? await requireAlgorithmRun(this.deps, input.tenantId, input.algorithmId, input.algorithmVersion ?? undefined) : null;
+    const defaultTimeLimitMs = SOLVER_TIME_FIELDS.optimizeQubo.defaultMs;
+    const settings = solveSettings(input, algorithm?.recipe ?? null, { defaultTimeLimitMs, maxTimeLimitMs: maxTimeMs, defaultSamples: DEFAULT_SAMPLES, maxSamples: MAX_SAMPLES });
+    const timeLimitMs = timeLimit(settings.timeLimitMs, defaultTimeLimitMs, maxTimeMs);
+    const { numSamples } = settings;
     if (numSamples < 1 || numSamples > MAX_SAMPLES) throw badUserInput(`numSamples must be between 1 and ${MAX_SAMPLES}.`, 'numSamples');
 
     const { qubo, constraints, problemId } = await problemToSolve(this.deps, input, context);
@@ -45,10 +51,11 @@ export class OptimizeResolver {
           model,
           constraints: constraints as Constraint[],
           limits,
-          strategy: input.strategy ?? SolverStrategy.AUTO,
+          strategy: settings.strategy,
           timeLimitMs,
           seed,
           numSamples,
+          tuning: engineOptions(settings.parameters),
           workers,
         }),
       ),
@@ -57,6 +64,15 @@ export class OptimizeResolver {
     const runId = randomUUID();
     const now = this.deps.clock();
     const best = solution.samples[0];
+    const resourceUsage = synchronousSolveUsage({
+      tenantId: input.tenantId,
+      solveId: runId,
+      solveKind: 'OPTIMIZE_QUBO',
+      workers,
+      totalTimeMs: solution.engine.totalTimeMs,
+      variables: solution.variableNames.length,
+      recordedAt: now.toISOString(),
+    });
     await executeCommand(
       this.deps,
       callerOf(context),
@@ -76,15 +92,17 @@ export class OptimizeResolver {
           cpuMs: workers * solution.engine.totalTimeMs,
           recordedAt: now.toISOString(),
         }),
-        resourceUsage: synchronousSolveUsage({
-          tenantId: input.tenantId,
-          solveId: runId,
-          solveKind: 'OPTIMIZE_QUBO',
-          workers,
-          totalTimeMs: solution.engine.totalTimeMs,
-          variables: solution.variableNames.length,
-          recordedAt: now.toISOString(),
-        }),
+        resourceUsage,
+        algorithmRun: algorithm
+          ? algorithmRunMetered(algorithm.listing, {
+              runnerTenantId: input.tenantId,
+              solveId: runId,
+              solveKind: 'OPTIMIZE_QUBO',
+              cpuMs: resourceUsage.cpuSeconds * 1000,
+              wallMs: solution.engine.totalTimeMs,
+              at: now.toISOString(),
+            })
+          : undefined,
         outcome: {
           type: 'QuboOptimized',
           data: {

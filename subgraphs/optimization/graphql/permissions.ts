@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '../../../platform/auth/auth-context';
-import { permit, permitService, tenantArgument, tenantOwning, type PermissionTable } from '../../../platform/graphql/permissions/permission-table';
+import { permit, permitService, SHARED_CONTENT, tenantArgument, tenantOwning, type PermissionTable } from '../../../platform/graphql/permissions/permission-table';
+import { OPTIMIZATION_ALGORITHMS_COLLECTION } from '../../../schema/read-models/algorithm-runs';
 import { CONSTRAINTS_COLLECTION, PROBLEMS_COLLECTION, SOLVE_JOBS_COLLECTION } from '../../../schema/read-models/optimization';
 import { EVOLUTIONS_COLLECTION } from '../../../schema/read-models/evolutions';
 import { EVOLUTION_TRIGGERS_COLLECTION } from '../../../schema/read-models/evolution-triggers';
@@ -20,6 +21,11 @@ export const SOLVE_JOB_RUNNER = 'solve-job-runner';
 export const MODEL_RETRAINER = 'model-retrainer';
 /** The background runner of evolution triggers (subgraphs/optimization/triggers). */
 export const EVOLUTION_TRIGGER_RUNNER = 'evolution-trigger-runner';
+/** Records the benchmarks of marketplace algorithms in their listing owner's tenant (subgraphs/optimization/algorithms). */
+export const ALGORITHM_BENCHMARKER = 'algorithm-benchmarker';
+
+/** Who may benchmark a listing: its author's tenant's developers and admins (the resolver checks the tenant), and those who review listings. */
+const BENCHMARKERS: readonly Role[] = ['DEVELOPER', 'TENANT_ADMIN', 'MODERATOR', 'PLATFORM_ADMIN'];
 
 /**
  * Who may call each optimization operation (README, "Roles") and which tenant it acts on; the
@@ -61,6 +67,13 @@ export const OPTIMIZATION_PERMISSIONS = {
   'Mutation.optimizeMultiObjective': permit(OPTIMIZERS, inInputTenant),
   'Mutation.submitSolveJob': permit(OPTIMIZERS, inInputTenant),
   'Mutation.cancelSolveJob': permit(OPTIMIZERS, tenantOwning(SOLVE_JOBS_COLLECTION, 'id', 'Solve job')),
+  // A marketplace algorithm's runs are its author's business: another tenant learns nothing, not even that it exists.
+  'Query.algorithmUsage': permit(EVERY_ROLE, tenantOwning(OPTIMIZATION_ALGORITHMS_COLLECTION, 'algorithmId', 'Algorithm')),
+  // Benchmarks are evidence on a shared listing (the resolver keeps an unapproved one's to its author's tenant and the moderators).
+  'Query.algorithmBenchmarks': permit(EVERY_ROLE, SHARED_CONTENT),
+  // Acted on by an author or a moderator from the operators' tenant: the resolver checks the listing's tenant, and the benchmarker records it there.
+  'Mutation.benchmarkAlgorithm': permit(BENCHMARKERS, SHARED_CONTENT),
+  'Service.benchmarkAlgorithm': permitService([ALGORITHM_BENCHMARKER], tenantOwning(OPTIMIZATION_ALGORITHMS_COLLECTION, 'algorithmId', 'Algorithm')),
   // Runs, records the progress of, completes or fails a job submitted through submitSolveJob.
   'Service.runSolveJob': permitService([SOLVE_JOB_RUNNER], tenantOwning(SOLVE_JOBS_COLLECTION, 'id', 'Solve job')),
   // Records a trigger's firing, then runs the evolution it asks for, in the trigger's tenant.

@@ -15,12 +15,16 @@ import { timeLimit } from './solve-limits';
 import { solveJobs } from '../domain/command-handlers';
 import { executeCommand } from '../../../platform/commands/execute-command';
 import { OptimizeQuboInput, SolverStrategy } from './optimization-types';
+import { requireAlgorithmRun } from '../algorithms/algorithm-entitlement';
+import { solveSettings, type SolveBounds } from '../algorithms/recipe-options';
 import { problemToSolve } from './problem-input';
 import { SolveJob, SolveJobConnection, SolveJobStatus } from './solve-job-types';
 
 const DEFAULT_JOB_TIME_LIMIT_MS = 10_000;
 /** Background jobs may run far longer than the synchronous call: up to an hour. */
 const MAX_JOB_TIME_LIMIT_MS = 3_600_000;
+/** A recipe's defaults are clamped to these; the input's own samples are not capped for jobs. */
+const JOB_BOUNDS: SolveBounds = { defaultTimeLimitMs: DEFAULT_JOB_TIME_LIMIT_MS, maxTimeLimitMs: MAX_JOB_TIME_LIMIT_MS, defaultSamples: 5, maxSamples: 100 };
 
 @Resolver(() => SolveJob)
 export class SolveJobResolver {
@@ -53,11 +57,16 @@ export class SolveJobResolver {
     return connectionOf(page, toSolveJob);
   }
 
-  @Mutation(() => SolveJob, { description: 'Queues a solve and answers at once; the job survives a restart of the platform.' })
+  @Mutation(() => SolveJob, {
+    description:
+      "Queues a solve and answers at once; the job survives a restart of the platform. With algorithmId, runs a marketplace algorithm's recipe: LICENSE_REQUIRED without a licence, checked again when the job starts.",
+  })
   async submitSolveJob(@Arg('input', () => OptimizeQuboInput) input: OptimizeQuboInput, @Ctx() context: SubgraphContext): Promise<SolveJob> {
     requireTenantAccess(context, input.tenantId);
+    const algorithm = input.algorithmId ? await requireAlgorithmRun(this.deps, input.tenantId, input.algorithmId, input.algorithmVersion ?? undefined) : null;
     await this.refuseWhenQueueFull(input.tenantId);
-    const timeLimitMs = timeLimit(input.timeLimitMs, DEFAULT_JOB_TIME_LIMIT_MS, MAX_JOB_TIME_LIMIT_MS);
+    const settings = solveSettings(input, algorithm?.recipe ?? null, JOB_BOUNDS);
+    const timeLimitMs = timeLimit(settings.timeLimitMs, DEFAULT_JOB_TIME_LIMIT_MS, MAX_JOB_TIME_LIMIT_MS);
     const { problemId, qubo, constraints } = await problemToSolve(this.deps, input, context);
     // Refused now, not later in the background: the job must be solvable as submitted.
     refuseInvalidModel(() => compileProblem(parseQuboInput(qubo, { limits: this.deps.config.quboLimits }), constraints as Constraint[], { limits: this.deps.config.quboLimits }));
@@ -70,10 +79,11 @@ export class SolveJobResolver {
         problemId,
         qubo,
         constraints,
-        strategy: input.strategy ?? SolverStrategy.AUTO,
+        strategy: settings.strategy,
         timeLimitMs,
         seed: input.seed ?? Math.floor(Math.random() * 2 ** 31),
-        numSamples: input.numSamples ?? 5,
+        numSamples: settings.numSamples,
+        algorithm: algorithm && { ...algorithm.listing, parameters: settings.parameters },
       },
       requestedAt: this.deps.clock().toISOString(),
     });

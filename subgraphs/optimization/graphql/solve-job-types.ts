@@ -41,6 +41,12 @@ export class SolveJob {
   @Field(() => Int, { description: 'How many times the job was started; more than 1 after a restart interrupted it.' })
   attempt!: number;
 
+  @Field(() => ID, { nullable: true, description: 'The marketplace algorithm whose recipe the job runs.' })
+  algorithmId?: string;
+
+  @Field(() => Int, { nullable: true })
+  algorithmVersion?: number;
+
   @Field(() => Float, { nullable: true })
   bestEnergy?: number;
 

@@ -8,6 +8,8 @@ import { servicePrincipal } from '../../../platform/commands/service-principal';
 import { loadConfig } from '../../../platform/config';
 import type { EventStore, RecordedEvent } from '../../../platform/eventstore/port';
 import { createSqliteEventStore } from '../../../platform/eventstore/sqlite';
+import type { ReadStore } from '../../../platform/readstore/port';
+import { createSqliteReadStore } from '../../../platform/readstore/sqlite';
 import { createLogger } from '../../../platform/logging';
 import { eventSchemaVersion, solveJobStreamId, tenantCapacityStreamId, type SolveJobRequest, type TenantCapacityChanged } from '../../../schema/events';
 import { solveJobs } from '../domain/command-handlers';
@@ -25,12 +27,13 @@ const qubo = {
   offset: 0,
   sense: 'MINIMIZE' as const,
 };
-const request = (timeLimitMs: number): SolveJobRequest => ({ problemId: null, qubo, constraints: [], strategy: 'SA', timeLimitMs, seed: 1, numSamples: 1 });
+const request = (timeLimitMs: number): SolveJobRequest => ({ problemId: null, qubo, constraints: [], strategy: 'SA', timeLimitMs, seed: 1, numSamples: 1, algorithm: null });
 
 describe('SolveJobRunner (real SQLite event store, worker threads)', () => {
   let dir: string;
   let file: string;
   const stores: EventStore[] = [];
+  let readStore: ReadStore | undefined;
   const runners: SolveJobRunner[] = [];
   let jobCounter = 0;
 
@@ -41,6 +44,8 @@ describe('SolveJobRunner (real SQLite event store, worker threads)', () => {
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((runner) => runner.stop()));
     await Promise.all(stores.splice(0).map((store) => store.close()));
+    await readStore?.close();
+    readStore = undefined;
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -53,7 +58,9 @@ describe('SolveJobRunner (real SQLite event store, worker threads)', () => {
 
   function deps(eventStore: EventStore, settings: Record<string, string> = {}) {
     const config = loadConfig({ DATA_DIR: dir, SOLVER_WORKERS: '1', SOLVE_JOB_LEASE_MS: '600', ...settings });
-    return { eventStore, upcasters: UPCASTER_REGISTRY, config, logger: createLogger('runner-test', 'silent'), clock: () => new Date(), waitForReadModels: async () => undefined };
+    // The jobs here run no marketplace algorithm, so the runner never reads this (empty) read store.
+    readStore ??= createSqliteReadStore({ file: join(dir, 'read.db') });
+    return { eventStore, readStore, upcasters: UPCASTER_REGISTRY, config, logger: createLogger('runner-test', 'silent'), clock: () => new Date(), waitForReadModels: async () => undefined };
   }
 
   async function startRunner(eventStore: EventStore, settings: Record<string, string> = {}): Promise<SolveJobRunner> {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { GraphQLError } from 'graphql';
 import { DomainError } from '../../../platform/commands/decider';
+import { ErrorCode } from '../../../platform/errors';
 import { executeCommand, recordFacts } from '../../../platform/commands/execute-command';
 import type { ServicePrincipal } from '../../../platform/commands/service-principal';
 import type { EventSubscription } from '../../../platform/eventstore/port';
@@ -12,6 +14,9 @@ import { SolverPool } from '../engine/solver-pool';
 import { compileProblem, parseQuboInput, QuboModelError, type Constraint } from '../model';
 import { solveProblem } from '../solving/solve-problem';
 import { constraintOutcomes } from '../performance/constraint-outcomes';
+import { requireAlgorithmRun } from '../algorithms/algorithm-entitlement';
+import { engineOptions } from '../algorithms/recipe-options';
+import { algorithmRunMetered } from '../algorithms/run-metering';
 import { nextFairJob, type WaitingJob } from './fair-queue';
 import { SolverAllowances } from './solver-allowances';
 
@@ -35,7 +40,7 @@ interface RunningJob {
   readonly done: Promise<void>;
 }
 
-type RunnerDependencies = Pick<SubgraphDependencies, 'eventStore' | 'upcasters' | 'config' | 'logger' | 'clock' | 'waitForReadModels'>;
+type RunnerDependencies = Pick<SubgraphDependencies, 'eventStore' | 'upcasters' | 'config' | 'logger' | 'clock' | 'waitForReadModels' | 'readStore'>;
 
 /**
  * Runs solve jobs in the process that hosts the optimization subgraph. It follows every
@@ -207,6 +212,8 @@ export class SolveJobRunner {
       let peakRss = process.memoryUsage().rss;
       let progressWritten = Promise.resolve();
       const { request } = job;
+      // A licence refunded or revoked since the submission stops the job before it runs.
+      if (request.algorithm) await requireAlgorithmRun(this.deps, job.tenantId, request.algorithm.algorithmId, request.algorithm.version);
       const model = parseQuboInput(request.qubo, { limits: this.deps.config.quboLimits });
       const constraints = request.constraints as readonly Constraint[];
       const variableCount = compileProblem(model, constraints, { limits: this.deps.config.quboLimits }).variableNames.length;
@@ -219,6 +226,7 @@ export class SolveJobRunner {
         timeLimitMs: request.timeLimitMs,
         seed: request.seed,
         numSamples: request.numSamples,
+        tuning: request.algorithm ? engineOptions(request.algorithm.parameters) : undefined,
         workers: this.deps.config.optimize.workers,
         pool: this.pool,
         signal,
@@ -259,6 +267,16 @@ export class SolveJobRunner {
           cpuMs: (cpu.user + cpu.system) / 1000,
           recordedAt: completedAt,
         }),
+        algorithmRun: request.algorithm
+          ? algorithmRunMetered(request.algorithm, {
+              runnerTenantId: job.tenantId,
+              solveId: jobId,
+              solveKind: 'SOLVE_JOB',
+              cpuMs: usage.cpuSeconds * 1000,
+              wallMs: solution.engine.totalTimeMs,
+              at: completedAt,
+            })
+          : undefined,
         outcome: {
           jobId,
           strategy: solution.engine.strategy,
@@ -277,8 +295,9 @@ export class SolveJobRunner {
     } catch (error) {
       if (this.stopping) return;
       this.deps.logger.error({ err: error, jobId }, 'solve job failed');
-      const reason = error instanceof Error ? error.message : String(error);
-      await this.decide(job.tenantId, { type: 'FailSolveJob', jobId, ...held, reason, retryable: !(error instanceof QuboModelError), requestedAt: this.now() }).catch(
+      const licenseRequired = error instanceof GraphQLError && error.extensions.code === ErrorCode.LicenseRequired;
+      const reason = licenseRequired ? `${ErrorCode.LicenseRequired}: ${error.message}` : error instanceof Error ? error.message : String(error);
+      await this.decide(job.tenantId, { type: 'FailSolveJob', jobId, ...held, reason, retryable: !(error instanceof QuboModelError || licenseRequired), requestedAt: this.now() }).catch(
         (recordError: unknown) => this.deps.logger.error({ err: recordError, jobId }, 'could not record the failure of a solve job'),
       );
     }

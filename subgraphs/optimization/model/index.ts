@@ -14,6 +14,7 @@ export { parseQuboJson } from './input/qubo-json';
 export { parseUpperTriangularMatrix, type MatrixOptions } from './input/upper-triangular-matrix';
 export { parseBqp, type BqpOptions } from './input/orlib-bqp';
 export { parseGset, type GsetOptions } from './input/gset';
+export { bestKnownValue, BQP_BEST_KNOWN, GSET_BEST_KNOWN } from './input/best-known';
 
 export type {
   Constraint,

@@ -3,7 +3,7 @@ import { compileProblem, evaluateSolution } from '../model';
 import { solveQubo } from '../engine/solve-qubo';
 import type { SolverPool } from '../engine/solver-pool';
 import { ENERGY_EPSILON, nowMs } from '../engine/run-control';
-import type { Sample, SolveOptions, SolveResult, Strategy } from '../engine/solve-types';
+import type { EngineTuning, Sample, SolveOptions, SolveResult, Strategy } from '../engine/solve-types';
 import { descendWithOptimalSlack } from './slack-descent';
 
 /** Of a solve's time limit, the share kept for the descent with optimal slack when the problem has inequalities. */
@@ -17,6 +17,8 @@ export interface SolveProblemRequest {
   readonly timeLimitMs: number;
   readonly seed: number;
   readonly numSamples: number;
+  /** A marketplace recipe's engine settings; the engine's defaults without one. */
+  readonly tuning?: EngineTuning;
   readonly workers: number;
   /** A long-lived pool to run on instead of `workers` fresh threads. */
   readonly pool?: SolverPool;
@@ -43,6 +45,7 @@ export async function solveProblem(request: SolveProblemRequest): Promise<Proble
   const start = nowMs();
   const withSlack = compiled.slackVariables.length > 0;
   const searched = await solveQubo(compiled.compiled, {
+    ...request.tuning,
     strategy: request.strategy,
     // The slack descent's share comes out of the same limit, so the answer is still on time.
     timeLimitMs: withSlack ? request.timeLimitMs * (1 - SLACK_DESCENT_SHARE) : request.timeLimitMs,
