@@ -23,6 +23,11 @@ export interface CommandOptions {
   readonly target?: string;
   /** Off for a command in a loop that waits once at the end. */
   readonly waitForReadModels?: boolean;
+  /**
+   * Another tenant whose trail records the change too, in the same write: the actor's own, when an
+   * operator (a moderator) changes another tenant's item, so the operators' trail shows it as well.
+   */
+  readonly alsoAuditedIn?: string;
 }
 
 /**
@@ -39,7 +44,9 @@ export async function executeCommand<State, Command, Event extends DomainEvent>(
 ): Promise<CommandResult<State>> {
   const origin = originOf(caller, options.tenantId, deps.clock());
   const streamId = handler.streamOf(command);
-  const result = await decideAndAppend(deps, handler, command, origin, () => [changeAuditRecord(caller.audit, origin, options.target ?? idOf(streamId))]);
+  const target = options.target ?? idOf(streamId);
+  const auditedIn = [origin, ...(options.alsoAuditedIn && options.alsoAuditedIn !== options.tenantId ? [{ ...origin, tenantId: options.alsoAuditedIn }] : [])];
+  const result = await decideAndAppend(deps, handler, command, origin, () => auditedIn.map((where) => changeAuditRecord(caller.audit, where, target)));
   if (result.appended.length > 0) caller.audit.recordedAt.push(result.position);
   if (options.waitForReadModels ?? true) await deps.waitForReadModels(result.position);
   return result;

@@ -15,6 +15,7 @@ const INVOICES = `query ($t: ID!) { invoices(tenantId: $t) { edges { node { ${IN
 const INVOICE = `query ($id: ID!) { invoice(id: $id) { ${INVOICE_FIELDS} } }`;
 const REFUND = `mutation ($id: ID!, $reason: String!) { refundLicense(licenseId: $id, reason: $reason) { ${LICENSE_FIELDS} } }`;
 const SALES = 'query ($id: ID!) { algorithmSales(algorithmId: $id) { licenseType currency sold refunded revenue } }';
+const REVOCATIONS = 'query ($t: ID!) { auditTrail(tenantId: $t, filter: { action: "community.revokeLicense" }) { edges { node { actor target outcome } } } }';
 const REVOKE = `mutation ($id: ID!, $reason: String!) { revokeLicense(licenseId: $id, reason: $reason) { ${LICENSE_FIELDS} } }`;
 
 interface License {
@@ -155,7 +156,7 @@ describe('purchases, licences and invoices through the gateway', () => {
     expect(errorCodes(await goliath.call(REFUND, { id: license.id, reason: 'again' }, buyerAdmin))).toEqual(['CONFLICT']);
   });
 
-  it("lets a moderator revoke a licence whose terms were broken, in any tenant; the buyer's admin cannot", async () => {
+  it("lets a moderator revoke a licence whose terms were broken, in any tenant, recorded in the buyer's and the operators' trails; the buyer's admin cannot", async () => {
     const license = dataOf(await purchase({ idempotencyKey: 'order-4' })).purchaseAlgorithm;
     expect(errorCodes(await goliath.call(REVOKE, { id: license.id, reason: 'not mine to revoke' }, buyerAdmin))).toEqual(['FORBIDDEN']);
     const [operators] = await goliath.createTenants('Operators');
@@ -164,6 +165,12 @@ describe('purchases, licences and invoices through the gateway', () => {
     expect(revoked).toMatchObject({ status: 'REVOKED', endReason: 'recipe redistributed' });
     expect(dataOf(await goliath.call<{ license: License }>(LICENSE, { id: license.id }, buyerAdmin)).license.status).toBe('REVOKED');
     expect(errorCodes(await goliath.call(REVOKE, { id: license.id, reason: 'twice' }, moderator))).toEqual(['CONFLICT']);
+    for (const trail of [buyer, operators]) {
+      await eventually(async () => {
+        const entries = dataOf(await goliath.call<{ auditTrail: { edges: { node: { actor: string; target: string; outcome: string } }[] } }>(REVOCATIONS, { t: trail })).auditTrail.edges;
+        expect(entries.map((edge) => edge.node).filter((entry) => entry.outcome === 'success')).toEqual([{ actor: 'mo', target: license.id, outcome: 'success' }]);
+      });
+    }
   });
 
   it("refuses buyers who may not spend the tenant's money, a caller without a tenant, and the listing's own tenant", async () => {

@@ -14,7 +14,7 @@ import { executeSerially } from '../commands/execute-serially';
 import { communityEvents } from '../domain/command-handlers';
 import { rsvpStanding } from '../domain/community-event-decider';
 import type { Member } from '../domain/member';
-import { memberOf } from './community-member';
+import { memberOf } from '../../graphql/community-member';
 import { CommunityEvent, CommunityEventConnection, OrganizeEventInput, Rsvp, RsvpStatus } from './community-event-types';
 import { MAX_BODY, MAX_TITLE, requireText } from './text-limits';
 

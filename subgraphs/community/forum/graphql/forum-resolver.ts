@@ -16,7 +16,7 @@ import { communityMemberDecider } from '../domain/community-member-decider';
 import { forums, threads } from '../domain/command-handlers';
 import { memberKey, type Member } from '../domain/member';
 import { isHidden, moderationDecider } from '../domain/moderation-decider';
-import { actingTenantOf, isModerator, memberOf, seesHidden } from './community-member';
+import { actingTenantOf, isModerator, memberOf, seesHidden } from '../../graphql/community-member';
 import { CreateForumInput, CreateThreadInput, Forum, ForumPost, ForumPostConnection, ForumThread, ForumThreadConnection, ReplyInput } from './forum-types';
 import { ModerationStatus } from './moderation-status';
 import { MAX_BODY, MAX_TITLE, requireText } from './text-limits';

@@ -20,7 +20,7 @@ import { plainText } from '../../content/markdown';
 import { requireForum } from '../../../../platform/feature-flags';
 import { communityMembers, moderations } from '../domain/command-handlers';
 import { isHidden } from '../domain/moderation-decider';
-import { actingTenantOf, memberOf } from './community-member';
+import { actingTenantOf, memberOf } from '../../graphql/community-member';
 import { locateContent } from './content-locator';
 import { ModerationStatus } from './moderation-status';
 import {

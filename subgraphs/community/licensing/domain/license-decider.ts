@@ -19,7 +19,7 @@ type LicenseRef = Pick<LicenseIssued['data'], 'licenseId' | 'algorithmId' | 'ver
 
 export type LicenseState =
   | { readonly status: 'NONE' }
-  | { readonly status: 'ACTIVE' | 'REFUNDED' | 'REVOKED'; readonly ref: LicenseRef; readonly licenseType: LicenseType; readonly price: number; readonly currency: string; readonly invoiceId: string | null; readonly endedAt: string | null };
+  | { readonly status: 'ACTIVE' | 'REFUNDED' | 'REVOKED'; readonly ref: LicenseRef; readonly licenseType: LicenseType; readonly price: number; readonly currency: string; readonly invoiceId: string | null; readonly issuedAt: string; readonly endedAt: string | null };
 
 export type LicenseCommand =
   | {
@@ -37,10 +37,21 @@ export type LicenseCommand =
       readonly invoice: Invoice | undefined;
       readonly at: string;
     }
-  | { readonly type: 'RefundLicense'; readonly licenseId: string; readonly reason: string; readonly creditNote: CreditNote; readonly by: string; readonly at: string }
+  | {
+      readonly type: 'RefundLicense';
+      readonly licenseId: string;
+      readonly reason: string;
+      readonly creditNote: CreditNote;
+      /** A platform admin refunds at any time; the buyer's own admins within REFUND_WINDOW_DAYS of the purchase. */
+      readonly anyTime: boolean;
+      readonly by: string;
+      readonly at: string;
+    }
   | { readonly type: 'RevokeLicense'; readonly licenseId: string; readonly reason: string; readonly by: string; readonly at: string };
 
 const MAX_REASON = 1000;
+/** The days after a purchase in which the buyer may undo it alone; later, a refund is the platform operators' decision (as on AWS Marketplace, where the buyer asks). */
+export const REFUND_WINDOW_DAYS = 14;
 
 /**
  * A purchase (`license-<licenseId>`): the licence, its entitlement and its invoice, then at most one
@@ -53,8 +64,8 @@ export const licenseDecider: Decider<LicenseState, LicenseCommand, LicenseEvent>
   evolve(state, event) {
     switch (event.type) {
       case 'LicenseIssued': {
-        const { licenseId, algorithmId, version, tenantId, licenseType, price, currency } = event.data;
-        return { status: 'ACTIVE', ref: { licenseId, algorithmId, version, tenantId }, licenseType, price, currency, invoiceId: null, endedAt: null };
+        const { licenseId, algorithmId, version, tenantId, licenseType, price, currency, issuedAt } = event.data;
+        return { status: 'ACTIVE', ref: { licenseId, algorithmId, version, tenantId }, licenseType, price, currency, invoiceId: null, issuedAt, endedAt: null };
       }
       case 'InvoiceIssued':
         return state.status === 'NONE' ? state : { ...state, invoiceId: event.data.invoiceId };
@@ -75,6 +86,10 @@ export const licenseDecider: Decider<LicenseState, LicenseCommand, LicenseEvent>
     const reason = requireReason(command.reason);
     if (command.type === 'RefundLicense') {
       const { creditNote } = command;
+      const windowEnds = Date.parse(state.issuedAt) + REFUND_WINDOW_DAYS * 86_400_000;
+      if (!command.anyTime && Date.parse(command.at) > windowEnds) {
+        throw new DomainError(ErrorCode.Forbidden, `License ${command.licenseId} was bought on ${state.issuedAt}, more than ${REFUND_WINDOW_DAYS} days ago: its buyer can no longer refund it alone; ask the platform's operators (a PLATFORM_ADMIN refunds at any time).`);
+      }
       return [
         { type: 'LicenseRefunded', data: { ...state.ref, invoiceId: creditNote.invoiceId, creditNoteId: creditNote.creditNoteId, amount: creditNote.amount, currency: creditNote.currency, reason, refundedBy: command.by, refundedAt: command.at } },
         { type: 'EntitlementRevoked', data: { ...state.ref, reason: 'REFUNDED', revokedAt: command.at } },

@@ -1,7 +1,7 @@
 import { deciderSpec } from '../../../../test/support/decider-spec';
 import type { LicenseEvent } from '../../../../schema/events';
 import { invoicing } from '../payment/invoicing';
-import { licenseDecider, type LicenseCommand, type ListingOffer } from './license-decider';
+import { REFUND_WINDOW_DAYS, licenseDecider, type LicenseCommand, type ListingOffer } from './license-decider';
 
 const spec = deciderSpec(licenseDecider);
 const at = '2026-11-26T10:00:00.000Z';
@@ -34,7 +34,7 @@ const purchased: LicenseEvent[] = [
   { type: 'InvoiceIssued', data: invoice },
 ];
 const { creditNote } = invoicing.refund({ invoiceId: invoice.invoiceId, total: 250, currency: 'EUR' });
-const refund = (reason = 'bought by mistake'): LicenseCommand => ({ type: 'RefundLicense', licenseId: 'l1', reason, creditNote, by: 'bob', at: later });
+const refund = (reason = 'bought by mistake', changes: Partial<Extract<LicenseCommand, { type: 'RefundLicense' }>> = {}): LicenseCommand => ({ type: 'RefundLicense', licenseId: 'l1', reason, creditNote, anyTime: false, by: 'bob', at: later, ...changes });
 const revoke = (reason = 'redistributed the recipe'): LicenseCommand => ({ type: 'RevokeLicense', licenseId: 'l1', reason, by: 'moderator-mo', at: later });
 const refunded: LicenseEvent[] = [
   { type: 'LicenseRefunded', data: { ...ref, invoiceId: invoice.invoiceId, creditNoteId: creditNote.creditNoteId, amount: 250, currency: 'EUR', reason: 'bought by mistake', refundedBy: 'bob', refundedAt: later } },
@@ -84,6 +84,15 @@ describe('license decider', () => {
   describe('refund and revocation', () => {
     it('refunds: the invoice is credited in full and the entitlement ends', () => {
       spec.given(purchased).when(refund()).then(refunded);
+    });
+
+    it(`lets the buyer refund within ${REFUND_WINDOW_DAYS} days of the purchase, and only a platform admin after`, () => {
+      const lastMoment = new Date(Date.parse(at) + REFUND_WINDOW_DAYS * 86_400_000).toISOString();
+      const tooLate = new Date(Date.parse(lastMoment) + 1).toISOString();
+      const refundedAt = (when: string) => refunded.map((event) => ({ ...event, data: { ...event.data, ...(event.type === 'LicenseRefunded' ? { refundedAt: when } : { revokedAt: when }) } }) as LicenseEvent);
+      spec.given(purchased).when(refund('bought by mistake', { at: lastMoment })).then(refundedAt(lastMoment));
+      spec.given(purchased).when(refund('bought by mistake', { at: tooLate })).thenRejects('FORBIDDEN', /ask the platform's operators/);
+      spec.given(purchased).when(refund('bought by mistake', { at: tooLate, anyTime: true })).then(refundedAt(tooLate));
     });
 
     it('revokes: the entitlement ends, the invoice stands', () => {

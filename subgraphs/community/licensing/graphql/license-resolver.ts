@@ -1,9 +1,11 @@
+import { hasRole } from '../../../../platform/auth/auth-context';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { executeCommand } from '../../../../platform/commands/execute-command';
 import { notFound } from '../../../../platform/errors';
 import { connectionOf } from '../../../../platform/graphql/connection';
 import { assertPageSize } from '../../../../platform/graphql/page-info';
-import { requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
+import { requireAuth, requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
+import { actingTenantOf } from '../../graphql/community-member';
 import { callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
 import type { LicenseDocument } from '../../../../schema/read-models/licensing';
 import { requireMarketplace } from '../../../../platform/feature-flags';
@@ -43,18 +45,22 @@ export class LicenseResolver {
     const license = await this.visibleLicense(licenseId, context);
     const { creditNote } = invoicing.refund({ invoiceId: invoiceOf(license), total: license.price, currency: license.currency });
     const caller = callerOf(context);
-    await executeCommand(this.deps, caller, licenses, { type: 'RefundLicense', licenseId, reason, creditNote, by: caller.actor, at: this.deps.clock().toISOString() }, { tenantId: license.tenantId, target: licenseId });
+    await executeCommand(this.deps, caller, licenses, { type: 'RefundLicense', licenseId, reason, creditNote, anyTime: hasRole(requireAuth(context), 'PLATFORM_ADMIN'), by: caller.actor, at: this.deps.clock().toISOString() }, { tenantId: license.tenantId, target: licenseId });
     return licenseNamed(this.deps.readStore, licenseId);
   }
 
   @Mutation(() => License, { description: "Revokes a licence whose terms were broken (moderators): the tenant's entitlement ends at once, nothing is refunded." })
   async revokeLicense(@Arg('licenseId', () => ID) licenseId: string, @Arg('reason', () => String) reason: string, @Ctx() context: SubgraphContext): Promise<License> {
     requireMarketplace(this.deps.config);
-    // Moderators act from the operators' tenant on a licence of any tenant; the change is recorded in the licence's own.
+    // Moderators act from the operators' tenant on a licence of any tenant: the change is the licence's tenant's, and both trails record it.
     const license = await licenseCollection(this.deps.readStore).get(licenseId);
     if (!license) throw notFound('License', licenseId);
     const caller = callerOf(context);
-    await executeCommand(this.deps, caller, licenses, { type: 'RevokeLicense', licenseId, reason, by: caller.actor, at: this.deps.clock().toISOString() }, { tenantId: license.tenantId, target: licenseId });
+    await executeCommand(this.deps, caller, licenses, { type: 'RevokeLicense', licenseId, reason, by: caller.actor, at: this.deps.clock().toISOString() }, {
+      tenantId: license.tenantId,
+      target: licenseId,
+      alsoAuditedIn: actingTenantOf(requireAuth(context), this.deps.config),
+    });
     return licenseNamed(this.deps.readStore, licenseId);
   }
 

@@ -6,7 +6,7 @@ import { callerOf, type SubgraphDependencies } from '../../../../platform/graphq
 import { LICENSES_COLLECTION, type LicenseDocument } from '../../../../schema/read-models/licensing';
 import { algorithmVersionId } from '../../../../schema/read-models/marketplace';
 import { plainText } from '../../content/markdown';
-import { actingTenantOf } from '../../forum/graphql/community-member';
+import { actingTenantOf } from '../../graphql/community-member';
 import { requireMarketplace } from '../../../../platform/feature-flags';
 import { algorithms } from '../domain/command-handlers';
 import { AlgorithmSourceStore } from '../storage/source-store';

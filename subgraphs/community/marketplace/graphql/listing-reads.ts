@@ -13,7 +13,7 @@ import {
   type AlgorithmRatingDocument,
   type AlgorithmVersionDocument,
 } from '../../../../schema/read-models/marketplace';
-import { actingTenantOf, isModerator } from '../../forum/graphql/community-member';
+import { actingTenantOf, isModerator } from '../../graphql/community-member';
 import type { LicenseType as LicenseTypeEnum } from '../../graphql/license-type';
 import { AlgorithmStatus, type Algorithm, type AlgorithmLicensePrice, type AlgorithmVersion } from './algorithm-types';
 

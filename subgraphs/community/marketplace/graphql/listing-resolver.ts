@@ -8,7 +8,7 @@ import { assertPageSize } from '../../../../platform/graphql/page-info';
 import { requireAuth, requireTenantAccess, type SubgraphContext } from '../../../../platform/graphql/subgraph-context';
 import { callerOf, type SubgraphDependencies } from '../../../../platform/graphql/subgraph-dependencies';
 import { JSONScalar } from '../../../../schema/graphql/scalars';
-import { actingTenantOf } from '../../forum/graphql/community-member';
+import { actingTenantOf } from '../../graphql/community-member';
 import { requireMarketplace } from '../../../../platform/feature-flags';
 import { algorithms } from '../domain/command-handlers';
 import { AlgorithmSourceStore } from '../storage/source-store';

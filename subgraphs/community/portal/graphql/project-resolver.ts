@@ -12,7 +12,7 @@ import { PROJECT_MEMBERS_COLLECTION, PROJECTS_COLLECTION, PUBLIC_AUDIENCE, type 
 import { projects } from '../domain/command-handlers';
 import type { ProjectCommand } from '../domain/project-decider';
 import { requireKnownAlgorithms } from './known-algorithms';
-import { ownTenantOf } from './own-tenant';
+import { actingTenantOf } from '../../graphql/community-member';
 import { CreateProjectInput, Project, ProjectConnection, ProjectRole, UpdateProjectInput, type ProjectVisibility } from './project-types';
 
 /** A command on an existing project, without what every command carries. */
@@ -25,7 +25,7 @@ export class ProjectResolver {
 
   @Mutation(() => Project, { description: "Creates a project in the caller's tenant, with the caller as its OWNER." })
   async createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() context: SubgraphContext): Promise<Project> {
-    const tenantId = ownTenantOf(requireAuth(context));
+    const tenantId = actingTenantOf(requireAuth(context), this.deps.config);
     const projectId = randomUUID();
     const caller = callerOf(context);
     const settings = { name: input.name, description: input.description ?? '', visibility: input.visibility };

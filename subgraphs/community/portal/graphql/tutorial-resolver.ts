@@ -20,7 +20,7 @@ import { renderMarkdown } from '../../content/markdown';
 import { tutorials } from '../domain/command-handlers';
 import type { TutorialChanges } from '../domain/tutorial-decider';
 import { requireKnownAlgorithms } from './known-algorithms';
-import { ownTenantOf } from './own-tenant';
+import { actingTenantOf } from '../../graphql/community-member';
 import { CreateTutorialInput, Tutorial, TutorialConnection, TutorialSearchInput, UpdateTutorialInput } from './tutorial-types';
 
 @Resolver()
@@ -32,7 +32,7 @@ export class TutorialResolver {
     const auth = requireAuth(context);
     await requireKnownAlgorithms(this.deps.readStore, auth, input.algorithmIds ?? [], 'input.algorithmIds');
     const tutorialId = randomUUID();
-    const tenantId = ownTenantOf(auth);
+    const tenantId = actingTenantOf(auth, this.deps.config);
     const content = { title: input.title, summary: input.summary ?? '', body: input.body, bodyHtml: renderMarkdown(input.body), algorithmIds: input.algorithmIds ?? [], tags: input.tags ?? [] };
     const caller = callerOf(context);
     await executeCommand(this.deps, caller, tutorials, { type: 'CreateTutorial', tutorialId, tenantId, content, by: caller.actor, at: this.deps.clock().toISOString() }, { tenantId, target: tutorialId });

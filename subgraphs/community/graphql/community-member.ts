@@ -1,10 +1,10 @@
-import { PLATFORM_AUDIT_TENANT } from '../../../../platform/audit/describe-mutation';
-import { hasRole, type AuthContext } from '../../../../platform/auth/auth-context';
-import type { PlatformConfig } from '../../../../platform/config';
-import type { Member } from '../domain/member';
+import { PLATFORM_AUDIT_TENANT } from '../../../platform/audit/describe-mutation';
+import { hasRole, type AuthContext } from '../../../platform/auth/auth-context';
+import type { PlatformConfig } from '../../../platform/config';
+import type { Member } from '../forum/domain/member';
 
 /**
- * The tenant a caller acts in, in the forums: their own. A PLATFORM_ADMIN token may have none; such
+ * The tenant a caller acts in on the community's shared content (and owns what they create in): their own. A PLATFORM_ADMIN token may have none; such
  * an operator acts in the operators' tenant (PLATFORM_OPERATOR_TENANT), or in the platform's trail
  * when none is configured (which the operators' auditors read too). Moderators are users of the
  * operators' tenant, so their actions (the audit record executeCommand writes with this tenant)
