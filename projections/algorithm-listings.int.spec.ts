@@ -1,30 +1,12 @@
 import { algorithmBenchmarkStreamId, algorithmStreamId, type AlgorithmBenchmarkEvent, type AlgorithmEvent, type AlgorithmRunEvent, type AlgorithmVersionSubmission } from '../schema/events';
 import { ALGORITHM_CATALOG_COLLECTION, ALGORITHM_LISTINGS_COLLECTION, ALGORITHM_RATINGS_COLLECTION, ALGORITHM_VERSIONS_COLLECTION } from '../schema/read-models/marketplace';
 import { describeProjection, stream } from '../test/support/projection-spec';
+import { sampleSubmission } from '../test/support/sample-listing';
 import { algorithmListingsProjection } from './algorithm-listings';
 
 const submittedAt = '2026-12-01T10:00:00.000Z';
 const reviewedAt = '2026-12-02T10:00:00.000Z';
-const v1: AlgorithmVersionSubmission = {
-  algorithmId: 'a1',
-  version: 1,
-  tenantId: 'acme',
-  authorId: 'ada',
-  name: 'Portfolio annealer',
-  description: 'Anneals portfolios.',
-  category: 'Finance',
-  complexity: 'Advanced',
-  currency: 'USD',
-  licensePrices: { PERSONAL: 10, COMMERCIAL: 50, ENTERPRISE: 200 },
-  licenseTerms: 'Use it well.',
-  recipe: { strategy: 'SA', timeLimitMs: 1000 },
-  documentation: '# Fast & <b>safe</b>',
-  documentationHtml: '<h1>Fast &amp; <b>safe</b></h1>',
-  sourceHash: null,
-  sourceBytes: null,
-  contentHash: 'c1',
-  submittedAt,
-};
+const v1 = sampleSubmission({ algorithmId: 'a1', name: 'Portfolio annealer', description: 'Anneals portfolios.', licenseTerms: 'Use it well.', recipe: { strategy: 'SA', timeLimitMs: 1000 }, category: 'Finance', complexity: 'Advanced', currency: 'USD', licensePrices: { PERSONAL: 10, COMMERCIAL: 50, ENTERPRISE: 200 }, documentation: '# Fast & <b>safe</b>', documentationHtml: '<h1>Fast &amp; <b>safe</b></h1>', contentHash: 'c1', submittedAt });
 const v2: AlgorithmVersionSubmission = { ...v1, version: 2, name: 'Portfolio annealer II', licensePrices: { PERSONAL: 20, COMMERCIAL: 100, ENTERPRISE: 400 }, contentHash: 'c2', submittedAt: '2026-12-03T10:00:00.000Z' };
 const review = (version: number, reason = 'fine', at = reviewedAt) => ({ algorithmId: 'a1', version, tenantId: 'acme', authorId: 'ada', reviewerId: 'mod', reason, reviewedAt: at });
 const rating = (raterId: string, stars: number, version = 1) => ({ algorithmId: 'a1', version, raterTenantId: 'globex', raterId, stars, text: 'ok', ratedAt: '2026-12-04T10:00:00.000Z' });

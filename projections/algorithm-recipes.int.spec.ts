@@ -1,31 +1,13 @@
-import { algorithmStreamId, type AlgorithmEvent, type AlgorithmRecipe, type AlgorithmVersionSubmission } from '../schema/events';
+import { algorithmStreamId, type AlgorithmEvent, type AlgorithmRecipe } from '../schema/events';
 import { OPTIMIZATION_ALGORITHM_RECIPES_COLLECTION, OPTIMIZATION_ALGORITHMS_COLLECTION } from '../schema/read-models/algorithm-runs';
 import { describeProjection, stream } from '../test/support/projection-spec';
+import { sampleSubmission } from '../test/support/sample-listing';
 import { algorithmRecipesProjection } from './algorithm-recipes';
 
 const at = '2026-11-26T10:00:00.000Z';
 const annealer: AlgorithmRecipe = { strategy: 'SA', timeLimitMs: 500, parameters: { sweeps: 2_000, schedule: 'linear' } };
 const tabu: AlgorithmRecipe = { strategy: 'TABU', timeLimitMs: 800 };
-const submission = (version: number, recipe: AlgorithmRecipe): AlgorithmVersionSubmission => ({
-  algorithmId: 'a1',
-  version,
-  tenantId: 'author-co',
-  authorId: 'grace',
-  name: 'Annealer',
-  description: 'anneals',
-  category: 'qubo',
-  complexity: 'O(n²)',
-  currency: 'EUR',
-  licensePrices: { PERSONAL: 10, COMMERCIAL: 50, ENTERPRISE: 200 },
-  licenseTerms: 'terms',
-  recipe,
-  documentation: '# Annealer',
-  documentationHtml: '<h1>Annealer</h1>',
-  sourceHash: null,
-  sourceBytes: null,
-  contentHash: `hash-${version}`,
-  submittedAt: at,
-});
+const submission = (version: number, recipe: AlgorithmRecipe) => sampleSubmission({ algorithmId: 'a1', version, tenantId: 'author-co', authorId: 'grace', recipe, contentHash: `hash-${version}`, submittedAt: at });
 const review = { tenantId: 'author-co', authorId: 'grace', reviewerId: 'mo', reason: 'fine', reviewedAt: at };
 const submitted = (version: number, recipe: AlgorithmRecipe): AlgorithmEvent => ({ type: 'AlgorithmVersionSubmitted', data: submission(version, recipe) });
 const approved = (version: number): AlgorithmEvent => ({ type: 'AlgorithmVersionApproved', data: { algorithmId: 'a1', version, ...review } });

@@ -4,16 +4,15 @@ import { join } from 'node:path';
 import { createSqliteEventStore } from '../../platform/eventstore/sqlite';
 import type { EventStore } from '../../platform/eventstore/port';
 import {
-  algorithmStreamId,
   licenseStreamId,
   solveJobStreamId,
-  type AlgorithmEvent,
   type AlgorithmRecipe,
   type AlgorithmRunMetered,
   type LicenseEvent,
   type SolveJobSubmitted,
 } from '../../schema/events';
 import { eventually } from '../support/eventually';
+import { publishListingFromAnotherProcess } from '../support/sample-listing';
 import { dataOf, errorCodes } from '../support/gateway-client';
 import { sharedDataFile } from '../support/shared-data';
 import { useTestPlatform } from '../support/test-platform';
@@ -108,38 +107,7 @@ describe('marketplace algorithms run by the solver, through the gateway', () => 
     buyerAnalyst = await goliath.token('ANALYST', buyer, 'bob');
     strangerAdmin = await goliath.token('TENANT_ADMIN', stranger, 'sam');
     store = createSqliteEventStore({ file: join(goliath.dataDir, 'goliath.db') });
-    const at = new Date().toISOString();
-    const review = { algorithmId, version: 1, tenantId: author, authorId: 'grace', reviewerId: 'mo', reason: 'sound', reviewedAt: at };
-    await goliath.recordFromAnotherProcess(
-      algorithmStreamId(algorithmId),
-      [
-        {
-          type: 'AlgorithmVersionSubmitted',
-          data: {
-            algorithmId,
-            version: 1,
-            tenantId: author,
-            authorId: 'grace',
-            name: 'Linear annealer',
-            description: 'Simulated annealing with a linear schedule',
-            category: 'annealing',
-            complexity: 'O(n·sweeps)',
-            currency: 'EUR',
-            licensePrices: { PERSONAL: 10, COMMERCIAL: 50, ENTERPRISE: 200 },
-            licenseTerms: 'Use within your tenant.',
-            recipe: RECIPE,
-            documentation: '# Linear annealer',
-            documentationHtml: '<h1>Linear annealer</h1>',
-            sourceHash: null,
-            sourceBytes: null,
-            contentHash: 'c0ffee',
-            submittedAt: at,
-          },
-        },
-        { type: 'AlgorithmVersionApproved', data: review },
-      ] satisfies AlgorithmEvent[],
-      { tenantId: author, actor: 'grace', action: 'community.submitAlgorithm' },
-    );
+    await publishListingFromAnotherProcess(goliath, author, { algorithmId, authorId: 'grace', name: 'Linear annealer', recipe: RECIPE, licensePrices: { PERSONAL: 10, COMMERCIAL: 50, ENTERPRISE: 200 } });
     // The author's tenant runs its own approved listing once the solver's read model has it.
     await eventually(async () => expect((await optimize(author, authorDeveloper, { timeLimitMs: 10 })).errors).toBeUndefined());
   });

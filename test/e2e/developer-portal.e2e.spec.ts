@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { algorithmStreamId, type AlgorithmEvent } from '../../schema/events';
 import { eventually } from '../support/eventually';
 import { dataOf, errorCodes } from '../support/gateway-client';
-import { useTestPlatform, type TestPlatform } from '../support/test-platform';
+import { publishListingFromAnotherProcess } from '../support/sample-listing';
+import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(60_000);
 
@@ -39,40 +38,6 @@ interface ProjectNode {
   algorithmIds: string[];
 }
 
-/** An approved listing, written as the marketplace's submit and review would (through a second connection, as another process). */
-async function approvedListing(goliath: TestPlatform, tenantId: string, authorId: string): Promise<string> {
-  const algorithmId = randomUUID();
-  const now = new Date().toISOString();
-  const events: AlgorithmEvent[] = [
-    {
-      type: 'AlgorithmVersionSubmitted',
-      data: {
-        algorithmId,
-        version: 1,
-        tenantId,
-        authorId,
-        name: 'Tabu for Max-Cut',
-        description: 'Tabu search for sparse graphs.',
-        category: 'MAX_CUT',
-        complexity: 'MEDIUM',
-        currency: 'EUR',
-        licensePrices: { PERSONAL: 50, COMMERCIAL: 250, ENTERPRISE: 1000 },
-        licenseTerms: 'Use inside the licensed tenant only.',
-        recipe: { strategy: 'TABU', timeLimitMs: 2000 },
-        documentation: '# Tabu',
-        documentationHtml: '<h1>Tabu</h1>',
-        sourceHash: null,
-        sourceBytes: null,
-        contentHash: randomUUID(),
-        submittedAt: now,
-      },
-    },
-    { type: 'AlgorithmVersionApproved', data: { algorithmId, version: 1, tenantId, authorId, reviewerId: 'mo', reason: 'Complete.', reviewedAt: now } },
-  ];
-  await goliath.recordFromAnotherProcess(algorithmStreamId(algorithmId), events, { tenantId, actor: authorId, action: 'community.submitAlgorithm' });
-  return algorithmId;
-}
-
 /** The developer portal through the gateway: tutorials stored harmless and versioned, projects, and contributions derived from events. */
 describe('developer portal through the gateway', () => {
   const goliath = useTestPlatform();
@@ -88,7 +53,7 @@ describe('developer portal through the gateway', () => {
     ada = await goliath.token('DEVELOPER', acme, 'ada');
     acmeViewer = await goliath.token('VIEWER', acme, 'vic');
     globexDeveloper = await goliath.token('DEVELOPER', globex, 'gus');
-    listing = await approvedListing(goliath, globex, 'gus');
+    listing = await publishListingFromAnotherProcess(goliath, globex, { authorId: 'gus' });
   });
 
   const createTutorial = (input: Record<string, unknown>, token = ada) => goliath.call<{ createTutorial: TutorialNode }>(CREATE_TUTORIAL, { input }, token);
@@ -174,7 +139,7 @@ describe('developer portal through the gateway', () => {
 
   it('scores an approved algorithm (50) and a tutorial (20) from events, and ranks the developer', async () => {
     const linus = await goliath.token('DEVELOPER', globex, 'linus');
-    const algorithmId = await approvedListing(goliath, globex, 'linus');
+    const algorithmId = await publishListingFromAnotherProcess(goliath, globex, { authorId: 'linus' });
     const tutorial = await createLinkedTutorial({ title: 'Benchmarks that mean something', body: 'Gset and bqp instances.', algorithmIds: [algorithmId] }, linus);
     await eventually(async () => {
       const summary = dataOf(await goliath.call<{ trackContributions: Record<string, unknown> }>(CONTRIBUTIONS, { d: 'linus' }, acmeViewer)).trackContributions;

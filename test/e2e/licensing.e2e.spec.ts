@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { algorithmStreamId, type AlgorithmEvent, type AlgorithmVersionSubmission } from '../../schema/events';
 import { eventually } from '../support/eventually';
 import { dataOf, errorCodes } from '../support/gateway-client';
-import { useTestPlatform, type TestPlatform } from '../support/test-platform';
+import { publishListingFromAnotherProcess } from '../support/sample-listing';
+import { useTestPlatform } from '../support/test-platform';
 
 jest.setTimeout(60_000);
 
@@ -38,41 +38,6 @@ interface Invoice {
   creditNoteId: string | null;
 }
 
-/**
- * An approved listing of the author's tenant, written as the marketplace's submit and review would
- * write it (through a second connection, as another process), so these tests do not hang on the
- * marketplace's mutations.
- */
-async function publishListing(goliath: TestPlatform, authorTenant: string): Promise<string> {
-  const algorithmId = randomUUID();
-  const submission: AlgorithmVersionSubmission = {
-    algorithmId,
-    version: 1,
-    tenantId: authorTenant,
-    authorId: 'ada',
-    name: 'Tabu for Max-Cut',
-    description: 'Tabu search tuned for sparse Max-Cut graphs.',
-    category: 'MAX_CUT',
-    complexity: 'MEDIUM',
-    currency: 'EUR',
-    licensePrices: { PERSONAL: 50, COMMERCIAL: 250, ENTERPRISE: 1000 },
-    licenseTerms: 'Use inside the licensed tenant only.',
-    recipe: { strategy: 'TABU', timeLimitMs: 2000 },
-    documentation: '# Tabu for Max-Cut',
-    documentationHtml: '<h1>Tabu for Max-Cut</h1>',
-    sourceHash: null,
-    sourceBytes: null,
-    contentHash: randomUUID(),
-    submittedAt: new Date().toISOString(),
-  };
-  const events: AlgorithmEvent[] = [
-    { type: 'AlgorithmVersionSubmitted', data: submission },
-    { type: 'AlgorithmVersionApproved', data: { algorithmId, version: 1, tenantId: authorTenant, authorId: 'ada', reviewerId: 'mo', reason: 'Recipe and documentation are complete.', reviewedAt: new Date().toISOString() } },
-  ];
-  await goliath.recordFromAnotherProcess(algorithmStreamId(algorithmId), events, { tenantId: authorTenant, actor: 'ada', action: 'community.submitAlgorithm' });
-  return algorithmId;
-}
-
 describe('purchases, licences and invoices through the gateway', () => {
   const goliath = useTestPlatform();
   let author: string;
@@ -88,7 +53,7 @@ describe('purchases, licences and invoices through the gateway', () => {
     [author, buyer, other] = await goliath.createTenants('Author Co', 'Buyer Co', 'Other Co');
     buyerAdmin = await goliath.token('TENANT_ADMIN', buyer, 'bea');
     otherAdmin = await goliath.token('TENANT_ADMIN', other, 'otto');
-    algorithmId = await publishListing(goliath, author);
+    algorithmId = await publishListingFromAnotherProcess(goliath, author);
     // Once the listing read model has folded it, a purchase finds it (a refused purchase stores nothing).
     await eventually(async () => expect(errorCodes(await purchase({ idempotencyKey: 'probe' }, await goliath.token('TENANT_ADMIN', author)))).toEqual(['BAD_USER_INPUT']));
   });

@@ -1,29 +1,12 @@
 import { deciderSpec } from '../../../../test/support/decider-spec';
-import type { AlgorithmEvent, AlgorithmVersionSubmission } from '../../../../schema/events';
+import type { AlgorithmEvent } from '../../../../schema/events';
+import { sampleSubmission } from '../../../../test/support/sample-listing';
 import { algorithmDecider, type AlgorithmCommand } from './algorithm-decider';
 
 const spec = deciderSpec(algorithmDecider);
 const at = '2026-12-01T10:00:00.000Z';
 const later = '2026-12-02T10:00:00.000Z';
-const submission: Omit<AlgorithmVersionSubmission, 'version'> = {
-  algorithmId: 'a1',
-  tenantId: 'acme',
-  authorId: 'ada',
-  name: 'Portfolio annealer',
-  description: 'Anneals portfolios.',
-  category: 'Finance',
-  complexity: 'Advanced',
-  currency: 'USD',
-  licensePrices: { PERSONAL: 10, COMMERCIAL: 50, ENTERPRISE: 200 },
-  licenseTerms: 'Use it well.',
-  recipe: { strategy: 'SA', timeLimitMs: 1000 },
-  documentation: '# Hi',
-  documentationHtml: '<h1>Hi</h1>',
-  sourceHash: null,
-  sourceBytes: null,
-  contentHash: 'c1',
-  submittedAt: at,
-};
+const { version: _version, ...submission } = sampleSubmission({ algorithmId: 'a1', name: 'Portfolio annealer', category: 'Finance', complexity: 'Advanced', contentHash: 'c1', submittedAt: at });
 const submit = (overrides: Partial<AlgorithmCommand & { type: 'SubmitAlgorithmVersion' }> = {}): AlgorithmCommand => ({ type: 'SubmitAlgorithmVersion', newListing: true, submission, ...overrides });
 const submitted = (version: number): AlgorithmEvent => ({ type: 'AlgorithmVersionSubmitted', data: { ...submission, version } });
 const decision = (version: number, reason = 'fine') => ({ algorithmId: 'a1', version, tenantId: 'acme', authorId: 'ada', reviewerId: 'mod', reason, reviewedAt: later });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../../platform/audit/canonical-json';
-import { LICENSE_TYPES, type AlgorithmRecipe, type LicenseType } from '../../../../schema/events/algorithm-events';
+import { LICENSE_TYPES, type AlgorithmRecipe, type AlgorithmVersionSubmission, type LicenseType } from '../../../../schema/events/algorithm-events';
 import { renderMarkdownChecked } from '../../content/markdown';
 import { ALGORITHM_CATEGORIES, ALGORITHM_COMPLEXITIES, ALGORITHM_CURRENCIES, canonicalTerm, DEFAULT_PRICE_MULTIPLES, LISTING_LIMITS } from './listing-vocabulary';
 import { recipeProblems } from './recipe-validator';
@@ -24,21 +24,10 @@ export interface SubmissionInput {
 }
 
 /** A version's content as it is stored: names in the vocabulary's spelling, every price set, the documentation rendered safe. */
-export interface ListingContent {
-  readonly name: string;
-  readonly description: string;
-  readonly category: string;
-  readonly complexity: string;
-  readonly currency: string;
-  readonly licensePrices: Readonly<Record<LicenseType, number>>;
-  readonly licenseTerms: string;
-  readonly recipe: AlgorithmRecipe;
-  readonly documentation: string;
-  readonly documentationHtml: string;
-  readonly source: Buffer | null;
-  readonly sourceHash: string | null;
-  readonly contentHash: string;
-}
+export type ListingContent = Pick<
+  AlgorithmVersionSubmission,
+  'name' | 'description' | 'category' | 'complexity' | 'currency' | 'licensePrices' | 'licenseTerms' | 'recipe' | 'documentation' | 'documentationHtml' | 'sourceHash' | 'contentHash'
+> & { readonly source: Buffer | null };
 
 export interface CheckedSubmission {
   readonly problems: readonly ValidationProblem[];
