@@ -1,4 +1,4 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { badUserInput, ErrorCode, platformError } from '../../../../platform/errors';
 import { connectionOf } from '../../../../platform/graphql/connection';
 import { assertPageSize } from '../../../../platform/graphql/page-info';
@@ -28,17 +28,21 @@ export class DiscoveryResolver {
   @Query(() => AlgorithmSearchConnection, {
     description: "Approved, non-deprecated listings matching the criteria (the seed's discover_algorithms), with how many match and facet counts among them. A search over timeoutMs answers SEARCH_TIMEOUT.",
   })
-  async discoverAlgorithms(@Arg('criteria', () => DiscoverAlgorithmsInput) criteria: DiscoverAlgorithmsInput, @Ctx() context: SubgraphContext): Promise<AlgorithmSearchConnection> {
+  async discoverAlgorithms(
+    @Arg('criteria', () => DiscoverAlgorithmsInput) criteria: DiscoverAlgorithmsInput,
+    @Ctx() context: SubgraphContext,
+    @Arg('timeoutMs', () => Int, { nullable: true, description: "The seed's `timeout` beside the criteria: wins over criteria.timeoutMs when given." }) timeoutMs?: number | null,
+  ): Promise<AlgorithmSearchConnection> {
     requireMarketplace(this.deps.config);
     const auth = requireAuth(context);
     assertPageSize(criteria.first);
-    if (!(Number.isInteger(criteria.timeoutMs) && criteria.timeoutMs >= 1 && criteria.timeoutMs <= MAX_TIMEOUT_MS)) throw badUserInput(`timeoutMs is from 1 to ${MAX_TIMEOUT_MS}.`, 'criteria.timeoutMs');
+    const maxTimeMs = timeoutMs ?? criteria.timeoutMs;
+    if (!(Number.isInteger(maxTimeMs) && maxTimeMs >= 1 && maxTimeMs <= MAX_TIMEOUT_MS)) throw badUserInput(`timeoutMs is from 1 to ${MAX_TIMEOUT_MS}.`, timeoutMs == null ? 'criteria.timeoutMs' : 'timeoutMs');
     const priceField = PRICE_FIELD[criteria.license];
     const others = filtersOf(criteria);
     // The catalog holds only discoverable listings: no condition needed for that.
     const where: Where = criteria.maxPrice == null ? others : { ...others, [priceField]: { lte: criteria.maxPrice } };
     const text = criteria.text?.trim() || undefined;
-    const maxTimeMs = criteria.timeoutMs;
     const catalog = catalogCollection(this.deps.readStore);
     const sort = sortOf(criteria.sort, priceField, text !== undefined);
     const page = { where, first: criteria.first, after: criteria.after ?? undefined, sort, maxTimeMs };

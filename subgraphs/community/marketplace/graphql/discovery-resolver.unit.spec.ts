@@ -27,6 +27,14 @@ describe('discovering algorithms', () => {
     expect(new Set(catalog.budgets)).toEqual(new Set([250]));
   });
 
+  it("takes the seed's timeout beside the criteria too, over the criteria's own", async () => {
+    const catalog = slowCatalog();
+    const resolver = new DiscoveryResolver({ config: { community: { marketplaceEnabled: true } }, readStore: catalog.readStore } as never);
+    await expect(resolver.discoverAlgorithms(criteria({ text: 'portfolio' }), context as never, 100)).rejects.toMatchObject({ extensions: { code: 'SEARCH_TIMEOUT', timeoutMs: 100 } });
+    expect(new Set(catalog.budgets)).toEqual(new Set([100]));
+    await expect(resolver.discoverAlgorithms(criteria(), context as never, 0)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'timeoutMs' } });
+  });
+
   it('refuses criteria outside the vocabulary and bounds before reading anything', async () => {
     const catalog = slowCatalog();
     const resolver = new DiscoveryResolver({ config: { community: { marketplaceEnabled: true } }, readStore: catalog.readStore } as never);
