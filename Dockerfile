@@ -24,7 +24,7 @@ WORKDIR /app
 # The application stays owned by root: the service user can read it but not change it.
 COPY --from=build /app /app
 # Named volumes mounted here start as copies of these folders, so they are writable by `node`.
-RUN mkdir -p /var/lib/goliath/data /var/lib/goliath/keys && chown -R node:node /var/lib/goliath
+RUN mkdir -p /var/lib/goliath/data /var/lib/goliath/keys /var/lib/goliath/algorithms && chown -R node:node /var/lib/goliath
 USER node
 EXPOSE 4000 4001 4002 4003 4004 4005
 CMD ["node", "dist/main.js"]
