@@ -258,10 +258,13 @@ describe('audit entries land only where they belong, whatever the route', () => 
 
     // route 1: the gateway, as every caller
     const throughGateway = await inBatches(callers.flatMap((caller) => attempts.map((attempt) => () => goliath.call(attempt.query, attempt.variables, caller.token ?? null))));
-    // nothing aimed at the victim succeeded (the sign-in attempts and a caller's own logout aside)
+    // nothing aimed at the victim succeeded (the sign-in attempts and a caller's own logout aside); a
+    // mutation that names no tenant nor item (creating a tutorial or a project) acts in the caller's
+    // own tenant, where the trails below must find its entry
+    const aimsAtVictim = (attempt: Attempt) => Object.values(victim).some((id) => JSON.stringify(attempt.variables).includes(id));
     const succeeded = throughGateway
       .map((response, index) => ({ response, attempt: attempts[index % attempts.length], caller: callers[Math.floor(index / attempts.length)].name }))
-      .filter(({ response, attempt }) => !response.errors && attempt.mutation !== 'logout')
+      .filter(({ response, attempt }) => !response.errors && attempt.mutation !== 'logout' && aimsAtVictim(attempt))
       .map(({ attempt, caller }) => `${caller}: ${attempt.mutation}`);
     expect(succeeded).toEqual([]);
 

@@ -12,7 +12,8 @@ import { poisonWriter, type PoisonWriter } from '../support/poison-events';
 import { createSigningKey } from '../support/saml-identity-provider';
 import { useTestPlatform } from '../support/test-platform';
 
-jest.setTimeout(120_000);
+// The matrix makes about 1,700 calls; on a loaded machine it takes over a minute.
+jest.setTimeout(180_000);
 
 /** The columns of the matrix, in order. */
 const ROLE_COLUMNS: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALYST', 'DEVELOPER', 'AUDITOR', 'VIEWER', 'MODERATOR'];
@@ -147,6 +148,71 @@ const EXPECTED: Record<string, Expectation> = {
   'Query.parkedEvents':           row('+  F  F  F  F  F  F'),
   'Mutation.retryParkedEvent':    row('+  F  F  F  F  F  F'),
   'Mutation.skipParkedEvent':     row('+  F  F  F  F  F  F'),
+  // community, shared by every tenant (issue 12): approved listings, tutorials, forums, threads,
+  // posts and events are read by every signed-in role, tenant B's included; "other" names B's item.
+  // community: marketplace listings
+  'Mutation.submitAlgorithm':     row('+  +  F  +  F  F  F'),
+  'Query.validateAlgorithm':      row('+  +  F  +  F  F  F'),
+  'Mutation.reviewAlgorithm':     row('+  F  F  F  F  F  +',    '+  F  F  F  F  F  +'),
+  'Mutation.deprecateAlgorithm':  row('+  +  F  +  F  F  +',    '+  N  F  N  F  F  +'),
+  // On tenant B's listing that tenant A holds a licence for: rating takes a licence of the caller's tenant.
+  'Mutation.rateAlgorithm':       row('+  +  +  +  F  F  F'),
+  'Query.algorithm':              row('+  +  +  +  +  +  +',    '+  +  +  +  +  +  +'),
+  'Query.algorithms':             row('+  +  +  +  +  +  +',    '+  F  F  F  F  F  F'),
+  'Query.algorithmReviewQueue':   row('+  F  F  F  F  F  +'),
+  'Query.algorithmRecipeSchema':  row('+  +  +  +  +  +  +'),
+  'Query.discoverAlgorithms':     row('+  +  +  +  +  +  +'),
+  // Own: the author's tenant's listing; other: tenant B's listing that tenant A holds a licence for.
+  'Query.algorithmSource':        row('+  +  +  +  F  F  +',    '+  +  +  +  F  F  +'),
+  // community: purchases, licences and invoices (the buyer's tenant's alone)
+  'Mutation.purchaseAlgorithm':   row('+  +  F  F  F  F  F'),
+  'Mutation.refundLicense':       row('+  +  F  F  F  F  F',    '+  N  F  F  F  F  F'),
+  'Mutation.revokeLicense':       row('+  F  F  F  F  F  +',    '+  F  F  F  F  F  +'),
+  'Query.licenses':               row('+  +  +  +  +  +  +',    '+  F  F  F  F  F  F'),
+  'Query.license':                row('+  +  +  +  +  +  +',    '+  N  N  N  N  N  N'),
+  'Query.invoices':               row('+  +  F  F  +  F  F',    '+  F  F  F  F  F  F'),
+  'Query.invoice':                row('+  +  F  F  +  F  F',    '+  N  F  F  N  F  F'),
+  'Query.algorithmSales':         row('+  +  F  +  F  F  F',    '+  N  F  N  F  F  F'),
+  // optimization: marketplace algorithms' runs and benchmarks
+  'Query.algorithmUsage':         row('+  +  +  +  +  +  +',    '+  N  N  N  N  N  N'),
+  'Query.algorithmBenchmarks':    row('+  +  +  +  +  +  +',    '+  +  +  +  +  +  +'),
+  'Mutation.benchmarkAlgorithm':  row('+  +  F  +  F  F  +',    '+  N  F  N  F  F  +'),
+  // community: developer portal (a PRIVATE project of B answers as a missing one)
+  'Mutation.createTutorial':      row('+  +  F  +  F  F  F'),
+  'Mutation.updateTutorial':      row('+  +  F  +  F  F  F',    '+  N  F  N  F  F  F'),
+  'Query.tutorials':              row('+  +  +  +  +  +  +'),
+  'Query.tutorial':               row('+  +  +  +  +  +  +',    '+  +  +  +  +  +  +'),
+  'Mutation.createProject':       row('+  +  F  +  F  F  F'),
+  'Mutation.updateProject':       row('+  +  F  +  F  F  F',    '+  N  F  N  F  F  F'),
+  'Mutation.addProjectMember':    row('+  +  F  +  F  F  F',    '+  N  F  N  F  F  F'),
+  'Mutation.removeProjectMember': row('+  +  F  +  F  F  F',    '+  N  F  N  F  F  F'),
+  'Mutation.linkProjectAlgorithm': row('+  +  F  +  F  F  F',   '+  N  F  N  F  F  F'),
+  'Mutation.unlinkProjectAlgorithm': row('+  +  F  +  F  F  F', '+  N  F  N  F  F  F'),
+  'Query.projects':               row('+  +  +  +  +  +  +',    '+  F  F  F  F  F  F'),
+  'Query.project':                row('+  +  +  +  +  +  +',    '+  N  N  N  N  N  N'),
+  'Query.trackContributions':     row('+  +  +  +  +  +  +'),
+  'Query.leaderboard':            row('+  +  +  +  +  +  +'),
+  // community: forums, posts and moderation (acceptAnswer and appealModeration on the caller's own thread)
+  'Query.forums':                 row('+  +  +  +  +  +  +'),
+  'Query.forum':                  row('+  +  +  +  +  +  +',    '+  +  +  +  +  +  +'),
+  'Query.threads':                row('+  +  +  +  +  +  +',    '+  +  +  +  +  +  +'),
+  'Query.thread':                 row('+  +  +  +  +  +  +',    '+  +  +  +  +  +  +'),
+  'Mutation.createForum':         row('+  F  F  F  F  F  +'),
+  'Mutation.createThread':        row('+  +  +  +  +  F  +'),
+  'Mutation.reply':               row('+  +  +  +  +  F  +',    '+  +  +  +  +  F  +'),
+  'Mutation.acceptAnswer':        row('+  +  +  +  +  F  +'),
+  'Mutation.flagContent':         row('+  +  +  +  +  F  +',    '+  +  +  +  +  F  +'),
+  'Mutation.appealModeration':    row('+  +  +  +  +  F  +'),
+  'Mutation.moderateContent':     row('+  F  F  F  F  F  +',    '+  F  F  F  F  F  +'),
+  'Mutation.resolveAppeal':       row('+  F  F  F  F  F  +',    '+  F  F  F  F  F  +'),
+  'Query.moderationQueue':        row('+  F  F  F  F  F  +'),
+  'Query.moderationAppeals':      row('+  F  F  F  F  F  +'),
+  // community: events (cancelRsvp on the caller's own RSVP)
+  'Query.communityEvents':        row('+  +  +  +  +  +  +'),
+  'Query.communityEvent':         row('+  +  +  +  +  +  +',    '+  +  +  +  +  +  +'),
+  'Mutation.organizeEvent':       row('+  F  F  F  F  F  +'),
+  'Mutation.rsvp':                row('+  +  +  +  +  F  +'),
+  'Mutation.cancelRsvp':          row('+  +  +  +  +  F  +'),
 };
 
 /** What a platform-admin set up for each tenant before the matrix runs. */
@@ -169,14 +235,38 @@ interface TenantFixture {
   readonly predictionId: string;
   /** A schedule of the tenant, proposed by someone else. */
   readonly scheduleId: string;
+  /** An approved listing of the tenant, with source code (submitted by its developer, approved by its moderator). */
+  readonly algorithmId: string;
+  /** Another approved listing of the tenant, for deprecation only (a second deprecation changes nothing). */
+  readonly algorithmToDeprecate: string;
+  /** The other tenant's approved listing (its `algorithmId`), which this tenant's admin bought a licence for. */
+  readonly licensedAlgorithmId: string;
+  /** That licence and its invoice. */
+  readonly licenseId: string;
+  readonly invoiceId: string;
+  readonly tutorialId: string;
+  /** A PRIVATE project of the tenant. */
+  readonly projectId: string;
+  /** A forum the tenant's moderator created, and a thread the tenant's developer started in it. */
+  readonly forumId: string;
+  readonly threadId: string;
+  /** Threads of the tenant's developer that only flags, or only moderators' actions, touch (enough flags hide a thread). */
+  readonly flaggedThreadId: string;
+  readonly moderatedThreadId: string;
+  /** Community events the tenant's moderator organised: one to RSVP to, one whose RSVPs are cancelled. */
+  readonly eventId: string;
+  readonly cancelEventId: string;
 }
+
+/** A tenant's fixture before the tenants buy each other's listing. */
+type TenantFixtureBeforePurchase = Omit<TenantFixture, 'licensedAlgorithmId' | 'licenseId' | 'invoiceId'>;
 
 interface Request {
   readonly query: string;
   readonly variables?: Record<string, unknown>;
 }
 
-/** What the calls need from the running platform: fixtures made as a platform-admin. */
+/** What the calls need from the running platform: fixtures made as a platform-admin or as users of the tenant. */
 interface Fixtures {
   /** A constraint of the tenant's problem that only this call will use (removing it consumes it). */
   freshConstraint(tenant: TenantFixture): Promise<string>;
@@ -204,7 +294,27 @@ interface Fixtures {
   /** A calendar exception of the tenant (removing consumes it). */
   freshCalendarException(tenant: TenantFixture): Promise<string>;
   /** A scaling schedule proposed by someone else: waiting for approval, or approved (approving or applying consumes it). */
-  freshScalingSchedule(tenant: TenantFixture, approved: boolean): Promise<string>;
+  freshScalingSchedule(tenant: Pick<TenantFixture, 'tenantId' | 'scalingPolicyToApply' | 'predictionId'>, approved: boolean): Promise<string>;
+  /** A listing's input with content no submission has had yet (a repeated content hash is refused). */
+  nextListing(): Record<string, unknown>;
+  /** A new listing of the tenant waiting for review (reviewing consumes it). */
+  freshSubmission(tenant: TenantFixture): Promise<string>;
+  nextIdempotencyKey(): string;
+  /** A new active licence of the tenant, of the other tenant's listing (refunding or revoking ends it). */
+  freshLicense(tenant: TenantFixture): Promise<string>;
+  /** A member added to the tenant's project (removing consumes one). */
+  freshProjectMember(tenant: TenantFixture): Promise<string>;
+  /** A new project of the tenant with the tenant's listing linked (unlinking consumes the link). */
+  freshLinkedProject(tenant: TenantFixture): Promise<string>;
+  nextForumName(): string;
+  /** A thread the role's user of the tenant started, and a reply in it to accept (accepting consumes it). */
+  freshAnswer(tenant: TenantFixture, role: Role): Promise<{ threadId: string; postId: string }>;
+  /** A moderator's HIDE of a thread the role's user of the tenant started (only its author appeals, once). */
+  freshModerationOf(tenant: TenantFixture, role: Role): Promise<string>;
+  /** An open appeal of the tenant's developer (resolving consumes it). */
+  freshAppeal(tenant: TenantFixture): Promise<string>;
+  /** The tenant's event the role's user holds an RSVP to (cancelling consumes the RSVP). */
+  rsvpOf(tenant: TenantFixture, role: Role): Promise<string>;
 }
 
 const QUBO = {
@@ -213,9 +323,19 @@ const QUBO = {
   quadratic: [{ u: 'a', v: 'b', coefficient: 3 }],
 };
 const ONE_HOT = { kind: 'ONE_HOT', penaltyWeight: 4, variables: ['a', 'b', 'c'] };
+const SUBMIT_ALGORITHM = 'mutation ($input: SubmitAlgorithmInput!) { submitAlgorithm(input: $input) { id status } }';
+const REVIEW_ALGORITHM = 'mutation ($input: ReviewAlgorithmInput!) { reviewAlgorithm(input: $input) { id status } }';
+const PURCHASE_ALGORITHM = 'mutation ($input: PurchaseAlgorithmInput!) { purchaseAlgorithm(input: $input) { id invoiceId } }';
+const CREATE_THREAD = 'mutation ($input: CreateThreadInput!) { createThread(input: $input) { id } }';
+const REPLY = 'mutation ($input: ReplyInput!) { reply(input: $input) { id } }';
+const HIDE_CONTENT = 'mutation ($id: ID!) { moderateContent(contentId: $id, action: HIDE, reason: "role matrix") { id } }';
+const APPEAL_MODERATION = 'mutation ($id: ID!) { appealModeration(input: { moderationId: $id, statement: "Please look again." }) { id } }';
+const RSVP = 'mutation ($id: ID!) { rsvp(eventId: $id) { status } }';
+/** A week ahead: RSVPs close when an event starts. */
+const NEXT_WEEK = new Date(Date.now() + 7 * 86_400_000).toISOString();
 
-/** A minimal valid call of each operation, against one tenant's data. */
-const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Request | Promise<Request>> = {
+/** A minimal valid call of each operation, against one tenant's data, made by a user holding `role`. */
+const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures, role: Role) => Request | Promise<Request>> = {
   'Query.tenant': (t) => ({ query: 'query ($id: ID!) { tenant(id: $id) { id name } }', variables: { id: t.tenantId } }),
   'Query.tenants': () => ({ query: '{ tenants { edges { node { id } } } }' }),
   'Mutation.createTenant': () => ({ query: 'mutation { createTenant(input: { name: "Made by the matrix" }) { id } }' }),
@@ -428,6 +548,85 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures) => Reque
     query: 'mutation ($id: ID!) { skipParkedEvent(id: $id, reason: "role matrix") { id status } }',
     variables: { id: await fixtures.freshParkedEvent(t) },
   }),
+  'Mutation.submitAlgorithm': (_t, fixtures) => ({ query: SUBMIT_ALGORITHM, variables: { input: fixtures.nextListing() } }),
+  'Query.validateAlgorithm': (_t, fixtures) => ({ query: 'query ($input: SubmitAlgorithmInput!) { validateAlgorithm(input: $input) { valid } }', variables: { input: fixtures.nextListing() } }),
+  'Mutation.reviewAlgorithm': async (t, fixtures) => ({ query: REVIEW_ALGORITHM, variables: { input: { algorithmId: await fixtures.freshSubmission(t), decision: 'APPROVE' } } }),
+  'Mutation.deprecateAlgorithm': (t) => ({ query: 'mutation ($id: ID!) { deprecateAlgorithm(algorithmId: $id, reason: "role matrix") { status } }', variables: { id: t.algorithmToDeprecate } }),
+  'Mutation.rateAlgorithm': (t) => ({
+    query: 'mutation ($input: RateAlgorithmInput!) { rateAlgorithm(input: $input) { ratingCount } }',
+    variables: { input: { algorithmId: t.licensedAlgorithmId, stars: 4, text: 'Rated by the role matrix' } },
+  }),
+  'Query.algorithm': (t) => ({ query: 'query ($id: ID!) { algorithm(id: $id) { id status } }', variables: { id: t.algorithmId } }),
+  'Query.algorithms': (t) => ({ query: 'query ($t: ID!) { algorithms(tenantId: $t) { edges { node { id } } } }', variables: { t: t.tenantId } }),
+  'Query.algorithmReviewQueue': () => ({ query: '{ algorithmReviewQueue { edges { node { algorithmId version } } } }' }),
+  'Query.algorithmRecipeSchema': () => ({ query: '{ algorithmRecipeSchema }' }),
+  'Query.discoverAlgorithms': () => ({ query: '{ discoverAlgorithms(criteria: { text: "matrix" }) { totalCount edges { node { id } } } }' }),
+  // Tenant A holds a licence of tenant B's listing: "other" reads the source as a licence holder.
+  'Query.algorithmSource': (t) => ({ query: 'query ($id: ID!) { algorithmSource(algorithmId: $id, version: 1) { sha256 } }', variables: { id: t.algorithmId } }),
+  'Mutation.purchaseAlgorithm': (t, fixtures) => ({
+    query: PURCHASE_ALGORITHM,
+    variables: { input: { algorithmId: t.licensedAlgorithmId, licenseType: 'PERSONAL', idempotencyKey: fixtures.nextIdempotencyKey() } },
+  }),
+  'Mutation.refundLicense': async (t, fixtures) => ({ query: 'mutation ($id: ID!) { refundLicense(licenseId: $id, reason: "role matrix") { status } }', variables: { id: await fixtures.freshLicense(t) } }),
+  'Mutation.revokeLicense': async (t, fixtures) => ({ query: 'mutation ($id: ID!) { revokeLicense(licenseId: $id, reason: "role matrix") { status } }', variables: { id: await fixtures.freshLicense(t) } }),
+  'Query.licenses': (t) => ({ query: 'query ($t: ID!) { licenses(tenantId: $t) { edges { node { id } } } }', variables: { t: t.tenantId } }),
+  'Query.license': (t) => ({ query: 'query ($id: ID!) { license(id: $id) { id status } }', variables: { id: t.licenseId } }),
+  'Query.invoices': (t) => ({ query: 'query ($t: ID!) { invoices(tenantId: $t) { edges { node { id } } } }', variables: { t: t.tenantId } }),
+  'Query.invoice': (t) => ({ query: 'query ($id: ID!) { invoice(id: $id) { id total } }', variables: { id: t.invoiceId } }),
+  'Query.algorithmSales': (t) => ({ query: 'query ($id: ID!) { algorithmSales(algorithmId: $id) { licenseType sold } }', variables: { id: t.algorithmId } }),
+  'Query.algorithmUsage': (t) => ({ query: 'query ($id: ID!) { algorithmUsage(algorithmId: $id) { runs } }', variables: { id: t.algorithmId } }),
+  'Query.algorithmBenchmarks': (t) => ({ query: 'query ($id: ID!) { algorithmBenchmarks(algorithmId: $id) { version } }', variables: { id: t.algorithmId } }),
+  // The listing's recipe runs 20 ms on each of the seeded instances (no BENCHMARK_INSTANCES_PATH).
+  'Mutation.benchmarkAlgorithm': (t) => ({ query: 'mutation ($id: ID!) { benchmarkAlgorithm(algorithmId: $id) { version benchmarkSet } }', variables: { id: t.algorithmId } }),
+  'Mutation.createTutorial': () => ({ query: 'mutation { createTutorial(input: { title: "Matrix tutorial", body: "# Steps\\n\\nSolve it." }) { id } }' }),
+  'Mutation.updateTutorial': (t) => ({ query: 'mutation ($id: ID!) { updateTutorial(input: { tutorialId: $id, summary: "Updated by the role matrix" }) { version } }', variables: { id: t.tutorialId } }),
+  'Query.tutorials': () => ({ query: '{ tutorials { edges { node { id } } } }' }),
+  'Query.tutorial': (t) => ({ query: 'query ($id: ID!) { tutorial(id: $id) { id version } }', variables: { id: t.tutorialId } }),
+  'Mutation.createProject': () => ({ query: 'mutation { createProject(input: { name: "Matrix project", visibility: PRIVATE }) { id } }' }),
+  'Mutation.updateProject': (t) => ({ query: 'mutation ($id: ID!) { updateProject(input: { projectId: $id, description: "Updated by the role matrix" }) { id } }', variables: { id: t.projectId } }),
+  'Mutation.addProjectMember': (t) => ({ query: 'mutation ($id: ID!) { addProjectMember(projectId: $id, userId: "matrix-contributor", role: CONTRIBUTOR) { id } }', variables: { id: t.projectId } }),
+  'Mutation.removeProjectMember': async (t, fixtures) => ({
+    query: 'mutation ($id: ID!, $u: String!) { removeProjectMember(projectId: $id, userId: $u) { id } }',
+    variables: { id: t.projectId, u: await fixtures.freshProjectMember(t) },
+  }),
+  'Mutation.linkProjectAlgorithm': (t) => ({ query: 'mutation ($id: ID!, $a: ID!) { linkProjectAlgorithm(projectId: $id, algorithmId: $a) { id } }', variables: { id: t.projectId, a: t.algorithmId } }),
+  'Mutation.unlinkProjectAlgorithm': async (t, fixtures) => ({
+    query: 'mutation ($id: ID!, $a: ID!) { unlinkProjectAlgorithm(projectId: $id, algorithmId: $a) { id } }',
+    variables: { id: await fixtures.freshLinkedProject(t), a: t.algorithmId },
+  }),
+  'Query.projects': (t) => ({ query: 'query ($t: ID!) { projects(tenantId: $t) { edges { node { id } } } }', variables: { t: t.tenantId } }),
+  // A PRIVATE project: another tenant's answers as a missing one (a PUBLIC one every role would read).
+  'Query.project': (t) => ({ query: 'query ($id: ID!) { project(id: $id) { id } }', variables: { id: t.projectId } }),
+  'Query.trackContributions': () => ({ query: '{ trackContributions(developerId: "matrix-author") { points } }' }),
+  'Query.leaderboard': () => ({ query: '{ leaderboard { developerId points } }' }),
+  'Query.forums': () => ({ query: '{ forums { id } }' }),
+  'Query.forum': (t) => ({ query: 'query ($id: ID!) { forum(id: $id) { id } }', variables: { id: t.forumId } }),
+  'Query.threads': (t) => ({ query: 'query ($id: ID!) { threads(forumId: $id) { edges { node { id } } } }', variables: { id: t.forumId } }),
+  'Query.thread': (t) => ({ query: 'query ($id: ID!) { thread(id: $id) { id title } }', variables: { id: t.threadId } }),
+  'Mutation.createForum': (_t, fixtures) => ({ query: 'mutation ($n: String!) { createForum(input: { name: $n }) { id } }', variables: { n: fixtures.nextForumName() } }),
+  'Mutation.createThread': (t) => ({ query: CREATE_THREAD, variables: { input: { forumId: t.forumId, title: 'Asked by the role matrix', body: 'Which **strategy**?' } } }),
+  'Mutation.reply': (t) => ({ query: REPLY, variables: { input: { threadId: t.threadId, body: 'Try SA.' } } }),
+  'Mutation.acceptAnswer': async (t, fixtures, role) => {
+    const { threadId, postId } = await fixtures.freshAnswer(t, role);
+    return { query: 'mutation ($t: ID!, $p: ID!) { acceptAnswer(threadId: $t, postId: $p) { acceptedPostId } }', variables: { t: threadId, p: postId } };
+  },
+  'Mutation.flagContent': (t) => ({ query: 'mutation ($id: ID!) { flagContent(input: { contentId: $id, contentType: THREAD, reason: SPAM }) { contentId } }', variables: { id: t.flaggedThreadId } }),
+  'Mutation.appealModeration': async (t, fixtures, role) => ({ query: APPEAL_MODERATION, variables: { id: await fixtures.freshModerationOf(t, role) } }),
+  'Mutation.moderateContent': (t) => ({ query: HIDE_CONTENT, variables: { id: t.moderatedThreadId } }),
+  'Mutation.resolveAppeal': async (t, fixtures) => ({
+    query: 'mutation ($id: ID!) { resolveAppeal(appealId: $id, decision: UPHOLD, reason: "role matrix") { status } }',
+    variables: { id: await fixtures.freshAppeal(t) },
+  }),
+  'Query.moderationQueue': () => ({ query: '{ moderationQueue { edges { node { flagCount } } } }' }),
+  'Query.moderationAppeals': () => ({ query: '{ moderationAppeals { edges { node { id } } } }' }),
+  'Query.communityEvents': () => ({ query: '{ communityEvents { edges { node { id } } } }' }),
+  'Query.communityEvent': (t) => ({ query: 'query ($id: ID!) { communityEvent(id: $id) { id } }', variables: { id: t.eventId } }),
+  'Mutation.organizeEvent': () => ({
+    query: 'mutation ($at: DateTime!) { organizeEvent(input: { title: "Matrix meetup", startsAt: $at, capacity: 10, onlineUrl: "https://meet.example.com/matrix" }) { id } }',
+    variables: { at: NEXT_WEEK },
+  }),
+  'Mutation.rsvp': (t) => ({ query: RSVP, variables: { id: t.eventId } }),
+  'Mutation.cancelRsvp': async (t, fixtures, role) => ({ query: 'mutation ($id: ID!) { cancelRsvp(eventId: $id) { id } }', variables: { id: await fixtures.rsvpOf(t, role) } }),
 };
 
 /** Every Query and Mutation field of the composed supergraph, as `Query.name`. */
@@ -453,11 +652,13 @@ describe('role × operation × tenant matrix through the gateway', () => {
     const goliath = useTestPlatform({ adminSubject: 'matrix-admin', env: { SOLVER_WORKERS: '1', COMPLIANCE_FRAMEWORKS: 'SOC2,ISO27001,GDPR,HIPAA' } });
     let tenants: { own: TenantFixture; other: TenantFixture };
 
-    const asAdmin = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      const response = await goliath.call<T>(query, variables);
+    /** A fixture call that must succeed, made with the token given (a tenant's user) or as the platform-admin. */
+    const asUser = async <T>(token: string | Promise<string>, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+      const response = await goliath.call<T>(query, variables, await token);
       if (response.errors) throw new Error(`fixture call failed: ${JSON.stringify(response.errors)}`);
       return response.data as T;
     };
+    const asAdmin = <T>(query: string, variables: Record<string, unknown> = {}) => asUser<T>(goliath.admin, query, variables);
     const addConstraint = async (problemId: string) =>
       (await asAdmin<{ addConstraint: { id: string } }>('mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }', { input: { problemId, constraint: ONE_HOT } }))
         .addConstraint.id;
@@ -472,6 +673,45 @@ describe('role × operation × tenant matrix through the gateway', () => {
     let poison: PoisonWriter;
     let users = 0;
     let serviceAccounts = 0;
+    /** Numbers community fixtures (listings, idempotency keys, members, forums) so none repeats another. */
+    let serial = 0;
+    const issued = new Map<string, Promise<string>>();
+    /** A development token of a user of the tenant, issued once. */
+    const tokenOf = (tenantId: string, role: Role, subject: string) => {
+      const key = `${tenantId} ${role} ${subject}`;
+      if (!issued.has(key)) issued.set(key, goliath.token(role, tenantId, subject));
+      return issued.get(key)!;
+    };
+    // Each tenant's community content is made by its own people: a developer writes, an admin buys, a moderator reviews and moderates.
+    const developerOf = (tenantId: string) => tokenOf(tenantId, 'DEVELOPER', 'matrix-author');
+    const buyerOf = (tenantId: string) => tokenOf(tenantId, 'TENANT_ADMIN', 'matrix-buyer');
+    const moderatorOf = (tenantId: string) => tokenOf(tenantId, 'MODERATOR', 'matrix-moderator');
+    /** The user the matrix calls as with this role; a VIEWER takes no part (its call is refused first), so the tenant's developer stands in. */
+    const participantOf = (tenantId: string, role: Role) => (role === 'VIEWER' ? developerOf(tenantId) : tokenOf(tenantId, role, `matrix-${role}`));
+    const submitListing = async (tenantId: string, extra: Record<string, unknown> = {}) =>
+      (await asUser<{ submitAlgorithm: { id: string } }>(developerOf(tenantId), SUBMIT_ALGORITHM, { input: { ...fixtures.nextListing(), ...extra } })).submitAlgorithm.id;
+    const approvedListing = async (tenantId: string) => {
+      const algorithmId = await submitListing(tenantId, { sourceCode: Buffer.from('def solve(qubo):\n    return anneal(qubo)\n').toString('base64') });
+      await asUser(moderatorOf(tenantId), REVIEW_ALGORITHM, { input: { algorithmId, decision: 'APPROVE' } });
+      return algorithmId;
+    };
+    const purchase = async (tenantId: string, algorithmId: string) =>
+      (
+        await asUser<{ purchaseAlgorithm: { id: string; invoiceId: string } }>(buyerOf(tenantId), PURCHASE_ALGORITHM, {
+          input: { algorithmId, licenseType: 'PERSONAL', idempotencyKey: fixtures.nextIdempotencyKey() },
+        })
+      ).purchaseAlgorithm;
+    const createProject = async (tenantId: string) =>
+      (await asUser<{ createProject: { id: string } }>(developerOf(tenantId), 'mutation { createProject(input: { name: "Matrix fixture", visibility: PRIVATE }) { id } }')).createProject.id;
+    const startThread = async (token: Promise<string>, forumId: string) =>
+      (await asUser<{ createThread: { id: string } }>(token, CREATE_THREAD, { input: { forumId, title: 'Matrix fixture', body: 'A question for the matrix.' } })).createThread.id;
+    const hide = async (tenantId: string, contentId: string) => (await asUser<{ moderateContent: { id: string } }>(moderatorOf(tenantId), HIDE_CONTENT, { id: contentId })).moderateContent.id;
+    const organizeEvent = async (tenantId: string) =>
+      (
+        await asUser<{ organizeEvent: { id: string } }>(moderatorOf(tenantId), 'mutation ($at: DateTime!) { organizeEvent(input: { title: "Matrix fixture", startsAt: $at, capacity: 50, place: "Utrecht" }) { id } }', {
+          at: NEXT_WEEK,
+        })
+      ).organizeEvent.id;
     const frameworkTurns = new Map<string, number>();
     const freshIdToken = (t: TenantFixture) => issuer.issueIdToken({ sub: `matrix-user-${users++}`, aud: 'goliath', tenant: t.tenantId });
     const freshSession = async (t: TenantFixture) => {
@@ -562,10 +802,74 @@ describe('role × operation × tenant matrix through the gateway', () => {
         frameworkTurns.set(t.tenantId, turn + 1);
         return ['HIPAA', 'GDPR', 'ISO27001'][turn % 3];
       },
+      // A recipe of 20 ms: benchmarks run it on each seeded instance.
+      nextListing: () => {
+        const n = serial++;
+        return {
+          name: `Matrix optimizer ${n}`,
+          description: 'Anneals the role matrix',
+          category: 'Finance',
+          complexity: 'Beginner',
+          price: 10,
+          currency: 'USD',
+          licenseTerms: 'Use within your organisation.',
+          recipe: { strategy: 'SA', timeLimitMs: 20 },
+          documentation: `# Matrix optimizer ${n}\n\nAnneals fixture ${n}.`,
+        };
+      },
+      freshSubmission: (t) => submitListing(t.tenantId),
+      nextIdempotencyKey: () => `matrix-purchase-${serial++}`,
+      freshLicense: async (t) => (await purchase(t.tenantId, t.licensedAlgorithmId)).id,
+      freshProjectMember: async (t) => {
+        const userId = `matrix-member-${serial++}`;
+        await asUser(developerOf(t.tenantId), 'mutation ($id: ID!, $u: String!) { addProjectMember(projectId: $id, userId: $u, role: CONTRIBUTOR) { id } }', { id: t.projectId, u: userId });
+        return userId;
+      },
+      freshLinkedProject: async (t) => {
+        const projectId = await createProject(t.tenantId);
+        await asUser(developerOf(t.tenantId), 'mutation ($id: ID!, $a: ID!) { linkProjectAlgorithm(projectId: $id, algorithmId: $a) { id } }', { id: projectId, a: t.algorithmId });
+        return projectId;
+      },
+      nextForumName: () => `Matrix forum ${serial++}`,
+      freshAnswer: async (t, role) => {
+        const threadId = await startThread(participantOf(t.tenantId, role), t.forumId);
+        const postId = (await asUser<{ reply: { id: string } }>(developerOf(t.tenantId), REPLY, { input: { threadId, body: 'An answer.' } })).reply.id;
+        return { threadId, postId };
+      },
+      freshModerationOf: async (t, role) => hide(t.tenantId, await startThread(participantOf(t.tenantId, role), t.forumId)),
+      freshAppeal: async (t) => {
+        const moderationId = await hide(t.tenantId, await startThread(developerOf(t.tenantId), t.forumId));
+        return (await asUser<{ appealModeration: { id: string } }>(developerOf(t.tenantId), APPEAL_MODERATION, { id: moderationId })).appealModeration.id;
+      },
+      rsvpOf: async (t, role) => {
+        if (role !== 'VIEWER') await asUser(participantOf(t.tenantId, role), RSVP, { id: t.cancelEventId });
+        return t.cancelEventId;
+      },
     };
 
-    const createTenantFixture = async (name: string): Promise<TenantFixture> => {
-      const tenantId = (await asAdmin<{ createTenant: { id: string } }>('mutation ($name: String!) { createTenant(input: { name: $name }) { id } }', { name })).createTenant.id;
+    /** The tenant's community content: its listings, tutorial and project, and a forum, threads and events of its own. */
+    const createCommunityFixture = async (tenantId: string) => {
+      const [algorithmId, algorithmToDeprecate, forumId, tutorialId, projectId, eventId, cancelEventId] = await Promise.all([
+        approvedListing(tenantId),
+        approvedListing(tenantId),
+        asUser<{ createForum: { id: string } }>(moderatorOf(tenantId), 'mutation ($n: String!) { createForum(input: { name: $n }) { id } }', { n: fixtures.nextForumName() }).then((created) => created.createForum.id),
+        asUser<{ createTutorial: { id: string } }>(developerOf(tenantId), 'mutation { createTutorial(input: { title: "Matrix fixture", body: "# Steps" }) { id } }').then((created) => created.createTutorial.id),
+        createProject(tenantId),
+        organizeEvent(tenantId),
+        organizeEvent(tenantId),
+      ]);
+      const [threadId, flaggedThreadId, moderatedThreadId] = await Promise.all([1, 2, 3].map(() => startThread(developerOf(tenantId), forumId)));
+      return { algorithmId, algorithmToDeprecate, forumId, tutorialId, projectId, eventId, cancelEventId, threadId, flaggedThreadId, moderatedThreadId };
+    };
+
+    /** The buyer's admin buys a licence of the seller's listing. */
+    const withPurchase = async (buyer: TenantFixtureBeforePurchase, seller: TenantFixtureBeforePurchase): Promise<TenantFixture> => {
+      const license = await purchase(buyer.tenantId, seller.algorithmId);
+      return { ...buyer, licensedAlgorithmId: seller.algorithmId, licenseId: license.id, invoiceId: license.invoiceId };
+    };
+
+    /** The tenant's problems, solves, identity providers, compliance and scaling, made by the platform-admin. */
+    const createPlatformFixture = async (tenantId: string) => {
       const problemId = (
         await asAdmin<{ createProblem: { id: string } }>('mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }', { input: { tenantId, name: 'Fixture', qubo: QUBO } })
       ).createProblem.id;
@@ -618,14 +922,22 @@ describe('role × operation × tenant matrix through the gateway', () => {
       const predictionId = (
         await asAdmin<{ predictResourceDemand: { predictionId: string }[] }>('mutation ($t: ID!) { predictResourceDemand(input: { tenantId: $t, timeHorizon: 6 }) { predictionId } }', { t: tenantId })
       ).predictResourceDemand[0].predictionId;
-      const fixture = { tenantId, problemId, constraintId, solveJobId, samlProviderId, frameworkId, triggerId, scalingPolicyId, scalingPolicyToApply, predictionId, scheduleId: '' };
+      const fixture = { tenantId, problemId, constraintId, solveJobId, samlProviderId, frameworkId, triggerId, scalingPolicyId, scalingPolicyToApply, predictionId };
       return { ...fixture, scheduleId: await fixtures.freshScalingSchedule(fixture, false) };
+    };
+
+    const createTenantFixture = async (name: string): Promise<TenantFixtureBeforePurchase> => {
+      const tenantId = (await asAdmin<{ createTenant: { id: string } }>('mutation ($name: String!) { createTenant(input: { name: $name }) { id } }', { name })).createTenant.id;
+      const [platform, community] = await Promise.all([createPlatformFixture(tenantId), createCommunityFixture(tenantId)]);
+      return { ...platform, ...community };
     };
 
     beforeAll(async () => {
       poison = poisonWriter(goliath.dataDir, async (id) => (await asAdmin<{ parkedEvents: { id: string }[] }>('{ parkedEvents(first: 100) { id } }')).parkedEvents.some((parked) => parked.id === id));
       issuer = await startOidcIssuer();
-      const [own, other] = await Promise.all([createTenantFixture('Tenant A'), createTenantFixture('Tenant B')]);
+      const [a, b] = await Promise.all([createTenantFixture('Tenant A'), createTenantFixture('Tenant B')]);
+      // Each tenant holds a licence of the other's listing: "own" purchases, licences and invoices are tenant A's.
+      const [own, other] = await Promise.all([withPurchase(a, b), withPurchase(b, a)]);
       tenants = { own, other };
     }, 60_000);
 
@@ -646,7 +958,7 @@ describe('role × operation × tenant matrix through the gateway', () => {
         }),
       );
       // Fixtures first (some calls consume one), so the matrix itself is only the calls under test.
-      const requests = await inBatches(cases.map((entry) => () => Promise.resolve(CALLS[entry.operation](tenants[entry.scope], fixtures))), 8);
+      const requests = await inBatches(cases.map((entry) => () => Promise.resolve(CALLS[entry.operation](tenants[entry.scope], fixtures, entry.role))), 8);
       const responses = await inBatches(
         cases.map((entry, index) => () => goliath.call(requests[index].query, requests[index].variables, tokens[entry.role])),
         12,
@@ -682,6 +994,19 @@ describe('role × operation × tenant matrix through the gateway', () => {
         'Mutation.rotateServiceAccountSecret': ['mutation ($id: ID!) { rotateServiceAccountSecret(serviceAccountId: $id) { clientId } }', clientId],
         'Mutation.revokeServiceAccount': ['mutation ($id: ID!) { revokeServiceAccount(serviceAccountId: $id) { id } }', clientId],
         'Mutation.optimizeQubo (problemId)': ['mutation ($id: ID) { optimizeQubo(input: { tenantId: "' + tenants.own.tenantId + '", problemId: $id, timeLimitMs: 20 }) { runId } }', other.problemId],
+        'Query.license': ['query ($id: ID!) { license(id: $id) { id } }', other.licenseId],
+        'Mutation.refundLicense': ['mutation ($id: ID!) { refundLicense(licenseId: $id, reason: "probe") { id } }', other.licenseId],
+        'Query.invoice': ['query ($id: ID!) { invoice(id: $id) { id } }', other.invoiceId],
+        'Query.algorithmSales': ['query ($id: ID!) { algorithmSales(algorithmId: $id) { sold } }', other.algorithmId],
+        'Query.algorithmUsage': ['query ($id: ID!) { algorithmUsage(algorithmId: $id) { runs } }', other.algorithmId],
+        'Mutation.benchmarkAlgorithm': ['mutation ($id: ID!) { benchmarkAlgorithm(algorithmId: $id) { version } }', other.algorithmId],
+        'Mutation.deprecateAlgorithm': ['mutation ($id: ID!) { deprecateAlgorithm(algorithmId: $id, reason: "probe") { id } }', other.algorithmToDeprecate],
+        'Mutation.updateTutorial': ['mutation ($id: ID!) { updateTutorial(input: { tutorialId: $id, summary: "probe" }) { id } }', other.tutorialId],
+        // A PRIVATE project (a PUBLIC one every signed-in user reads).
+        'Query.project': ['query ($id: ID!) { project(id: $id) { id } }', other.projectId],
+        'Mutation.updateProject': ['mutation ($id: ID!) { updateProject(input: { projectId: $id, description: "probe" }) { id } }', other.projectId],
+        'Mutation.addProjectMember': ['mutation ($id: ID!) { addProjectMember(projectId: $id, userId: "probe", role: CONTRIBUTOR) { id } }', other.projectId],
+        'Mutation.linkProjectAlgorithm': ['mutation ($id: ID!) { linkProjectAlgorithm(projectId: $id, algorithmId: "' + tenants.own.algorithmId + '") { id } }', other.projectId],
       };
       const answers = await Promise.all(
         Object.entries(byId).map(async ([operation, [query, id]]) => {
