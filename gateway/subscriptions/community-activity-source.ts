@@ -11,6 +11,7 @@ import {
   moderationStreamId,
   THREAD_CATEGORY,
   type AlgorithmEvent,
+  type AlgorithmRated,
   type ModerationEvent,
 } from '../../schema/events';
 import type { TenantEventMessage } from '../../schema/graphql/tenant-event-message';
@@ -81,11 +82,23 @@ async function* activity(
       if ((event.data as Record<string, unknown>)[target.field] !== target.id) continue;
       if (!viewer.moderator && !viewer.owner && OWNER_ONLY_TYPES.includes(event.type)) continue;
       if (!viewer.moderator && (await hiddenByModeration(eventStore, event))) continue;
-      yield { communityActivity: eventMessage(event) };
+      yield { communityActivity: viewer.moderator ? eventMessage(event) : withoutRater(event) };
     }
   } finally {
     await subscription.close();
   }
+}
+
+/**
+ * A rating names no rater to anyone but the moderators: only a licence holder rates, so the rater's
+ * user and tenant would tell every subscriber (the listing's author among them) who bought it, and
+ * purchases stay the buyer's own.
+ */
+function withoutRater(event: RecordedEvent): TenantEventMessage {
+  const message = eventMessage(event);
+  if (event.type !== 'AlgorithmRated') return message;
+  const { raterId: _raterId, raterTenantId: _raterTenantId, ...rating } = (event as unknown as RecordedEvent & AlgorithmRated).data;
+  return { ...message, actor: '', correlationId: '', data: rating };
 }
 
 /**

@@ -77,6 +77,43 @@ describe('community activity through the gateway', () => {
     }
   });
 
+  it("delivers a listing's approval and its ratings, naming the rater to the moderators only", async () => {
+    // given a listing of Acme waiting for review, followed by a moderator (the only ones besides Acme who see it yet)
+    const [initech] = await goliath.createTenants('Initech');
+    const listing = {
+      name: 'Feed annealer', description: 'Anneals feeds', category: 'General', complexity: 'Beginner', price: 5, currency: 'USD', licenseTerms: 'Fair use.',
+      recipe: { strategy: 'SA', timeLimitMs: 100 }, documentation: '# Feed annealer',
+    };
+    const ada = await goliath.token('DEVELOPER', acme, 'ada');
+    const algorithmId = dataOf(await goliath.call<{ submitAlgorithm: { id: string } }>('mutation ($input: SubmitAlgorithmInput!) { submitAlgorithm(input: $input) { id } }', { input: listing }, ada)).submitAlgorithm.id;
+    const query = `subscription { communityActivity(algorithmId: "${algorithmId}") { type actor data } }`;
+    const watcher = subscriptionClient(goliath.platform.subscriptionUrl, moderator);
+    const onlooker = subscriptionClient(goliath.platform.subscriptionUrl, await goliath.token('VIEWER', initech, 'ivy'));
+    try {
+      const seenByModerator = collect<Activity>(watcher, query, 2, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      // when a moderator approves it, a viewer of a third tenant starts following it, and a Globex user rates it after their tenant bought a licence
+      await goliath.call('mutation ($id: ID!) { reviewAlgorithm(input: { algorithmId: $id, decision: APPROVE, reason: "ok" }) { id } }', { id: algorithmId }, moderator);
+      const seenByOnlooker = collect<Activity>(onlooker, query, 1, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await goliath.call('mutation ($id: ID!) { purchaseAlgorithm(input: { algorithmId: $id, licenseType: PERSONAL, idempotencyKey: "feed-1" }) { id } }', { id: algorithmId }, await goliath.token('TENANT_ADMIN', globex, 'gina'));
+      const rating = await goliath.call('mutation ($id: ID!) { rateAlgorithm(input: { algorithmId: $id, stars: 4, text: "good" }) { ratingCount } }', { id: algorithmId }, await goliath.token('ANALYST', globex, 'bob'));
+      expect(rating.errors).toBeUndefined();
+
+      // then the moderator saw the approval and who rated; the onlooker saw the rating without learning who rated (and so bought)
+      const [approved, ratedForModerator] = (await seenByModerator).map((result) => dataOf(result).communityActivity);
+      expect(approved).toMatchObject({ type: 'AlgorithmVersionApproved', actor: 'mo', data: { algorithmId, version: 1 } });
+      expect(ratedForModerator).toMatchObject({ type: 'AlgorithmRated', actor: 'bob', data: { raterId: 'bob', raterTenantId: globex } });
+      const [ratedForOnlooker] = (await seenByOnlooker).map((result) => dataOf(result).communityActivity);
+      expect(ratedForOnlooker).toMatchObject({ type: 'AlgorithmRated', actor: '', data: { algorithmId, stars: 4 } });
+      expect(JSON.stringify(ratedForOnlooker)).not.toMatch(new RegExp(`bob|${globex}`));
+    } finally {
+      await onlooker.dispose();
+      await watcher.dispose();
+    }
+  });
+
   it('refuses a subscription naming neither or both of forumId and algorithmId, and an unknown forum', async () => {
     const client = subscriptionClient(goliath.platform.subscriptionUrl, await goliath.token('VIEWER', acme));
     try {
