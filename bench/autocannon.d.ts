@@ -1,4 +1,4 @@
-/** The part of autocannon v8's API that bench:gateway uses (the package ships no types). */
+/** The part of autocannon v8's API that the benchmarks use (the package ships no types). */
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
@@ -8,19 +8,25 @@ declare module 'autocannon' {
       on(event: string, listener: (...args: unknown[]) => void): this;
     }
 
-    /** One request of a run; `setupRequest` may change it before each sending. */
+    /** What one client keeps between building a request and reading its answer; emptied before each request is built. */
+    type Context = Record<string, unknown>;
+
+    /** One request of a run; `setupRequest` may change it before each sending, `onResponse` sees each answer. */
     interface Request {
       method?: 'GET' | 'POST';
       path?: string;
       headers?: Record<string, string>;
       body?: string;
-      setupRequest?: (request: Request) => Request;
+      setupRequest?: (request: Request, context: Context) => Request;
+      onResponse?: (statusCode: number, body: string, context: Context) => void;
     }
 
     interface Options {
       url: string;
       connections?: number;
       duration?: number;
+      /** Requests per second across all connections; unlimited when absent. */
+      overallRate?: number;
       method?: 'GET' | 'POST';
       headers?: Record<string, string>;
       body?: string;

@@ -22,6 +22,8 @@ export interface PlatformHandle {
   readonly gatewayUrl: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly keysDir: string;
+  /** The platform's data folder (its SQLite file among others), for a benchmark that seeds data through a second connection. */
+  readonly dataDir: string;
   readonly adminToken: string;
   readonly pid: number;
 }
@@ -62,7 +64,7 @@ async function servePlatform(env: NodeJS.ProcessEnv): Promise<void> {
         },
       );
   });
-  const handle: PlatformHandle = { gatewayUrl: platform.gatewayUrl, subgraphUrls: platform.subgraphUrls, keysDir: platform.keysDir, adminToken, pid: process.pid };
+  const handle: PlatformHandle = { gatewayUrl: platform.gatewayUrl, subgraphUrls: platform.subgraphUrls, keysDir: platform.keysDir, dataDir, adminToken, pid: process.pid };
   process.stdout.write(`${JSON.stringify(handle)}\n`);
 }
 

@@ -440,6 +440,15 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
         });
       });
 
+      it('counts numbers only: booleans (SQL holds them as 1 and 0) and strings are left out, the numbers 0 and 1 are counted', async () => {
+        const edges = [0, 1, 2];
+        const facets = await store.collection(name).facets({ rating: { field: 'rating', buckets: edges }, featured: { field: 'featured', buckets: edges }, tags: { field: 'tags', buckets: [0] } });
+        const ratings = catalogue.map((doc) => doc.rating as number);
+        expect(facets.rating.map((bucket) => bucket.count)).toEqual([ratings.filter((r) => r === 0).length, ratings.filter((r) => r === 1).length, ratings.filter((r) => r >= 2).length]);
+        expect(facets.featured.map((bucket) => bucket.count)).toEqual([0, 0, 0]);
+        expect(facets.tags.map((bucket) => bucket.count)).toEqual([0]);
+      });
+
       it('leaves out values below the first edge', async () => {
         const facets = await store.collection(name).facets({ price: { field: 'price', buckets: [50] } });
         expect(facets.price).toEqual([{ value: '50+', count: 14, from: 50, to: null }]);

@@ -10,10 +10,11 @@ import type { SqlFragment } from './sql-query';
  * from the other indexes and the text index. `+rid` keeps SQLite on that walk instead of looking
  * up the matches one by one and parsing each.
  *
- * The index holds what json_extract returns: an array as its JSON text, `true` as 1. So each
- * group's type is read from one sample document, and arrays are opened with json_each to count
- * each element. Values that SQL cannot tell apart (true and 1, a string spelling a JSON array and
- * that array) count under the type of the sample.
+ * The index holds what json_extract returns: an array as its JSON text, `true` as 1. So the type
+ * of each group that could be something else (a text, 0 or 1) is read from one sample document,
+ * and arrays are opened with json_each to count each element; any other number is one already,
+ * which spares a price facet a document read per distinct price. Values that SQL cannot tell apart
+ * (true and 1, a string spelling a JSON array and that array) count under the type of the sample.
  */
 export function facetSql(table: string, facet: Facet, matched: SqlFragment | undefined): SqlFragment {
   const expr = fieldExpression(facet.field);
@@ -21,7 +22,8 @@ export function facetSql(table: string, facet: Facet, matched: SqlFragment | und
   const elements = `WITH grouped AS (
       SELECT ${expr} AS value, count(*) AS n, min(rid) AS sample FROM ${table} WHERE ${expr} IS NOT NULL ${matching} GROUP BY value
     ), typed AS (
-      SELECT grouped.value, grouped.n, json_type(${table}.doc, '$.${facet.field}') AS type FROM grouped JOIN ${table} ON ${table}.rid = grouped.sample
+      SELECT value, n, CASE WHEN typeof(value) IN ('integer', 'real') AND value NOT IN (0, 1) THEN typeof(value)
+        ELSE (SELECT json_type(doc, '$.${facet.field}') FROM ${table} WHERE rid = grouped.sample) END AS type FROM grouped
     ), elements AS (
       SELECT element.value AS value, element.type AS type, typed.n AS n FROM typed, json_each(typed.value) AS element WHERE typed.type = 'array'
       UNION ALL SELECT value, type, n FROM typed WHERE type <> 'array'

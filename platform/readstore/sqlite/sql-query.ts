@@ -47,10 +47,15 @@ function rejectsTombstones(condition: Condition): boolean {
   }
 }
 
-/** Rows whose text fields contain any of the words. */
-export function textMatchSql(collection: string, terms: readonly string[]): SqlFragment {
+/**
+ * Rows whose text fields contain any of the words. Beside conditions on indexed fields the matches
+ * are only probed (`+rid` keeps them from driving the scan): otherwise SQLite may walk the matches
+ * and parse each one's document to test the conditions (15 ms for 10,000 matches), where walking
+ * a condition's index and probing the set of matches reads no document (2 ms).
+ */
+export function textMatchSql(collection: string, terms: readonly string[], besideConditions: boolean): SqlFragment {
   const fts = q(textTable(collection));
-  return { sql: `rid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`, params: [matchExpression(terms)] };
+  return { sql: `${besideConditions ? '+rid' : 'rid'} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`, params: [matchExpression(terms)] };
 }
 
 /** Each word becomes an FTS5 string (quotes doubled), joined by OR: no user text is ever read as FTS5 syntax. */

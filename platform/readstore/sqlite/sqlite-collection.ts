@@ -63,7 +63,7 @@ export class SqliteCollection<T extends ReadDocument> implements ReadCollection<
     const conditions = this.withSpec((indexed) => normalizeWhere(this.name, where, indexed));
     const terms = options.text === undefined ? undefined : this.searchTermsOf(options.text);
     if (terms?.length === 0) return 0;
-    const matching = whereSql(liveConditionsSql(conditions, terms && textMatchSql(this.name, terms)));
+    const matching = whereSql(liveConditionsSql(conditions, terms && textMatchSql(this.name, terms, conditions.length > 0)));
     const [row] = this.rows(budget, `SELECT count(*) AS n FROM ${this.table} WHERE ${matching.sql}`, matching.params) as readonly { n: number }[];
     return row.n;
   }
@@ -78,7 +78,7 @@ export class SqliteCollection<T extends ReadDocument> implements ReadCollection<
     const size = pageSize(query.first);
     if (terms.length === 0) return { items: [], cursors: [], hasNextPage: false };
     if (!shape.sort) return this.bestMatchFirst(terms, conditionsSql(shape.where), query.after, size, budget);
-    const fragments = liveConditionsSql(shape.where, textMatchSql(this.name, terms));
+    const fragments = liveConditionsSql(shape.where, textMatchSql(this.name, terms, shape.where.length > 0));
     return this.pageInOrder(fragments, shape.sort, orderingOfSortedSearch(terms, shape.sort), query.after, size, budget);
   }
 
@@ -90,7 +90,7 @@ export class SqliteCollection<T extends ReadDocument> implements ReadCollection<
     }));
     const terms = query.text === undefined ? undefined : this.searchTermsOf(query.text);
     if (terms?.length === 0) return noFacetCounts(shape.facets);
-    const fragments = [...conditionsSql(shape.where), ...(terms ? [textMatchSql(this.name, terms)] : [])];
+    const fragments = [...conditionsSql(shape.where), ...(terms ? [textMatchSql(this.name, terms, shape.where.length > 0)] : [])];
     const matched = fragments.length > 0 ? whereSql(fragments) : undefined;
     const counts: Record<string, FacetCounts[string]> = {};
     for (const facet of shape.facets) {
