@@ -153,6 +153,7 @@ const EXPECTED: Record<string, Expectation> = {
   // community: marketplace listings
   'Mutation.submitAlgorithm':     row('+  +  F  +  F  F  F'),
   'Query.validateAlgorithm':      row('+  +  F  +  F  F  F'),
+  'Mutation.validateAlgorithm':   row('+  +  F  +  F  F  F'),
   'Mutation.reviewAlgorithm':     row('+  F  F  F  F  F  +',    '+  F  F  F  F  F  +'),
   'Mutation.deprecateAlgorithm':  row('+  +  F  +  F  F  +',    '+  N  F  N  F  F  +'),
   // On tenant B's listing that tenant A holds a licence for: rating takes a licence of the caller's tenant.
@@ -550,6 +551,7 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures, role: Ro
   }),
   'Mutation.submitAlgorithm': (_t, fixtures) => ({ query: SUBMIT_ALGORITHM, variables: { input: fixtures.nextListing() } }),
   'Query.validateAlgorithm': (_t, fixtures) => ({ query: 'query ($input: SubmitAlgorithmInput!) { validateAlgorithm(input: $input) { valid } }', variables: { input: fixtures.nextListing() } }),
+  'Mutation.validateAlgorithm': (_t, fixtures) => ({ query: 'mutation ($input: SubmitAlgorithmInput!) { validateAlgorithm(input: $input) { valid } }', variables: { input: fixtures.nextListing() } }),
   'Mutation.reviewAlgorithm': async (t, fixtures) => ({ query: REVIEW_ALGORITHM, variables: { input: { algorithmId: await fixtures.freshSubmission(t), decision: 'APPROVE' } } }),
   'Mutation.deprecateAlgorithm': (t) => ({ query: 'mutation ($id: ID!) { deprecateAlgorithm(algorithmId: $id, reason: "role matrix") { status } }', variables: { id: t.algorithmToDeprecate } }),
   'Mutation.rateAlgorithm': (t) => ({

@@ -37,6 +37,12 @@ export class ListingResolver {
     return { valid: !problems.some(isError), problems: problems.map((problem) => ({ ...problem })) };
   }
 
+  // The seed's validate_algorithm sits beside submit_algorithm, so clients reach for it as a mutation too: the same check, storing nothing.
+  @Mutation(() => AlgorithmValidation, { name: 'validateAlgorithm', description: 'The same check as Query.validateAlgorithm, for clients that send it beside submitAlgorithm; stores nothing.' })
+  validateAlgorithmBeforeSubmitting(@Arg('input', () => SubmitAlgorithmInput) input: SubmitAlgorithmInput): Promise<AlgorithmValidation> {
+    return this.validateAlgorithm(input);
+  }
+
   @Mutation(() => Algorithm, { description: "Submits a listing in your tenant's name, or with algorithmId a new version of one; a moderator reviews it before anyone else sees it. Invalid input answers ALGORITHM_VALIDATION_FAILED with every problem in `extensions.problems`, and stores nothing." })
   async submitAlgorithm(@Arg('input', () => SubmitAlgorithmInput) input: SubmitAlgorithmInput, @Ctx() context: SubgraphContext): Promise<Algorithm> {
     requireMarketplace(this.deps.config);

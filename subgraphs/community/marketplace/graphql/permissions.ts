@@ -16,6 +16,7 @@ const LICENCE_USERS: readonly Role[] = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'ANALY
 export const MARKETPLACE_PERMISSIONS = {
   'Mutation.submitAlgorithm': permit(AUTHORS, CALLERS_TENANT),
   'Query.validateAlgorithm': permit(AUTHORS, CALLERS_TENANT),
+  'Mutation.validateAlgorithm': permit(AUTHORS, CALLERS_TENANT),
   'Mutation.reviewAlgorithm': permit(MODERATORS, SHARED_CONTENT),
   'Mutation.deprecateAlgorithm': permit([...AUTHORS, 'MODERATOR'], SHARED_CONTENT),
   'Mutation.rateAlgorithm': permit(LICENCE_USERS, SHARED_CONTENT),
