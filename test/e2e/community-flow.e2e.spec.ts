@@ -70,6 +70,8 @@ describe('the community platform, end to end through the gateway', () => {
     const validation = dataOf(await goliath.call<{ validateAlgorithm: { valid: boolean; problems: { code: string }[] } }>(VALIDATE, { input }, sellerDeveloper)).validateAlgorithm;
     expect(validation.valid).toBe(true);
     expect(validation.problems.map((problem) => problem.code)).toEqual(['DOCUMENTATION_SANITISED']);
+    const asMutation = await goliath.call<{ validateAlgorithm: unknown }>(VALIDATE.replace(/^query/, 'mutation'), { input }, sellerDeveloper);
+    expect(dataOf(asMutation).validateAlgorithm).toEqual(validation);
 
     // When it is submitted and approved
     const listing = dataOf(await goliath.call<{ submitAlgorithm: { id: string; status: string; documentationHtml: string } }>(SUBMIT, { input }, sellerDeveloper)).submitAlgorithm;
