@@ -443,8 +443,8 @@ async function main(): Promise<void> {
 
     const matching = [...totals].sort((a, b) => a - b);
     const readCache = {
-      design: `The SQLite read store keeps the rows of its last ${READ_CACHE_ANSWERS} read statements until any commit; one discover makes 5 to 8 statements (page, count, three facets, with maxPrice three licence counts), so the cache holds about ${Math.floor(READ_CACHE_ANSWERS / 6)} discovers' answers.`,
-      rotation: `${DISTINCT_CRITERIA} distinct criteria sent round-robin: the same criteria come back only after ${DISTINCT_CRITERIA} other requests, long after the cache was emptied by filling up, so at most the statements criteria share (a count or facets of the same filters in another order) can be cache hits; the front-page run is the all-hits case, and beside purchases every commit empties the cache.`,
+      design: `The SQLite read store keeps the rows of its last ${READ_CACHE_ANSWERS} read statements until any commit; one discover makes 2 statements (the page; the total, three facets and three licence counts as one facets request), so the cache holds about ${Math.floor(READ_CACHE_ANSWERS / 2)} discovers' answers.`,
+      rotation: `${DISTINCT_CRITERIA} distinct criteria sent round-robin: the same criteria come back only after ${DISTINCT_CRITERIA} other requests, long after the cache was emptied by filling up, so at most the statements criteria share (the facets of a first page and of its second page) can be cache hits; the front-page run is the all-hits case, and beside purchases every commit empties the cache.`,
     };
     console.log(readCache.design);
     console.log(readCache.rotation);

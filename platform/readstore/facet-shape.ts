@@ -1,15 +1,18 @@
 import type { FacetCount, FacetCounts, FacetRequest, FacetSpec } from './port';
 import { InvalidReadQueryError } from './invalid-read-query-error';
-import { MAX_PAGE_SIZE, assertIndexed } from './query-shape';
+import { MAX_PAGE_SIZE, assertIndexed, normalizeWhere, type Condition } from './query-shape';
 
 /**
  * Turns a facet request into checked facets that both adapters translate the same way, and builds
  * the parts of the answer that do not depend on the store (bucket labels, empty buckets).
  */
 
-export type Facet =
-  | { readonly kind: 'distinct'; readonly name: string; readonly field: string; readonly limit: number }
-  | { readonly kind: 'buckets'; readonly name: string; readonly field: string; readonly edges: readonly number[] };
+/** `filter`: the facet's own conditions, beside the query's. */
+export type Facet = { readonly name: string; readonly filter: readonly Condition[] } & (
+  | { readonly kind: 'distinct'; readonly field: string; readonly limit: number }
+  | { readonly kind: 'buckets'; readonly field: string; readonly edges: readonly number[] }
+  | { readonly kind: 'count' }
+);
 
 export const DEFAULT_FACET_LIMIT = 10;
 const MAX_BUCKETS = 100;
@@ -20,16 +23,22 @@ export function normalizeFacets(collection: string, request: FacetRequest, index
 }
 
 function normalizeFacet(collection: string, name: string, spec: FacetSpec, indexed: ReadonlySet<string>): Facet {
-  if (spec === null || typeof spec !== 'object' || typeof spec.field !== 'string') throw new InvalidReadQueryError(`Facet ${name} of ${collection} needs a field`);
+  if (spec === null || typeof spec !== 'object') throw new InvalidReadQueryError(`Facet ${name} of ${collection} needs a field or a filter`);
+  const filter = normalizeWhere(collection, spec.filter, indexed);
+  if (!('field' in spec)) {
+    if (spec.filter === null || typeof spec.filter !== 'object') throw new InvalidReadQueryError(`Facet ${name} of ${collection} needs a field or a filter`);
+    return { kind: 'count', name, filter };
+  }
+  if (typeof spec.field !== 'string') throw new InvalidReadQueryError(`Facet ${name} of ${collection} needs a field`);
   // `id` is unique: its "facet" would be every document once.
   if (spec.field === 'id') throw new InvalidReadQueryError(`Cannot facet ${collection} on "id": ids are unique`);
   assertIndexed(collection, spec.field, indexed, 'facet');
-  if ('buckets' in spec) return { kind: 'buckets', name, field: spec.field, edges: checkedEdges(collection, name, spec.buckets) };
+  if ('buckets' in spec) return { kind: 'buckets', name, filter, field: spec.field, edges: checkedEdges(collection, name, spec.buckets) };
   const limit = spec.limit ?? DEFAULT_FACET_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw new InvalidReadQueryError(`Facet ${name} of ${collection}: limit must be an integer between 1 and ${MAX_PAGE_SIZE}`);
   }
-  return { kind: 'distinct', name, field: spec.field, limit };
+  return { kind: 'distinct', name, filter, field: spec.field, limit };
 }
 
 function checkedEdges(collection: string, name: string, edges: readonly number[]): number[] {
@@ -48,7 +57,7 @@ export function bucketCounts(edges: readonly number[], counts: ReadonlyMap<numbe
   });
 }
 
-/** The answer when nothing can match (a text without words): no values, every bucket empty. */
+/** The answer when nothing can match (a text without words): no values, every bucket empty, counts 0. */
 export function noFacetCounts(facets: readonly Facet[]): FacetCounts {
-  return Object.fromEntries(facets.map((facet) => [facet.name, facet.kind === 'buckets' ? bucketCounts(facet.edges, new Map()) : []]));
+  return Object.fromEntries(facets.map((facet) => [facet.name, facet.kind === 'buckets' ? bucketCounts(facet.edges, new Map()) : facet.kind === 'count' ? 0 : []]));
 }

@@ -56,11 +56,28 @@ export interface CollectionSpec {
 }
 
 /**
- * One facet: the distinct values of an indexed field (the `limit` most frequent, 10 by default), or
- * the count per numeric bucket: edges `[0, 10, 50]` mean [0,10), [10,50), [50, ∞); values below the
- * first edge and non-numbers are not counted.
+ * One facet, counted among the documents the query matches and, given a `filter`, that also meet
+ * it (a facet of its own criteria: say the price bands under a price cap while the licence counts
+ * beside them each use their own cap): the distinct values of an indexed field (the `limit` most
+ * frequent, 10 by default); the count per numeric bucket: edges `[0, 10, 50]` mean [0,10),
+ * [10,50), [50, ∞), values below the first edge and non-numbers not counted; or, without a field,
+ * how many documents there are (`{ filter: {} }`: every match, the total).
  */
-export type FacetSpec = { readonly field: string; readonly limit?: number } | { readonly field: string; readonly buckets: readonly number[] };
+export type FacetSpec = ValueFacetSpec | BucketFacetSpec | CountFacetSpec;
+export type FacetFilter = FindQuery['where'];
+export interface ValueFacetSpec {
+  readonly field: string;
+  readonly limit?: number;
+  readonly filter?: FacetFilter;
+}
+export interface BucketFacetSpec {
+  readonly field: string;
+  readonly buckets: readonly number[];
+  readonly filter?: FacetFilter;
+}
+export interface CountFacetSpec {
+  readonly filter: FacetFilter;
+}
 
 /** Facets by the name they are answered under. */
 export type FacetRequest = Readonly<Record<string, FacetSpec>>;
@@ -76,9 +93,10 @@ export interface FacetCount {
 
 /**
  * Per facet name: distinct values by count descending, then value ascending (null and missing values
- * are not counted); or every bucket in edge order, empty ones included.
+ * are not counted); every bucket in edge order, empty ones included; or, for a count, the number.
  */
-export type FacetCounts = Readonly<Record<string, readonly FacetCount[]>>;
+export type FacetCounts<R extends FacetRequest = FacetRequest> = { readonly [Name in keyof R]: FacetAnswer<R[Name]> };
+export type FacetAnswer<S extends FacetSpec> = S extends { readonly field: string } ? readonly FacetCount[] : number;
 
 /** Options of the text-search-aware reads. `text` matches as `search` does: text without any word matches nothing. */
 export interface TextQueryOptions {
@@ -104,11 +122,12 @@ export interface ReadCollection<T extends ReadDocument = ReadDocument> {
    */
   search(text: string, query?: SearchQuery): Promise<Page<T>>;
   /**
-   * Facet counts among the documents matching `where` (and `text`): per facet name, the distinct values
-   * of an indexed field with their counts, or numeric buckets. A field whose stored value is an array
-   * counts each element.
+   * Facet counts among the documents matching `where` (and `text`), each narrowed by its own filter:
+   * per facet name, the distinct values of an indexed field with their counts, numeric buckets, or a
+   * count. A field whose stored value is an array counts each element. One request answers a whole
+   * search summary (total, facets, counts under other criteria): adapters match the query once for all.
    */
-  facets(request: FacetRequest, query?: FacetQuery): Promise<FacetCounts>;
+  facets<R extends FacetRequest>(request: R, query?: FacetQuery): Promise<FacetCounts<R>>;
 }
 
 /** One write produced by a projection, tagged with the position of the event that caused it. */

@@ -463,6 +463,51 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
       });
     });
 
+    describe('counts and facet filters', () => {
+      it('counts the matching documents, each count under its own filter, in the same request as the facets', async () => {
+        const matching = catalogue.filter((doc) => doc.tenantId === 't2' && mentionsTabu(doc));
+        const cheap = (doc: ReadDocument) => typeof doc.price === 'number' && doc.price <= 40;
+        const facets = await store.collection(name).facets(
+          { total: { filter: {} }, cheap: { filter: { price: { lte: 40 } } }, cheapRouting: { filter: { price: { lte: 40 }, category: 'routing' } }, category: { field: 'category' } },
+          { where: { tenantId: 't2' }, text: 'tabu' },
+        );
+        expect(facets).toEqual({
+          total: matching.length,
+          cheap: matching.filter(cheap).length,
+          cheapRouting: matching.filter((doc) => cheap(doc) && doc.category === 'routing').length,
+          category: distinctCounts(matching, 'category'),
+        });
+        expect(await store.collection(name).facets({ total: { filter: {} }, featured: { filter: { featured: true } } })).toEqual({
+          total: catalogue.length,
+          featured: catalogue.filter((doc) => doc.featured === true).length,
+        });
+      });
+
+      it("counts a facet's values and buckets among the documents that also meet its filter, beside facets without one", async () => {
+        const rated = (doc: ReadDocument) => Number(doc.rating) >= 2;
+        const facets = await store.collection(name).facets({
+          ratedCategories: { field: 'category', filter: { rating: { gte: 2 } } },
+          categories: { field: 'category' },
+          ratedPrices: { field: 'price', buckets: [0, 50], filter: { rating: { gte: 2 } } },
+        });
+        const ratedPrices = catalogue.filter(rated).map((doc) => doc.price).filter((price): price is number => typeof price === 'number');
+        expect(facets).toEqual({
+          ratedCategories: distinctCounts(catalogue.filter(rated), 'category'),
+          categories: distinctCounts(catalogue, 'category'),
+          ratedPrices: [
+            { value: '0-50', count: ratedPrices.filter((price) => price < 50).length, from: 0, to: 50 },
+            { value: '50+', count: ratedPrices.filter((price) => price >= 50).length, from: 50, to: null },
+          ],
+        });
+      });
+
+      it('counts 0 when nothing matches', async () => {
+        expect(await store.collection(name).facets({ total: { filter: {} } }, { where: { tenantId: 'nobody' } })).toEqual({ total: 0 });
+        expect(await store.collection(name).facets({ total: { filter: {} }, category: { field: 'category' } }, { text: '---' })).toEqual({ total: 0, category: [] });
+        expect(await store.collection(name).facets({ none: { filter: { tenantId: 'nobody' } } })).toEqual({ none: 0 });
+      });
+    });
+
     it('refuses facets on undeclared or unindexed fields and malformed facets', async () => {
       const collection = store.collection(name);
       await expect(collection.facets({ title: { field: 'title' } })).rejects.toBeInstanceOf(InvalidReadQueryError);
@@ -473,6 +518,8 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
       await expect(collection.facets({ price: { field: 'price', buckets: [] } })).rejects.toBeInstanceOf(InvalidReadQueryError);
       await expect(collection.facets({ category: { field: 'category', limit: 0 } })).rejects.toBeInstanceOf(InvalidReadQueryError);
       await expect(collection.facets({ category: { field: 'category' } }, { where: { title: 'x' } })).rejects.toThrow(/not a declared index/);
+      await expect(collection.facets({ category: { field: 'category', filter: { title: 'x' } } })).rejects.toThrow(/not a declared index/);
+      await expect(collection.facets({ nothing: {} as never })).rejects.toBeInstanceOf(InvalidReadQueryError);
     });
 
     it('refuses a text on a collection without text fields', async () => {

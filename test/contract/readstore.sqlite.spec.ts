@@ -63,16 +63,21 @@ describe('SQLite read store', () => {
       await store.close();
     });
 
-    it('starts no further statement once the budget is spent', async () => {
-      // Given facets of two fields, each one statement, the first taking the whole budget of 100 ms
-      const { clock, reads } = scriptedClock([0, 0, 100]);
-      const store = await givenStore(clock);
-      // When counting them
-      const facets = store.collection('listings').facets({ category: { field: 'category' }, price: { field: 'price', buckets: [0, 10] } }, { maxTimeMs: 100 });
-      // Then the query times out before the second statement: the clock is read at the start, around the first and before the second only
-      await expect(facets).rejects.toBeInstanceOf(ReadQueryTimeoutError);
-      expect(reads()).toBe(4);
+    it('answers facets, counts and a total as one statement, and starts none once the budget is spent', async () => {
+      const request = { total: { filter: {} }, category: { field: 'category' }, price: { field: 'price', buckets: [0, 10] }, cheap: { filter: { price: { lte: 5 } } } };
+      // Given a clock that stays within the budget: it is read at the start and around the one statement
+      const within = scriptedClock([0, 0, 50]);
+      const store = await givenStore(within.clock);
+      expect(await store.collection('listings').facets(request, { maxTimeMs: 100 })).toMatchObject({ total: 1, cheap: 1, category: [{ value: 'routing', count: 1 }] });
+      expect(within.reads()).toBe(3);
       await store.close();
+      // Given a budget already spent when the statement would start
+      const spent = scriptedClock([0, 100]);
+      const late = await givenStore(spent.clock);
+      // Then the query times out without running it
+      await expect(late.collection('listings').facets(request, { maxTimeMs: 100 })).rejects.toBeInstanceOf(ReadQueryTimeoutError);
+      expect(spent.reads()).toBe(2);
+      await late.close();
     });
   });
 

@@ -78,7 +78,7 @@ export class MongoCollection<T extends ReadDocument> implements ReadCollection<T
     return toPage<T>(stored, size, (doc) => encodeCursor(ordering, keys.map((key) => readFieldPath(doc, key.path))));
   }
 
-  async facets(request: FacetRequest, query: FacetQuery = {}): Promise<FacetCounts> {
+  async facets<R extends FacetRequest>(request: R, query: FacetQuery = {}): Promise<FacetCounts<R>> {
     const budget = timeBudget(query.maxTimeMs);
     const shape = await this.withSpec((indexed) => ({
       facets: normalizeFacets(this.name, request, indexed),
@@ -86,9 +86,9 @@ export class MongoCollection<T extends ReadDocument> implements ReadCollection<T
     }));
     const terms = query.text === undefined ? undefined : await this.searchTermsOf(query.text);
     // `$facet` needs at least one sub-pipeline.
-    if (terms?.length === 0 || shape.facets.length === 0) return noFacetCounts(shape.facets);
+    if (terms?.length === 0 || shape.facets.length === 0) return noFacetCounts(shape.facets) as FacetCounts<R>;
     const [result] = await this.aggregate(facetPipeline(matchFilter(shape.where, terms), shape.facets), budget);
-    return facetCountsOf(shape.facets, result);
+    return facetCountsOf(shape.facets, result) as FacetCounts<R>;
   }
 
   private aggregate<R extends Document>(pipeline: Document[], budget: number | undefined): Promise<R[]> {

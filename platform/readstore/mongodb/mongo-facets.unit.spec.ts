@@ -5,11 +5,13 @@ import { matchFilter } from './mongo-search';
 /** The MongoDB adapter cannot run here without a server; these pin down the facet aggregation and how its answer is read. */
 describe('MongoDB facets', () => {
   const facets: Facet[] = [
-    { kind: 'distinct', name: 'by.category', field: 'category', limit: 3 },
-    { kind: 'buckets', name: 'price', field: 'price', edges: [0, 10, 100] },
+    { kind: 'distinct', name: 'by.category', field: 'category', limit: 3, filter: [] },
+    { kind: 'buckets', name: 'price', field: 'price', edges: [0, 10, 100], filter: [] },
+    { kind: 'count', name: 'cheap', filter: [{ kind: 'range', field: 'price', bounds: [{ op: 'lte', value: 10 }] }] },
+    { kind: 'count', name: 'total', filter: [] },
   ];
 
-  it('matches once, then groups each facet in its own $facet branch', () => {
+  it('matches once, then groups or counts each facet in its own $facet branch, after its own filter', () => {
     const match = matchFilter([{ kind: 'eq', field: 'tenantId', value: 't1' }], ['tabu']);
     expect(facetPipeline(match, facets)).toEqual([
       { $match: match },
@@ -42,13 +44,16 @@ describe('MongoDB facets', () => {
             },
             { $match: { _id: { $ne: null } } },
           ],
+          f2: [{ $match: { price: { $lte: 10 } } }, { $count: 'count' }],
+          f3: [{ $count: 'count' }],
         },
       },
     ]);
   });
 
-  it('reads the answer under the facet names, listing every bucket', () => {
-    const result = { f0: [{ _id: 'routing', count: 4 }, { _id: true, count: 1 }], f1: [{ _id: 2, count: 3 }] };
+  it('reads the answer under the facet names, listing every bucket, a count as a number', () => {
+    // `$count` yields nothing when nothing is left to count.
+    const result = { f0: [{ _id: 'routing', count: 4 }, { _id: true, count: 1 }], f1: [{ _id: 2, count: 3 }], f2: [], f3: [{ count: 5 }] };
     expect(facetCountsOf(facets, result)).toEqual({
       'by.category': [
         { value: 'routing', count: 4 },
@@ -59,7 +64,10 @@ describe('MongoDB facets', () => {
         { value: '10-100', count: 0, from: 10, to: 100 },
         { value: '100+', count: 3, from: 100, to: null },
       ],
+      cheap: 0,
+      total: 5,
     });
     expect(facetCountsOf(facets, undefined)['by.category']).toEqual([]);
+    expect(facetCountsOf(facets, undefined).total).toBe(0);
   });
 });

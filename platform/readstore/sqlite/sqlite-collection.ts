@@ -5,7 +5,7 @@ import { InvalidReadQueryError } from '../invalid-read-query-error';
 import { normalizeSort, normalizeWhere, pageSize, timeBudget } from '../query-shape';
 import { searchTerms } from '../search-terms';
 import { collectionTable, quoteIdentifier as q, textTable } from './sql-names';
-import { bucketRowsCounts, distinctCounts, facetSql, type BucketRow, type DistinctRow } from './sql-facets';
+import { facetCountsOf, facetsSql, type FacetRow } from './sql-facets';
 import { conditionsSql, keysetSql, liveConditionsSql, matchExpression, orderBySql, sortExpressions, textMatchSql, whereSql, type SqlFragment, type SqlValue } from './sql-query';
 import type { ReadCache } from './read-cache';
 import { StatementBudget, type Clock } from './statement-budget';
@@ -82,23 +82,17 @@ export class SqliteCollection<T extends ReadDocument> implements ReadCollection<
     return this.pageInOrder(fragments, shape.sort, orderingOfSortedSearch(terms, shape.sort), query.after, size, budget);
   }
 
-  async facets(request: FacetRequest, query: FacetQuery = {}): Promise<FacetCounts> {
+  async facets<R extends FacetRequest>(request: R, query: FacetQuery = {}): Promise<FacetCounts<R>> {
     const budget = this.budget(query.maxTimeMs);
     const shape = this.withSpec((indexed) => ({
       facets: normalizeFacets(this.name, request, indexed),
       where: normalizeWhere(this.name, query.where, indexed),
     }));
     const terms = query.text === undefined ? undefined : this.searchTermsOf(query.text);
-    if (terms?.length === 0) return noFacetCounts(shape.facets);
+    if (terms?.length === 0 || shape.facets.length === 0) return noFacetCounts(shape.facets) as FacetCounts<R>;
     const fragments = [...conditionsSql(shape.where), ...(terms ? [textMatchSql(this.name, terms, shape.where.length > 0)] : [])];
-    const matched = fragments.length > 0 ? whereSql(fragments) : undefined;
-    const counts: Record<string, FacetCounts[string]> = {};
-    for (const facet of shape.facets) {
-      const sql = facetSql(this.table, facet, matched);
-      const rows = this.rows(budget, sql.sql, sql.params);
-      counts[facet.name] = facet.kind === 'distinct' ? distinctCounts(rows as readonly DistinctRow[]) : bucketRowsCounts(facet.edges, rows as readonly BucketRow[]);
-    }
-    return counts;
+    const sql = facetsSql(this.table, shape.facets, fragments.length > 0 ? whereSql(fragments) : undefined);
+    return facetCountsOf(shape.facets, this.rows(budget, sql.sql, sql.params) as readonly FacetRow[]) as FacetCounts<R>;
   }
 
   /** One page of the rows matching `fragments` in the order of the sort keys, resuming after the cursor. */

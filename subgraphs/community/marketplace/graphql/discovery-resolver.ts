@@ -38,30 +38,43 @@ export class DiscoveryResolver {
     assertPageSize(criteria.first);
     const maxTimeMs = timeoutMs ?? criteria.timeoutMs;
     if (!(Number.isInteger(maxTimeMs) && maxTimeMs >= 1 && maxTimeMs <= MAX_TIMEOUT_MS)) throw badUserInput(`timeoutMs is from 1 to ${MAX_TIMEOUT_MS}.`, timeoutMs == null ? 'criteria.timeoutMs' : 'timeoutMs');
-    const priceField = PRICE_FIELD[criteria.license];
     const others = filtersOf(criteria);
+    // Per licence type, its own price within maxPrice: the chosen one narrows the page, each counts apart.
+    const priceCap = (type: LicenseType): Where => (criteria.maxPrice == null ? {} : { [PRICE_FIELD[type]]: { lte: criteria.maxPrice } });
+    const cap = priceCap(criteria.license);
+    const priceField = PRICE_FIELD[criteria.license];
     // The catalog holds only discoverable listings: no condition needed for that.
-    const where: Where = criteria.maxPrice == null ? others : { ...others, [priceField]: { lte: criteria.maxPrice } };
+    const where: Where = { ...others, ...cap };
     const text = criteria.text?.trim() || undefined;
     const catalog = catalogCollection(this.deps.readStore);
     const sort = sortOf(criteria.sort, priceField, text !== undefined);
     const page = { where, first: criteria.first, after: criteria.after ?? undefined, sort, maxTimeMs };
     try {
-      const [found, totalCount, facets, license] = await Promise.all([
+      // The page, and everything counted beside it in one facets request: the store matches the criteria once for all.
+      const [found, counted] = await Promise.all([
         text === undefined ? catalog.find(page) : catalog.search(text, page),
-        catalog.count(where, { text, maxTimeMs }),
-        catalog.facets({ category: { field: 'category', limit: ALGORITHM_CATEGORIES.length }, complexity: { field: 'complexity', limit: ALGORITHM_COMPLEXITIES.length }, priceBands: { field: priceField, buckets: PRICE_BAND_EDGES } }, { where, text, maxTimeMs }),
-        criteria.maxPrice == null ? undefined : this.licenseCounts(others, criteria.maxPrice, text, maxTimeMs),
+        catalog.facets(
+          {
+            total: { filter: cap },
+            category: { field: 'category', limit: ALGORITHM_CATEGORIES.length, filter: cap },
+            complexity: { field: 'complexity', limit: ALGORITHM_COMPLEXITIES.length, filter: cap },
+            priceBands: { field: priceField, buckets: PRICE_BAND_EDGES, filter: cap },
+            PERSONAL: { filter: priceCap('PERSONAL') },
+            COMMERCIAL: { filter: priceCap('COMMERCIAL') },
+            ENTERPRISE: { filter: priceCap('ENTERPRISE') },
+          },
+          { where: others, text, maxTimeMs },
+        ),
       ]);
       const listings = await this.listingsOf(found.items);
       return {
         ...connectionOf({ ...found, items: listings }, (listing) => toAlgorithm(listing, seesUnapproved(auth, this.deps.config, listing))),
-        totalCount,
+        totalCount: counted.total,
         facets: {
-          category: valueCounts(facets.category),
-          complexity: valueCounts(facets.complexity),
-          priceBands: facets.priceBands.map(priceBand),
-          license: LICENSE_TYPES.map((value, index) => ({ value, count: license?.[index] ?? totalCount })),
+          category: valueCounts(counted.category),
+          complexity: valueCounts(counted.complexity),
+          priceBands: counted.priceBands.map(priceBand),
+          license: LICENSE_TYPES.map((value) => ({ value, count: counted[value] })),
         },
       };
     } catch (error) {
@@ -70,12 +83,6 @@ export class DiscoveryResolver {
       }
       throw error;
     }
-  }
-
-  /** Per licence type, the matching listings whose own price for it is within maxPrice, whichever licence the criteria chose. */
-  private licenseCounts(where: Where, maxPrice: number, text: string | undefined, maxTimeMs: number): Promise<number[]> {
-    const catalog = catalogCollection(this.deps.readStore);
-    return Promise.all(LICENSE_TYPES.map((type) => catalog.count({ ...where, [PRICE_FIELD[type]]: { lte: maxPrice } }, { text, maxTimeMs })));
   }
 
   /** The full listings of a catalog page, in its order. */
