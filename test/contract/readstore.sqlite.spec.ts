@@ -81,8 +81,8 @@ describe('SQLite read store', () => {
     });
   });
 
-  describe('repeated reads (answered from memory while the database is unchanged)', () => {
-    it("sees another connection's commit at once, and its own", async () => {
+  describe('repeated reads (answered from memory while their collection is unchanged)', () => {
+    it("sees another process's commit at once, and its own, and keeps its answers through commits to other collections", async () => {
       // Given a listing read by count, facets and a page
       const file = join(dir, 'repeated-reads.sqlite');
       const store = createSqliteReadStore({ file });
@@ -98,14 +98,23 @@ describe('SQLite read store', () => {
       const before = await read();
       expect(before).toEqual({ count: 1, facets: { category: [{ value: 'routing', count: 1 }] }, page: [listing] });
 
-      // When another connection changes it
-      const other = new Database(file);
-      other.prepare(`UPDATE rm_listings SET doc = json_set(doc, '$.category', 'finance'), position = 2 WHERE id = 'a'`).run();
-      other.close();
+      // When another process's read store changes it
+      const other = createSqliteReadStore({ file });
+      await other.commit('listings-projection', [{ kind: 'upsert', collection: 'listings', doc: { ...listing, category: 'finance' }, position: 2 }], { position: 2, version: 1 });
+      await other.close();
 
       // Then the same reads see the change, and again after the store's own commit
       expect(await read()).toEqual({ count: 0, facets: { category: [{ value: 'finance', count: 1 }] }, page: [] });
       await store.commit('listings-projection', [{ kind: 'upsert', collection: 'listings', doc: listing, position: 3 }], { position: 3, version: 1 });
+      expect(await read()).toEqual(before);
+
+      // And a commit to another collection (or a checkpoint alone) leaves the answers in memory: a change under them unseen proves it
+      await store.defineCollections([{ name: 'orders', indexes: [] }]);
+      await read();
+      await store.commit('orders-projection', [{ kind: 'upsert', collection: 'orders', doc: { id: 'o1' }, position: 4 }], { position: 4, version: 1 });
+      const behindTheStore = new Database(file);
+      behindTheStore.prepare(`UPDATE rm_listings SET doc = json_set(doc, '$.category', 'energy') WHERE id = 'a'`).run();
+      behindTheStore.close();
       expect(await read()).toEqual(before);
       await store.close();
     });

@@ -4,6 +4,7 @@ import { assertCollectionSpec } from '../names';
 import {
   COLLECTIONS_TABLE,
   CHECKPOINTS_TABLE,
+  COLLECTION_VERSIONS_TABLE,
   collectionTable,
   fieldExpression,
   indexName,
@@ -33,6 +34,7 @@ export function createMetaTables(db: Database.Database): void {
         committed_at TEXT NOT NULL,
         ${CHECKPOINT_VERSION_COLUMN}
       );
+      CREATE TABLE IF NOT EXISTS ${q(COLLECTION_VERSIONS_TABLE)} (collection TEXT PRIMARY KEY, version INTEGER NOT NULL);
     `);
     const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(CHECKPOINTS_TABLE) as { name: string }[];
     if (!columns.some((column) => column.name === 'version')) db.exec(`ALTER TABLE ${q(CHECKPOINTS_TABLE)} ADD COLUMN ${CHECKPOINT_VERSION_COLUMN}`);

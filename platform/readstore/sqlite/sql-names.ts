@@ -5,6 +5,8 @@
  */
 export const COLLECTIONS_TABLE = 'rm_collections';
 export const CHECKPOINTS_TABLE = 'rm_checkpoints';
+/** How many commits have written each collection: what the read cache checks its answers against. */
+export const COLLECTION_VERSIONS_TABLE = 'rm_collection_versions';
 
 export function collectionTable(collection: string): string {
   return `rm_${collection}`;

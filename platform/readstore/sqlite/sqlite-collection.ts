@@ -124,9 +124,9 @@ export class SqliteCollection<T extends ReadDocument> implements ReadCollection<
     return toPage<T>(rows, size, (row) => encodeCursor(ordering, [row.k0, row.k1]));
   }
 
-  /** The rows of a read statement, timed against the budget; repeated reads of an unchanged database come from the cache. */
+  /** The rows of a read statement, timed against the budget; repeated reads of an unchanged collection come from the cache. */
   private rows(budget: StatementBudget, sql: string, params: readonly SqlValue[]): readonly unknown[] {
-    return budget.run(() => this.context.answers.rows(sql, params, () => this.statements.get(sql).all(...params)));
+    return budget.run(() => this.context.answers.rows(this.name, sql, params, () => this.statements.get(sql).all(...params)));
   }
 
   private get table(): string {

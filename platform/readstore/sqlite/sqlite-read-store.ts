@@ -5,7 +5,7 @@ import { openDatabase, type SqliteSynchronous } from '../../sqlite/open-database
 import { applyWrite } from './apply-writes';
 import { createMetaTables, defineCollection, readStoredSpec } from './collection-schema';
 import { SqliteCollection, type SpecSource } from './sqlite-collection';
-import { CHECKPOINTS_TABLE, collectionTable, quoteIdentifier as q } from './sql-names';
+import { CHECKPOINTS_TABLE, COLLECTION_VERSIONS_TABLE, collectionTable, quoteIdentifier as q } from './sql-names';
 import type { Clock } from './statement-budget';
 import { StatementCache } from './statement-cache';
 import { ReadCache } from './read-cache';
@@ -55,6 +55,7 @@ export class SqliteReadStore implements ReadStore, SpecSource {
         this.assertDefined(write.collection);
         applyWrite(this.statements, write);
       }
+      this.moveVersions(new Set(writes.map((write) => write.collection)));
       this.statements
         .get(`INSERT INTO ${q(CHECKPOINTS_TABLE)} (projection, position, committed_at, version) VALUES (?, ?, ?, ?)
           ON CONFLICT (projection) DO UPDATE SET position = max(position, excluded.position), committed_at = excluded.committed_at, version = excluded.version`)
@@ -95,11 +96,7 @@ export class SqliteReadStore implements ReadStore, SpecSource {
   }
 
   async commit(projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint): Promise<void> {
-    try {
-      this.commitTransaction.immediate(projection, writes, checkpoint);
-    } finally {
-      this.answers.clear();
-    }
+    this.commitTransaction.immediate(projection, writes, checkpoint);
   }
 
   async reset(projection: string, collections: readonly string[]): Promise<void> {
@@ -109,8 +106,14 @@ export class SqliteReadStore implements ReadStore, SpecSource {
         this.db.exec(`DELETE FROM ${q(collectionTable(collection))}`);
       }
       this.statements.get(`DELETE FROM ${q(CHECKPOINTS_TABLE)} WHERE projection = ?`).run(projection);
+      this.moveVersions(collections);
     }).immediate();
-    this.answers.clear();
+  }
+
+  /** Within the writing transaction: the read cache's answers of these collections are stale from now on. */
+  private moveVersions(collections: Iterable<string>): void {
+    const move = this.statements.get(`INSERT INTO ${q(COLLECTION_VERSIONS_TABLE)} (collection, version) VALUES (?, 1) ON CONFLICT (collection) DO UPDATE SET version = version + 1`);
+    for (const collection of collections) move.run(collection);
   }
 
   async close(): Promise<void> {
