@@ -29,7 +29,7 @@ function npmRun(name: string, args: readonly string[], env: NodeJS.ProcessEnv, t
 describe('the npm scripts of package.json', () => {
   it('names no script that this suite and the others leave unrun', () => {
     const runElsewhere = ['build', 'prepare', 'start', 'test', 'test:system', 'test:contract', 'typecheck'];
-    const runHere = ['start:subgraph', 'start:projections', 'start:gateway', 'token', 'keys:rotate', 'compose', 'bench:eventstore', 'bench:gateway', 'bench:auth', 'bench:qubo', 'bench:evolution', 'bench:forecast'];
+    const runHere = ['start:subgraph', 'start:projections', 'start:gateway', 'token', 'keys:rotate', 'compose', 'bench:eventstore', 'bench:gateway', 'bench:auth', 'bench:qubo', 'bench:evolution', 'bench:forecast', 'bench:marketplace'];
     expect(Object.keys(scripts).sort()).toEqual([...runElsewhere, ...runHere].sort());
   });
 
@@ -110,7 +110,7 @@ describe('the npm scripts of package.json', () => {
     expect(written === checkedIn).toBe(true);
   });
 
-  describe.each(['eventstore', 'qubo', 'gateway', 'auth', 'evolution', 'forecast'])('bench:%s', (benchmark) => {
+  describe.each(['eventstore', 'qubo', 'gateway', 'auth', 'evolution', 'forecast', 'marketplace'])('bench:%s', (benchmark) => {
     it('runs in its smoke mode (BENCH_SMOKE=1) and writes its result where told', () => {
       const resultsDir = mkdtempSync(join(tmpdir(), `goliath-bench-${benchmark}-`));
       try {
