@@ -18,9 +18,10 @@
  * ALGORITHM_IDS listings; every answer must equal, byte for byte, the one checked for that request
  * beforehand. Purchases (a buyer tenant's admin, a fresh idempotency key each) and submissions
  * (a developer, fresh content each) must answer a licence / a SUBMITTED listing. The SQLite read
- * store answers repeated statements from a cache that any commit empties: the rotation is far
- * longer than that cache, the "front page" run is its all-hits case, and discover also runs while
- * purchases commit PURCHASES_PER_SECOND_BESIDE.
+ * store answers repeated statements from memory until their collection changes: the rotation's
+ * criteria come back and are answered so once the warm-up has seen them, the "new criteria each"
+ * run is the cold case (no cache can answer it), and discover also runs while purchases commit
+ * PURCHASES_PER_SECOND_BESIDE (they write other collections, so the catalog's answers stay).
  *
  * BENCH_CPU_PROF=<dir> runs the platform child with --cpu-prof into that folder.
  */
@@ -50,8 +51,6 @@ const ALGORITHM_IDS = sized(1_000, 20);
 const PURCHASES_PER_SECOND_BESIDE = 20;
 const CORPUS_SEED = 12;
 const CRITERIA_SEED = 1_200;
-/** The read store's cache (platform/readstore/sqlite/read-cache.ts): answers of this many statements. */
-const READ_CACHE_ANSWERS = 128;
 const P99_AT_50_MS = 100;
 const P99_AT_1_MS = 10;
 /** Settled: the platform uses less than this share of one core (projections done with the seed). */
@@ -376,6 +375,10 @@ async function main(): Promise<void> {
     let submitted = 0;
     // Serials after the seed's, so every submission's documentation, hence content, is new.
     const submitBody = () => bodyOf(SUBMIT, { input: submissions.next(LISTINGS + submitted++).input });
+    // Each request a price cap never asked before: criteria no cache has seen, the cold cost of a discover.
+    let coldRequests = 0;
+    const coldDiscoverBody = () => bodyOf(DISCOVER, { criteria: { ...criteria[coldRequests % criteria.length], maxPrice: 5_000 + ++coldRequests / 100 } });
+    const discovered = (data: unknown) => typeof (data as { discoverAlgorithms?: { totalCount?: unknown } } | null)?.discoverAlgorithms?.totalCount === 'number';
     const purchased = (data: unknown) => typeof (data as { purchaseAlgorithm?: { id?: unknown } } | null)?.purchaseAlgorithm?.id === 'string';
     const isSubmitted = (data: unknown) => (data as { submitAlgorithm?: { status?: unknown } } | null)?.submitAlgorithm?.status === 'SUBMITTED';
     await exchange(gatewayAs(buyer), purchaseBody());
@@ -383,6 +386,7 @@ async function main(): Promise<void> {
 
     const traffic = {
       discover: rotation(`discoverAlgorithms, ${DISTINCT_CRITERIA} criteria in turn`, 'discoverAlgorithms', viaGateway, discoverBodies, discoverAnswers.gateway.answers),
+      discoverCold: writes('discoverAlgorithms, new criteria each (no cache hit)', 'discoverAlgorithms', viaGateway, coldDiscoverBody, discovered),
       discoverDirect: rotation(`discoverAlgorithms, ${DISTINCT_CRITERIA} criteria in turn`, 'discoverAlgorithms', direct, discoverBodies, discoverAnswers.direct.answers),
       frontPage: rotation('discoverAlgorithms, the front page only (cache hits)', 'discoverAlgorithms', viaGateway, frontPage, frontPageAnswer.answers),
       discoverBesidePurchases: rotation(`discoverAlgorithms, ${DISTINCT_CRITERIA} criteria, ${PURCHASES_PER_SECOND_BESIDE} purchases/s alongside`, 'discoverAlgorithms', viaGateway, discoverBodies, discoverAnswers.gateway.answers),
@@ -396,6 +400,7 @@ async function main(): Promise<void> {
     const measured: Awaited<ReturnType<typeof measure>>[] = [];
     for (const connections of [CONNECTIONS, 1]) {
       measured.push(await measure(platform, traffic.discover, connections));
+      measured.push(await measure(platform, traffic.discoverCold, connections));
       measured.push(await measure(platform, traffic.discoverDirect, connections));
       measured.push(await measure(platform, traffic.algorithm, connections));
       measured.push(await measure(platform, traffic.algorithmDirect, connections));
@@ -411,13 +416,13 @@ async function main(): Promise<void> {
 
     const rowOf = (t: Traffic, connections: number) => rows.find((row) => row.scenario === t.name && row.route === t.endpoint.route && row.connections === connections)!;
     const targets = [
-      ...[traffic.discover, traffic.discoverBesidePurchases, traffic.algorithm, traffic.purchase, traffic.submit].map((t) => {
+      ...[traffic.discover, traffic.discoverCold, traffic.discoverBesidePurchases, traffic.algorithm, traffic.purchase, traffic.submit].map((t) => {
         const p99 = rowOf(t, CONNECTIONS)['p99 (ms)'];
         return { target: `${t.name}: p99 through the gateway, ${CONNECTIONS} connections`, value: p99, unit: 'ms', limit: `< ${P99_AT_50_MS}`, met: p99 < P99_AT_50_MS };
       }),
-      ...[traffic.discover, traffic.algorithm, traffic.purchase, traffic.submit].map((t) => {
+      ...[traffic.discover, traffic.discoverCold, traffic.algorithm, traffic.purchase, traffic.submit].map((t) => {
         const p99 = rowOf(t, 1)['p99 (ms)'];
-        return { target: `${t.operation}: p99 through the gateway, 1 connection`, value: p99, unit: 'ms', limit: `<= ${P99_AT_1_MS}`, met: p99 <= P99_AT_1_MS };
+        return { target: `${t.name}: p99 through the gateway, 1 connection`, value: p99, unit: 'ms', limit: `<= ${P99_AT_1_MS}`, met: p99 <= P99_AT_1_MS };
       }),
     ];
     const totalErrors = rows.reduce((sum, row) => sum + row.errors, 0);
@@ -443,8 +448,8 @@ async function main(): Promise<void> {
 
     const matching = [...totals].sort((a, b) => a - b);
     const readCache = {
-      design: `The SQLite read store keeps the rows of its last ${READ_CACHE_ANSWERS} read statements until any commit; one discover makes 2 statements (the page; the total, three facets and three licence counts as one facets request), so the cache holds about ${Math.floor(READ_CACHE_ANSWERS / 2)} discovers' answers.`,
-      rotation: `${DISTINCT_CRITERIA} distinct criteria sent round-robin: the same criteria come back only after ${DISTINCT_CRITERIA} other requests, long after the cache was emptied by filling up, so at most the statements criteria share (the facets of a first page and of its second page) can be cache hits; the front-page run is the all-hits case, and beside purchases every commit empties the cache.`,
+      design: 'The SQLite read store keeps the rows of read statements per collection until a commit writes that collection (platform/readstore/sqlite/read-cache.ts, up to 20,000 rows); one discover makes 2 statements (the page; the total, three facets and three licence counts as one facets request).',
+      rotation: `${DISTINCT_CRITERIA} distinct criteria sent round-robin: after the warm-up every one has been answered once, so the rotation measures answers from memory (with the gateway and GraphQL around them); "new criteria each" is the cold case, a price cap never asked before each request; purchases beside discover write licence and invoice collections, not the catalog, so they leave its answers in place.`,
     };
     console.log(readCache.design);
     console.log(readCache.rotation);
