@@ -41,7 +41,7 @@ import { startOidcIssuer, type TestOidcIssuer } from '../test/support/oidc-issue
 import { createTestIdentityProvider } from '../test/support/saml-identity-provider';
 import { GROUPS_BASE, PEOPLE_BASE, SERVICE_DN, SERVICE_PASSWORD, SLAPD_BINARY, startSlapd, type TestSlapd, type TestUser } from '../test/support/slapd';
 import { machineInfo, sized, writeBenchResult } from './bench-results';
-import { percentile, round2, runBenchmark, startPlatformChild, type PlatformChild } from './platform-child';
+import { latencyFigures, percentile, round2, runBenchmark, startPlatformChild, type PlatformChild } from './platform-child';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = sized(3, 1);
@@ -137,12 +137,12 @@ async function typenameLoad(platform: PlatformChild, source: TokenSource, nextPo
     verifyBody: (body) => body === EXPECTED_TYPENAME_BODY,
   });
   const cpu = (await platform.cpuMs()) - cpuBefore;
-  const sorted = Float64Array.from(latencies).sort();
+  const { completed, requestsPerSecond, p50, p99 } = latencyFigures(latencies, result.duration);
   return {
-    completed: latencies.length,
-    requestsPerSecond: latencies.length / result.duration,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
+    completed,
+    requestsPerSecond,
+    p50,
+    p99,
     cpuMsPerRequest: cpu / Math.max(1, result.requests.total),
     errors: result.non2xx + result.mismatches + result.errors + result.timeouts,
   };

@@ -17,7 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { openGatewayRequestKey, withGatewaySignature, type GatewayRequestKey } from '../platform/auth/gateway-request-signature';
 import { SIGNED_REQUEST_HEADERS } from '../platform/graphql/subgraph-server';
 import { machineInfo, sized, writeBenchResult } from './bench-results';
-import { percentile, round2, runBenchmark, startPlatformChild, type PlatformChild } from './platform-child';
+import { latencyFigures, round2, runBenchmark, startPlatformChild, type PlatformChild } from './platform-child';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = sized(3, 1);
@@ -107,14 +107,9 @@ async function load(platform: PlatformChild, scenario: Scenario, expectedBody: s
     },
   });
   const cpu = (await platform.cpuMs()) - cpuBefore;
-  const sorted = Float64Array.from(latencies).sort();
   return {
     result,
-    completed: latencies.length,
-    requestsPerSecond: latencies.length / result.duration,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1],
+    ...latencyFigures(latencies, result.duration),
     cpuMsPerRequest: cpu / Math.max(1, result.requests.total),
     platformCpuBusy: cpu / (result.duration * 1000),
     // non-2xx answers, bodies other than the verified one (GraphQL errors among them), socket errors and timeouts

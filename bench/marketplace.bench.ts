@@ -36,7 +36,7 @@ import { machineInfo, sized, writeBenchResult } from './bench-results';
 import { firstPageCriteria, type DiscoverCriteria } from './marketplace/discover-criteria';
 import { ListingCorpus } from './marketplace/listing-corpus';
 import { seedListings } from './marketplace/seed-listings';
-import { percentile, round2, runBenchmark, startPlatformChild, type PlatformChild } from './platform-child';
+import { latencyFigures, round2, runBenchmark, startPlatformChild, type PlatformChild } from './platform-child';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = sized(3, 1);
@@ -203,14 +203,9 @@ async function drive(traffic: Traffic, connections: number, seconds: number, ove
       });
     },
   });
-  const sorted = Float64Array.from(latencies).sort();
   return {
     result,
-    completed: latencies.length,
-    requestsPerSecond: latencies.length / result.duration,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1],
+    ...latencyFigures(latencies, result.duration),
     // answers that failed their check (non-200s and GraphQL errors among them), socket errors and timeouts
     errors: rejected + result.errors + result.timeouts,
     rejectedSamples,

@@ -112,6 +112,18 @@ export async function startPlatformChild(scriptFile: string): Promise<PlatformCh
   }
 }
 
+/** What an autocannon run's per-response latencies (ms) over `durationSeconds` come to: answers, their rate, p50, p99 and the slowest. */
+export function latencyFigures(latencies: readonly number[], durationSeconds: number) {
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    completed: latencies.length,
+    requestsPerSecond: latencies.length / durationSeconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1],
+  };
+}
+
 /** The p-th percentile of ascending `sorted` values (nearest rank); NaN for none. */
 export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;

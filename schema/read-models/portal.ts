@@ -1,4 +1,5 @@
 import type { ProjectRole, ProjectVisibility } from '../events/project-events';
+import type { TutorialContent } from '../events/tutorial-events';
 
 /** Read models of the developer portal: tutorials, projects and contributions. */
 
@@ -12,17 +13,11 @@ export interface TutorialVersionEntry {
   readonly updatedBy: string;
 }
 
-export interface TutorialDocument {
+export interface TutorialDocument extends TutorialContent {
   readonly id: string;
   /** The author's tenant: the tutorial's owner, who alone may change it. */
   readonly tenantId: string;
   readonly authorId: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly body: string;
-  readonly bodyHtml: string;
-  readonly algorithmIds: readonly string[];
-  readonly tags: readonly string[];
   readonly version: number;
   /** Oldest first. */
   readonly versions: readonly TutorialVersionEntry[];
