@@ -109,4 +109,14 @@ describe('the CI workflow', () => {
     expect(commands.some((run) => /\bdocker compose config\b/.test(run))).toBe(true);
     expect(commands.some((run) => /\bdocker compose up\b.*--wait/.test(run))).toBe(true);
   });
+
+  it('runs the suites on Node 20, 22 and 24, each in its own Debian container', () => {
+    const workflow = parse(readFileSync(join(root, '.github', 'workflows', 'ci.yml'), 'utf8')) as {
+      jobs: { tests: { strategy: { matrix: { node: number[] } }; container: { image: string }; steps: { run?: string }[] } };
+    };
+    const { tests } = workflow.jobs;
+    expect(tests.strategy.matrix.node).toEqual([20, 22, 24]);
+    expect(tests.container.image).toBe('node:${{ matrix.node }}-bookworm');
+    expect(tests.steps.map((step) => step.run)).toContain('.ci/run');
+  });
 });
