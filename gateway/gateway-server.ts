@@ -15,6 +15,7 @@ import { healthRoutes } from '../platform/health/health-routes';
 import { httpUrl, listen } from '../platform/http/listen';
 import { exposedOnly, type ErrorExposure } from '../platform/graphql/error-exposure';
 import { formatQueryLimitError, queryLimitRules } from '../platform/graphql/query-limits';
+import { accessLogPlugin } from './access-log-plugin';
 import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
 import type { Logger } from '../platform/logging';
 import { apiVersionPlugin } from './api-version/api-version-plugin';
@@ -132,6 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      accessLogPlugin(options.logger),
       // The version is checked first: with an unsupported version nothing else applies.
       apiVersionPlugin(options.apiVersions),
       operationResolutionPlugin(),

@@ -39,6 +39,18 @@ describe('gateway features', () => {
   const newAdmin = () => goliath.token('PLATFORM_ADMIN');
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  describe('correlation ids', () => {
+    it("answers with the caller's correlation id, or one of its own, in x-correlation-id (the id its access log and the audit trail carry)", async () => {
+      const admin = await newAdmin();
+      const quoted = await post('{ __typename }', admin, { 'x-correlation-id': 'ticket-4711' });
+      expect(quoted.headers.get('x-correlation-id')).toBe('ticket-4711');
+      const made = await post('{ __typename }', admin);
+      expect(made.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const refused = await post('{ tenants { edges { node { id } } } }', 'not-a-token');
+      expect(refused.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+
   describe('rate limits', () => {
     it('refuses a burst over the per-user limit with RATE_LIMITED, 429 and Retry-After, leaves other users alone, and recovers after the window', async () => {
       // given a user who has spent the budget (`__typename` touches no root-field budget)
