@@ -8,6 +8,7 @@ import { ProjectionRunner } from '../projections/runner';
 import { CONFIG_VOCABULARY } from './config-vocabulary';
 import { startConfiguredGateway } from './gateway-settings';
 import { runnerHealth } from './process-health';
+import { projectionViews } from '../platform/metrics/metrics';
 import { waitForProjections } from './read-your-writes';
 import { openEventStore, openReadStore } from './stores';
 import { UPCASTER_REGISTRY } from './event-upcasters';
@@ -68,10 +69,12 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
     retry: { maxDelayMs: config.health.projectionRetryMaxDelayMs },
   });
   const health = runnerHealth(config, eventStore, readStore, runner);
+  const unobserveProjections = projectionViews.add(() => runner.health());
   // What to stop, in the order it was started; stopped in reverse.
   const started: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of started.reverse()) await stop();
+    unobserveProjections();
     await runner.stop();
     await readStore.close();
     await eventStore.close();
@@ -106,6 +109,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
         logger,
         routes: SUBGRAPHS[name].routes?.(dependencies),
         health,
+        metrics: config.metrics,
       });
       started.push(() => server.stop());
       subgraphUrls[name] = server.url;

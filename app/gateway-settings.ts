@@ -8,7 +8,7 @@ import { upcastOnRead } from '../platform/eventstore/upcasting';
 import { UPCASTER_REGISTRY } from './event-upcasters';
 
 /** What the gateway takes straight from configuration; one place, so no setting reaches only one mode. */
-type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'gatewayRequestKey' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'subscriptions' | 'communityForumEnabled' | 'errors' | 'playgroundDistDir';
+type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'gatewayRequestKey' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'subscriptions' | 'communityForumEnabled' | 'errors' | 'playgroundDistDir' | 'trustedDocuments' | 'metrics';
 
 /** Starts the gateway with its configured settings and what the process wires in. */
 export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<GatewayOptions, ConfiguredOptions>) {
@@ -25,6 +25,8 @@ export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<Gate
     communityForumEnabled: config.community.forumEnabled,
     errors: errorExposure(config),
     playgroundDistDir: defaultPlaygroundDistDir(),
+    trustedDocuments: { ...config.trustedDocuments, playgroundRunsAnyDocument: !config.production },
+    metrics: config.metrics,
     ...wiring,
     // Subscriptions show stored events: in today's shape, as the read models do.
     eventStore: upcastOnRead(wiring.eventStore, UPCASTER_REGISTRY),

@@ -20,7 +20,7 @@ export function readModelLagging(position: number, timeoutMs: number, detail: st
  * projection process commits to the shared read store until all have reached the position. The
  * waits of one mutation share one deadline (READ_YOUR_WRITES_TIMEOUT_MS in all).
  */
-export function pollCheckpoints(readStore: ReadStore, projectionNames: readonly string[], timeoutMs: number, intervalMs = 20) {
+export function pollCheckpoints(readStore: ReadStore, projectionNames: readonly string[], timeoutMs: number, intervalMs = 5) {
   return async (position: number): Promise<void> => {
     const deadline = readYourWritesDeadline(timeoutMs);
     for (;;) {

@@ -3,6 +3,8 @@ import { runnerProjections } from '../projections';
 import { ProjectionRunner } from '../projections/runner';
 import { UPCASTER_REGISTRY } from './event-upcasters';
 import { runnerHealth } from './process-health';
+import { projectionViews } from '../platform/metrics/metrics';
+import { reportReady } from './parent-channel';
 import { runUntilSignalled } from './run-process';
 import { openEventStore, openReadStore } from './stores';
 import { createTokenVerifier } from './token-verifier';
@@ -17,10 +19,13 @@ runUntilSignalled('goliath-projections', async (config, logger) => {
   // Only production hides details behind a platform-admin's token, so only production verifies tokens here.
   const tokens = config.production ? await createTokenVerifier(config, eventStore, logger) : undefined;
   // Listening first: /livez answers and /readyz says why not while the runner catches up.
-  const server = await startHealthServer(config.host, config.health.port, { ...health, verifyToken: tokens?.verifyToken, identity: { process: 'projections' } });
+  const server = await startHealthServer(config.host, config.health.port, { ...health, verifyToken: tokens?.verifyToken, identity: { process: 'projections' } }, config.metrics);
+  const unobserveProjections = projectionViews.add(() => runner.health());
   await runner.start();
   logger.info({ projections: projections.map((projection) => projection.name), health: server.url }, 'projections running');
+  reportReady(server.url);
   return async () => {
+    unobserveProjections();
     await server.stop();
     await runner.stop();
     await tokens?.stop();

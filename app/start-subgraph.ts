@@ -5,6 +5,7 @@ import { startSubgraphServer } from '../platform/graphql/subgraph-server';
 import { AUDIT_CHAIN_PROJECTION, READ_MODEL_NAMES } from '../projections';
 import { checkpointHealth } from './process-health';
 import { pollCheckpoints } from './read-your-writes';
+import { reportReady } from './parent-channel';
 import { runUntilSignalled } from './run-process';
 import { openEventStore, openReadStore } from './stores';
 import { SUBGRAPHS } from './subgraph-catalog';
@@ -44,8 +45,10 @@ runUntilSignalled(`goliath-${name}`, async (config, logger) => {
     errors: errorExposure(config),
     logger,
     health: checkpointHealth(config, eventStore, readStore),
+    metrics: config.metrics,
   });
   const stopBackgroundWork = await SUBGRAPHS[name].startBackgroundWork?.(dependencies);
+  reportReady(server.url);
   return async () => {
     await server.stop();
     await stopBackgroundWork?.();

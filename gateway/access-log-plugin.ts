@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../platform/logging';
 import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
+import { requestOutcome } from '../platform/graphql/request-outcome';
 import type { GatewayContext } from './gateway-context';
 
 /**
@@ -16,21 +17,19 @@ export function accessLogPlugin(logger: Pick<Logger, 'info'>): ApolloServerPlugi
     async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
-        async willSendResponse({ response, operationName, operation, errors }) {
-          response.http.headers.set(CORRELATION_HEADER, contextValue.correlationId);
-          // Errors of the request itself (parsing, validation, refusals), or those the execution answered with.
-          const answered = errors ?? (response.body.kind === 'single' ? response.body.singleResult.errors : undefined) ?? [];
-          const codes = [...new Set(answered.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+        async willSendResponse(requestContext) {
+          requestContext.response.http.headers.set(CORRELATION_HEADER, contextValue.correlationId);
+          const { operationName, operationType, status, errorCodes } = requestOutcome(requestContext);
           logger.info(
             {
               correlationId: contextValue.correlationId,
-              operation: operationName ?? null,
-              operationType: operation?.operation ?? null,
+              operation: operationName,
+              operationType,
               caller: contextValue.auth?.subject ?? null,
               tenant: contextValue.auth?.tenantId ?? null,
-              status: response.http.status ?? 200,
+              status,
               durationMs: Math.round((performance.now() - started) * 100) / 100,
-              ...(codes.length > 0 && { errorCodes: codes }),
+              ...(errorCodes.length > 0 && { errorCodes }),
             },
             'graphql request',
           );

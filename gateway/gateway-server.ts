@@ -8,7 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { JSONWebKeySet } from 'jose';
 import { createServer } from 'node:http';
 import type { GatewayRequestKey } from '../platform/auth/gateway-request-signature';
-import { type ApiVersionSettings, type QueryLimits, type RateLimitSettings, type SubgraphName, type SubscriptionSettings } from '../platform/config';
+import { type ApiVersionSettings, type MetricsSettings, type QueryLimits, type RateLimitSettings, type SubgraphName, type SubscriptionSettings } from '../platform/config';
 import type { EventStore } from '../platform/eventstore/port';
 import type { HealthCheck } from '../platform/health/health-check';
 import { healthRoutes } from '../platform/health/health-routes';
@@ -16,6 +16,10 @@ import { httpUrl, listen } from '../platform/http/listen';
 import { exposedOnly, type ErrorExposure } from '../platform/graphql/error-exposure';
 import { formatQueryLimitError, queryLimitRules } from '../platform/graphql/query-limits';
 import { accessLogPlugin } from './access-log-plugin';
+import { gatewayRequestMetrics } from '../platform/metrics/request-metrics-plugin';
+import { metricsRoute } from '../platform/metrics/metrics-route';
+import { graphqlSpanPlugin } from '../platform/tracing/graphql-span-plugin';
+import { serverSpans } from '../platform/tracing/server-span';
 import { CORRELATION_HEADER } from '../platform/graphql/subgraph-server';
 import type { Logger } from '../platform/logging';
 import { apiVersionPlugin } from './api-version/api-version-plugin';
@@ -29,8 +33,11 @@ import { signInProxy } from './sign-in-proxy';
 import { createGatewayRateLimiter } from './rate-limits/gateway-rate-limiter';
 import type { RateLimitCounterFactory } from './rate-limits/rate-limit-counter';
 import { rateLimitPlugin } from './rate-limits/rate-limit-plugin';
+import type { RequestContext } from './rest/execute-through-apollo';
+import { restRouter } from './rest/rest-router';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { startSubscriptionServer } from './subscriptions/subscription-server';
+import { openTrustedDocuments, type TrustedDocumentsOptions } from './trusted-documents/trusted-documents';
 
 export interface GatewayOptions {
   readonly host: string;
@@ -67,6 +74,10 @@ export interface GatewayOptions {
   readonly rateLimitCounter?: RateLimitCounterFactory;
   /** Defaults to API_VERSION / API_SUPPORTED_VERSIONS from the process environment. */
   readonly apiVersions: ApiVersionSettings;
+  /** TRUSTED_DOCUMENTS: which documents run (README, Trusted documents); any, with APQ, when absent. */
+  readonly trustedDocuments?: TrustedDocumentsOptions;
+  /** Whether /metrics is served here, and to whom (METRICS_TOKEN, METRICS_PORT). */
+  readonly metrics: MetricsSettings;
 }
 
 export interface GatewayHealth {
@@ -96,17 +107,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
   });
+  const loadedSchema = () => {
+    if (!apiSchema) throw new Error('The gateway schema is not loaded yet');
+    return apiSchema;
+  };
 
   // One set of budgets for HTTP and WebSocket operations alike.
   const rateLimiter = createGatewayRateLimiter(options.rateLimits, options.rateLimitCounter);
+  const trustedDocuments = await openTrustedDocuments(options.trustedDocuments, { logger: options.logger, maxTokens: options.limits.maxTokens });
   const subscriptions = startSubscriptionServer({
     rateLimiter,
+    admitDocument: trustedDocuments.admitSubscription,
     httpServer,
     path: '/graphql',
-    schema: () => {
-      if (!apiSchema) throw new Error('The gateway schema is not loaded yet');
-      return apiSchema;
-    },
+    schema: loadedSchema,
     eventStore: options.eventStore,
     verifyToken: options.verifyToken,
     onSessionRevoked: options.onSessionRevoked,
@@ -127,6 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: options.introspection,
     validationRules: queryLimitRules(options.limits),
     parseOptions: { maxTokens: options.limits.maxTokens },
+    persistedQueries: trustedDocuments.persistedQueries,
     includeStacktraceInErrorResponses: options.errors.stackTraces,
     formatError: (formatted) => exposed(formatLimitError(formatted)),
     logger: options.logger,
@@ -134,9 +149,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       accessLogPlugin(options.logger),
+      gatewayRequestMetrics(),
+      graphqlSpanPlugin(),
       // The version is checked first: with an unsupported version nothing else applies.
       apiVersionPlugin(options.apiVersions),
       operationResolutionPlugin(),
+      trustedDocuments.plugin,
       authenticationPlugin(),
       rateLimitPlugin(rateLimiter),
       { serverWillStart: async () => ({ drainServer: () => subscriptions.close() }) },
@@ -145,18 +163,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await apollo.start();
 
   app.use(healthRoutes({ ...options.health, verifyToken: options.verifyToken }));
+  app.use(metricsRoute(options.metrics));
   app.get(JWKS_PATH, jwksRoute(options.publishedKeys));
   app.use(playgroundRouter(options.playgroundDistDir));
   app.use(dashboardRouter(options.dashboardDistDir ?? defaultDashboardDistDir()));
   const signIn = signInProxy(options.subgraphUrls.enterprise ?? graphUrl(options.supergraphSdl, 'enterprise'), options.gatewayRequestKey);
   app.use('/auth/saml', signIn);
   app.use('/oauth/token', signIn);
+  const requestContext: RequestContext = ({ req }) => gatewayContext(options.verifyToken, req.header('authorization'), req.header(CORRELATION_HEADER), req.socket.remoteAddress);
+  app.use(restRouter({ apollo, schema: loadedSchema, context: requestContext, version: String(options.apiVersions.current) }));
   app.use(
     '/graphql',
     express.json({ limit: '5mb' }),
-    expressMiddleware(apollo, {
-      context: ({ req }) => gatewayContext(options.verifyToken, req.header('authorization'), req.header(CORRELATION_HEADER), req.socket.remoteAddress),
-    }),
+    serverSpans('gateway'),
+    expressMiddleware(apollo, { context: requestContext }),
   );
 
   const port = await listen(httpServer, options.port, options.host);

@@ -2,8 +2,11 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { withGatewaySignature, type GatewayRequestKey } from '../platform/auth/gateway-request-signature';
 import { ErrorCode, platformError } from '../platform/errors';
+import { measuredFetch } from '../platform/metrics/measured-fetch';
+import { injectTraceContext } from '../platform/tracing/trace-context';
 import { CHANGE_APPROVAL_HEADER, CLIENT_ADDRESS_HEADER, CORRELATION_HEADER, SIGNED_REQUEST_HEADERS } from '../platform/graphql/subgraph-server';
 import type { GatewayContext } from './gateway-context';
+import { sharingInFlightQueries } from './in-flight-queries';
 import { subgraphFetcher } from './subgraph-fetcher';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -20,13 +23,14 @@ export interface SubgraphDataSourceOptions {
 /**
  * Forwards the caller's own token (subgraphs verify it again), the correlation id, the client's
  * address and a presented change approval, and signs each request as this platform's gateway.
+ * Identical queries in flight at once share one subgraph call (`sharingInFlightQueries`).
  * What goes wrong on the way is told without the subgraph's address (see `didEncounterError`).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly name: string;
 
   constructor({ name, url, requestKey }: SubgraphDataSourceOptions) {
-    super({ url, fetcher: signedBy(requestKey, subgraphFetcher) });
+    super({ url, fetcher: sharingInFlightQueries(signedBy(requestKey, measuredFetch(name, subgraphFetcher))) });
     this.name = name;
   }
 
@@ -54,6 +58,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
     const changeApproval = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(CHANGE_APPROVAL_HEADER) : undefined;
     if (changeApproval) request.http?.headers.set(CHANGE_APPROVAL_HEADER, changeApproval);
+    // Not signed (SIGNED_REQUEST_HEADERS): a trace id is no credential, and the subgraph reads nothing else from it.
+    if (request.http) injectTraceContext(request.http.headers);
   }
 }
 

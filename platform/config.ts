@@ -87,6 +87,36 @@ export interface PlatformConfig {
   readonly inputLimits: InputLimits;
   /** What one WebSocket subscriber and one caller may hold at the gateway. */
   readonly subscriptions: SubscriptionSettings;
+  /** Which operations the gateway runs (README, Trusted documents). */
+  readonly trustedDocuments: TrustedDocumentsSettings;
+  /** Who may read /metrics, and where (README, Metrics). */
+  readonly metrics: MetricsSettings;
+  /** OpenTelemetry traces (README, Traces); undefined, the default, turns tracing off. */
+  readonly tracing?: TracingSettings;
+}
+
+/** Where spans are exported; the OTel SDK reads the other standard OTEL_* variables (headers, sampler, service name) itself. */
+export interface TracingSettings {
+  /** OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, or OTEL_EXPORTER_OTLP_ENDPOINT with `/v1/traces` appended (the OTLP/HTTP convention). */
+  readonly tracesUrl: string;
+}
+
+export interface MetricsSettings {
+  /** METRICS_TOKEN: when set, /metrics answers only `Authorization: Bearer <token>`, wherever it is served. */
+  readonly token?: string;
+  /** METRICS_PORT: /metrics served on a port of its own (bound to HOST) instead of beside the process's other routes. */
+  readonly port?: number;
+  /** Whether /metrics is served beside a process's other routes: not when METRICS_PORT is set, nor in production without METRICS_TOKEN. */
+  readonly onServicePorts: boolean;
+}
+
+/** `off`: any document runs (and APQ works); `log`: any runs, unregistered ones are logged; `enforce`: registered ones only. */
+export type TrustedDocumentsMode = 'off' | 'log' | 'enforce';
+
+export interface TrustedDocumentsSettings {
+  readonly mode: TrustedDocumentsMode;
+  /** TRUSTED_DOCUMENTS_PATH: the manifest `goliath documents register` writes and every gateway process reads. */
+  readonly manifestPath: string;
 }
 
 export interface HealthSettings {
@@ -314,7 +344,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
       perConnection: positiveInteger(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20),
       connectionsPerCaller: positiveInteger(env, 'SUBSCRIPTION_CONNECTIONS_PER_CALLER', 10),
     },
+    trustedDocuments: {
+      mode: oneOf(env, 'TRUSTED_DOCUMENTS', ['off', 'log', 'enforce'] as const, 'off'),
+      manifestPath: env.TRUSTED_DOCUMENTS_PATH ? resolve(env.TRUSTED_DOCUMENTS_PATH) : join(dataDir, 'trusted-documents.json'),
+    },
+    metrics: metricsSettings(env),
+    tracing: tracingSettings(env),
   };
+}
+
+function tracingSettings(env: NodeJS.ProcessEnv): TracingSettings | undefined {
+  const name = (['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT'] as const).find((variable) => env[variable]);
+  if (name === undefined) return undefined;
+  const url = env[name]!;
+  if (!/^https?:\/\/[^/]/.test(url) || !URL.canParse(url)) {
+    throw new Error(`Environment variable ${name} must be the http(s) URL of an OTLP/HTTP collector (e.g. http://localhost:4318), got "${url}"`);
+  }
+  return { tracesUrl: name === 'OTEL_EXPORTER_OTLP_ENDPOINT' ? `${url.replace(/\/+$/, '')}/v1/traces` : url };
+}
+
+function metricsSettings(env: NodeJS.ProcessEnv): MetricsSettings {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && token.length < 16) throw new Error('Environment variable METRICS_TOKEN must be at least 16 characters long (e.g. from `openssl rand -hex 32`)');
+  const port = env.METRICS_PORT ? positiveInteger(env, 'METRICS_PORT', 0) : undefined;
+  // Production never shows metrics to anyone who asks: a token, or a port of their own kept off the public network.
+  return { token, port, onServicePorts: port === undefined && (env.NODE_ENV !== 'production' || token !== undefined) };
 }
 
 function inputLimits(env: NodeJS.ProcessEnv, qubo: PlatformConfig['quboLimits']): InputLimits {

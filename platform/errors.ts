@@ -79,6 +79,9 @@ export const ErrorCode = {
   SearchTimeout: 'SEARCH_TIMEOUT',
   LicenseRequired: 'LICENSE_REQUIRED',
   BenchmarkSetUnavailable: 'BENCHMARK_SET_UNAVAILABLE',
+  // Trusted documents (issue 13): an id no registered document has (Apollo's APQ code), a text not registered.
+  PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  PersistedQueryNotTrusted: 'PERSISTED_QUERY_NOT_TRUSTED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

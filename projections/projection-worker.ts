@@ -2,6 +2,7 @@ import { matchesFilter, streamCategory, type EventFilter, type EventStore, type 
 import type { UpcasterRegistry } from '../platform/eventstore/upcasting';
 import { PARKED_ERROR_MAX_LENGTH, parkedEventId, parkedEventsCollection, type ParkedEventDocument } from '../platform/health/parked-event';
 import type { Checkpoint, ReadStore, WriteOperation } from '../platform/readstore/port';
+import { inProjectionSpan } from '../platform/tracing/projection-span';
 import { DEADLETTER_CATEGORY, DEADLETTER_EVENT_TYPES, type DeadLetterEvent } from '../schema/events/deadletter-events';
 import { foldVersion, type Projection } from './projection';
 import { ProjectionFailedError } from './projection-failed-error';
@@ -251,7 +252,7 @@ export class ProjectionWorker {
   private async handle(event: RecordedEvent, folding: RecordedEvent, readModel: ProjectionUnitOfWork): Promise<void> {
     readModel.beginEvent(folding.position);
     try {
-      await this.projection.handle(event, readModel);
+      await inProjectionSpan(this.name, folding, () => this.projection.handle(event, readModel));
     } catch (error) {
       throw new ProjectionFailedError(this.name, folding, error);
     }

@@ -3,6 +3,7 @@ import { isRateLimiterRefusal, memoryCounter, type RateLimitCounter, type RateLi
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { AuthContext } from '../../platform/auth/auth-context';
 import { rateLimitKeys, type RateLimitKey, type RateLimitScope } from './rate-limit-keys';
+import { rateLimitRefusals } from '../../platform/metrics/metrics';
 
 /** Why a request was refused: which budget ran out and when it refills. */
 export interface RateLimitRefusal {
@@ -41,6 +42,7 @@ export function createGatewayRateLimiter(settings: RateLimitSettings, counterFor
           await counter.consume(key, points);
         } catch (error) {
           if (!isRateLimiterRefusal(error)) throw error;
+          rateLimitRefusals.inc({ scope });
           return {
             scope,
             key,

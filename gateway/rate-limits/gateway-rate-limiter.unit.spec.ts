@@ -1,3 +1,4 @@
+import { registeredValue } from '../../test/support/metric-series';
 import { createGatewayRateLimiter } from './gateway-rate-limiter';
 
 describe('createGatewayRateLimiter', () => {
@@ -13,6 +14,13 @@ describe('createGatewayRateLimiter', () => {
     expect(refusal!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(refusal!.retryAfterSeconds).toBeLessThanOrEqual(10);
     expect(await limiter.consume([{ scope: 'user', key: 'bob', points: 1 }])).toBeUndefined();
+  });
+
+  it('counts each refusal in goliath_rate_limit_refusals_total by the budget that ran out', async () => {
+    const limiter = createGatewayRateLimiter(settings);
+    const before = await registeredValue('goliath_rate_limit_refusals_total', { scope: 'user' });
+    for (let request = 0; request < 4; request++) await limiter.consume([{ scope: 'user', key: 'carol', points: 1 }]);
+    expect(await registeredValue('goliath_rate_limit_refusals_total', { scope: 'user' })).toBe(before + 2);
   });
 
   it('takes as many points as a key costs: one costly request can spend a budget', async () => {

@@ -32,6 +32,8 @@ import { openCommunityActivity } from './community-activity-source';
 import { CONSTRAINT_EVOLUTION_FEED_TYPES, SCALING_FEED_TYPES } from '../../schema/events';
 import { TokenLifetimes, type OnSessionRevoked } from './token-lifetimes';
 import { untilAborted } from './until-aborted';
+import type { SubscribePayload } from '../trusted-documents/trusted-documents';
+import { subscriptionOpened } from '../../platform/metrics/open-subscriptions';
 
 export interface SubscriptionServerOptions {
   readonly httpServer: Server;
@@ -54,6 +56,8 @@ export interface SubscriptionServerOptions {
   readonly logger: Logger;
   /** COMMUNITY_FORUM_ENABLED: false makes communityActivity answer FEATURE_DISABLED, as the forums do; on when absent. */
   readonly communityForumEnabled?: boolean;
+  /** TRUSTED_DOCUMENTS: the text a subscribe message runs (a registered one's, when it sent only its hash), or the refusal; any text when absent. */
+  readonly admitDocument?: (payload: SubscribePayload, connectionParams: Readonly<Record<string, unknown>> | undefined) => Promise<string | GraphQLError>;
 }
 
 /** Opens a field's stream once its checks passed; `signal` ends it (the token ended, or the client left). */
@@ -139,7 +143,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
       // Verified again once the revocation watch is on, so a revocation that arrived since the
       // operation started is refused here rather than missed by both checks.
       await options.verifyToken(context.token);
-      return untilAborted(await source(args, context.auth, paceOf(context)), lifetime.signal, lifetime.release);
+      return untilAborted(await source(args, context.auth, paceOf(context)), lifetime.signal, subscriptionOpened(info.fieldName, lifetime.release));
     } catch (error) {
       lifetime.release();
       throw error;
@@ -186,9 +190,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
         ctx.extra.caller = undefined;
       },
       onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        const query = options.admitDocument ? await options.admitDocument(payload, ctx.connectionParams) : payload.query;
+        if (query instanceof GraphQLError) return [query];
         let document;
         try {
-          document = parse(payload.query, { maxTokens: options.limits.maxTokens });
+          document = parse(query, { maxTokens: options.limits.maxTokens });
         } catch (error) {
           if (error instanceof GraphQLError && isTokenLimitError(error.message)) return [tokenLimitError(options.limits)];
           throw error;

@@ -14,6 +14,9 @@ export interface EventMetadata {
   readonly schemaVersion: number;
   /** On an audit chain entry written by the chainer: the log position of the change's audit record it chains. */
   readonly chainedFrom?: number;
+  /** W3C trace context of the append, when tracing is on: the projections folding the event continue its trace (platform/tracing). */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 /** An event about to be appended. `id` is a UUID chosen by the writer: a retried append with the same ids is stored once. */

@@ -9,11 +9,15 @@ import { createServer } from 'node:http';
 import type { GatewayRequestKey } from '../auth/gateway-request-signature';
 import type { VerifyToken } from '../auth/verified-token-cache';
 import { bearerToken } from '../auth/platform-token';
-import type { QueryLimits } from '../config';
+import type { MetricsSettings, QueryLimits } from '../config';
 import { httpUrl, listen } from '../http/listen';
 import { healthCheck, type HealthCheck } from '../health/health-check';
 import { healthRoutes } from '../health/health-routes';
 import type { Logger } from '../logging';
+import { metricsRoute } from '../metrics/metrics-route';
+import { subgraphRequestMetrics } from '../metrics/request-metrics-plugin';
+import { graphqlSpanPlugin } from '../tracing/graphql-span-plugin';
+import { serverSpans } from '../tracing/server-span';
 import { exposedOnly, type ErrorExposure } from './error-exposure';
 import { formatSubgraphError } from './format-error';
 import { gatewayOnly } from './gateway-only';
@@ -37,6 +41,8 @@ export interface SubgraphServerOptions {
   readonly routes?: express.Router;
   /** What `/health` and `/readyz` report (the process's stores and projections); that it answers, by default. */
   readonly health?: SubgraphHealth;
+  /** Whether /metrics is served here, and to whom (METRICS_TOKEN, METRICS_PORT). */
+  readonly metrics: MetricsSettings;
 }
 
 export interface SubgraphHealth {
@@ -85,18 +91,20 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // Nobody needs a subgraph's schema at run time: the gateway serves the checked-in supergraph.
     introspection: false,
     // Inline traces only feed Apollo's hosted usage reporting, which Goliath never sends.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), subgraphRequestMetrics(options.name), graphqlSpanPlugin()],
     includeStacktraceInErrorResponses: options.errors.stackTraces,
     formatError: (formatted, error) => exposed(formatSubgraphError(formatLimitError(formatted), error)),
     logger: options.logger,
   });
   await apollo.start();
   app.use(healthRoutes({ ...(options.health ?? ANSWERING), verifyToken: options.verifyToken, identity: { subgraph: options.name } }));
+  app.use(metricsRoute(options.metrics));
   // Routes above this line answer anyone; everything below, only requests a gateway signed.
   app.use(gatewayOnly(options.gatewayRequestKey, SIGNED_REQUEST_HEADERS, options.logger));
   if (options.routes) app.use(options.routes);
   app.use(
     '/graphql',
+    serverSpans(options.name),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const correlationId = req.header(CORRELATION_HEADER) ?? randomUUID();

@@ -43,6 +43,15 @@ describe('/livez, /readyz and /health', () => {
     expect(answers.map((answer) => answer.headers.get('x-powered-by'))).toEqual([null, null, null]);
   });
 
+  it('serves /metrics beside them when given the metrics settings (the projections process), and not otherwise', async () => {
+    const withMetrics = await startHealthServer('127.0.0.1', 0, { check, detailsNeedToken: true }, { onServicePorts: true });
+    servers.push(withMetrics);
+    const metrics = await fetch(`${withMetrics.url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('# TYPE goliath_projection_lag gauge');
+    expect((await fetch(`${await start(true)}/metrics`)).status).toBe(404);
+  });
+
   it('answers /livez while the process runs, whatever its stores do', async () => {
     const url = await start(true);
     readStoreAnswers = false;

@@ -17,3 +17,11 @@ export function httpUrl(host: string, port: number, path = ''): string {
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}${path}`;
 }
+
+/** Stops listening and ends kept-alive connections, for servers with nothing to drain. */
+export function close(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}

@@ -20,6 +20,8 @@ import { EvolutionTriggerRunner } from './triggers/evolution-trigger-runner';
 import { CONSTRAINT_EVOLUTIONS_SUBSCRIPTION_SDL, ConstraintEvolutionMessage } from './graphql/evolution-types';
 import { SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL, SolveJobProgress } from './graphql/solve-job-types';
 import { SolveJobRunner } from './jobs/solve-job-runner';
+import { solveGateFor } from './solving/solve-gate';
+import { solverPools } from '../../platform/metrics/metrics';
 import { EVOLUTION_TRIGGER_RUNNER, MODEL_RETRAINER, OPTIMIZATION_PERMISSIONS, SOLVE_JOB_RUNNER } from './graphql/permissions';
 import { servicePrincipal } from '../../platform/commands/service-principal';
 
@@ -43,7 +45,9 @@ export async function startOptimizationBackgroundWork(deps: SubgraphDependencies
   await jobs.start();
   await triggers.start();
   retrainer.start();
+  const unobserveGate = solverPools.add({ pool: 'synchronous', load: () => solveGateFor(deps, deps.config.optimize).load() });
   return async () => {
+    unobserveGate();
     await retrainer.stop();
     await triggers.stop();
     await jobs.stop();

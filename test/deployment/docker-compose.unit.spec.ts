@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { parse } from 'yaml';
 import { SUBGRAPH_NAMES } from '../../platform/config';
+import { registry } from '../../platform/metrics/metrics';
 import { projectRoot } from '../../platform/project-root';
 
 /**
@@ -90,6 +91,67 @@ describe('docker-compose.yml', () => {
     }
   });
 });
+
+describe('Prometheus and Grafana in docker-compose.yml', () => {
+  const readYaml = <T>(path: string) => parse(readFileSync(join(root, path), 'utf8')) as T;
+  const mounted = (service: string, target: string) => (services[service] as { volumes?: string[] }).volumes?.find((volume) => volume.split(':')[1] === target)?.split(':')[0];
+  const prometheus = readYaml<{ scrape_configs: { metrics_path?: string; static_configs: { targets: string[] }[] }[] }>('deploy/prometheus/prometheus.yml');
+  const dashboard = JSON.parse(readFileSync(join(root, 'deploy/grafana/dashboards/goliath.json'), 'utf8')) as { panels: { type: string; datasource?: { uid: string }; targets?: { expr: string; datasource?: { uid: string } }[] }[] };
+  const queries = dashboard.panels.flatMap((panel) => panel.targets ?? []);
+
+  it('runs Prometheus over the configuration kept in the repository, scraping every Goliath service on its METRICS_PORT', () => {
+    expect(services.prometheus.image).toMatch(/^prom\/prometheus:/);
+    expect(mounted('prometheus', '/etc/prometheus/prometheus.yml')).toBe('./deploy/prometheus/prometheus.yml');
+    const targets = prometheus.scrape_configs.flatMap((job) => job.static_configs.flatMap((config) => config.targets.map((target) => `${target}${job.metrics_path ?? '/metrics'}`)));
+    const expected = goliathServices.map(([name, service]) => `${name}:${withEmptyShell(service.environment?.METRICS_PORT)}/metrics`);
+    expect(expected.every((target) => /:\d+\/metrics$/.test(target))).toBe(true);
+    expect(targets.sort()).toEqual(expected.sort());
+  });
+
+  it('runs Grafana with the Prometheus datasource and the dashboards folder provisioned from the repository', () => {
+    expect(services.grafana.image).toMatch(/^grafana\/grafana:/);
+    expect(mounted('grafana', '/etc/grafana/provisioning')).toBe('./deploy/grafana/provisioning');
+    const { datasources } = readYaml<{ datasources: { uid: string; type: string; url: string }[] }>('deploy/grafana/provisioning/datasources/prometheus.yml');
+    expect(datasources).toEqual([expect.objectContaining({ type: 'prometheus', url: 'http://prometheus:9090' })]);
+    const { providers } = readYaml<{ providers: { type: string; options: { path: string } }[] }>('deploy/grafana/provisioning/dashboards/goliath.yml');
+    expect(providers).toEqual([expect.objectContaining({ type: 'file' })]);
+    expect(mounted('grafana', providers[0].options.path)).toBe('./deploy/grafana/dashboards');
+    // Every query of the dashboard asks the provisioned datasource.
+    const uids = dashboard.panels.filter((panel) => panel.type !== 'row').flatMap((panel) => [panel.datasource?.uid, ...(panel.targets ?? []).map((target) => target.datasource?.uid)]);
+    expect(new Set(uids)).toEqual(new Set([datasources[0].uid]));
+  });
+
+  it('charts only metrics Goliath defines, among them requests, errors, latency, projection lag, the solver pools and solve jobs', () => {
+    const defined = new Set(
+      registry.getMetricsAsArray().flatMap(({ name, type }) => (String(type) === 'histogram' ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name])),
+    );
+    const charted = new Set(queries.flatMap((query) => metricNamesIn(query.expr)));
+    expect([...charted].filter((name) => !defined.has(name))).toEqual([]);
+    expect([...charted]).toEqual(
+      expect.arrayContaining([
+        'goliath_gateway_requests_total',
+        'goliath_gateway_errors_total',
+        'goliath_gateway_request_duration_seconds_bucket',
+        'goliath_projection_lag',
+        'goliath_solver_pool_size',
+        'goliath_solver_pool_busy',
+        'goliath_solver_pool_queued',
+        'goliath_solve_job_duration_seconds_bucket',
+      ]),
+    );
+  });
+});
+
+/** The metric names a PromQL expression reads: what is left once strings, label matchers, ranges, grouping clauses, calls, keywords and numbers are taken out. */
+function metricNamesIn(expr: string): string[] {
+  const bare = expr
+    .replace(/"(?:[^"\\]|\\.)*"/g, '')
+    .replace(/\{[^}]*\}/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, '');
+  const keywords = new Set(['and', 'or', 'unless', 'bool', 'offset']);
+  return [...bare.matchAll(/\b([a-zA-Z_:][a-zA-Z0-9_:]*)\b(?!\s*\()/g)].map((match) => match[1]).filter((name) => !keywords.has(name));
+}
 
 describe('the Dockerfile', () => {
   it('starts the embedded platform with node by default', () => {

@@ -9,6 +9,8 @@ import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { streamCategory, type RecordedEvent } from '../../platform/eventstore/port';
 import { createSqliteEventStore } from '../../platform/eventstore/sqlite';
 import { projectRoot } from '../../platform/project-root';
+import { childProcesses, isRunning } from '../support/child-processes';
+import { eventually } from '../support/eventually';
 import { postGraphQL } from '../support/gateway-client';
 
 jest.setTimeout(180_000);
@@ -47,8 +49,11 @@ describe('audit under kill -9', () => {
       const stop = { requested: false };
       const writers = Array.from({ length: WRITERS }, (_unused, writer) => write(gateway, tenants[writer % 2], analysts[writer % 2], analysts[(writer + 1) % 2], acknowledged, stop));
       await new Promise((resolve) => setTimeout(resolve, 1_500 + crash * 500));
+      const children = childProcesses(child!.pid!);
       child!.kill('SIGKILL');
       await new Promise((resolve) => child!.once('exit', resolve));
+      // its subgraph and projection processes notice and stop by themselves
+      await eventually(() => expect(children.filter(({ pid }) => isRunning(pid))).toEqual([]), 20_000);
       stop.requested = true;
       await Promise.all(writers);
       gateway = await start();

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { PLAYGROUND_HEADER } from '../../gateway/playground/playground-header';
 import { dataOf } from '../support/gateway-client';
 import { isForeign, launchHeadlessChromium } from '../support/headless-chromium';
 import { useTestPlatform } from '../support/test-platform';
@@ -127,9 +128,9 @@ describe('Playground (headless Chromium)', () => {
     expect(contacted.length).toBeGreaterThan(0);
     expect(contacted.filter(isForeign)).toEqual([]);
     expect(contacted.some((url) => url.startsWith('ws://'))).toBe(true);
-    // The Headers tab reached the WebSocket too, as graphql-ws connection params.
+    // The Headers tab reached the WebSocket too, as graphql-ws connection params, with the Playground's own marker (trusted documents).
     const init = socketFrames.map((frame) => JSON.parse(frame) as { type: string; payload?: Record<string, unknown> }).find((m) => m.type === 'connection_init');
-    expect(init?.payload).toEqual({ Authorization: `Bearer ${token}` });
+    expect(init?.payload).toEqual({ Authorization: `Bearer ${token}`, [PLAYGROUND_HEADER]: '1' });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueDevelopmentToken } from '../../platform/auth/dev-token';
 import { projectRoot } from '../../platform/project-root';
+import { childProcesses as processesStartedBy, isRunning } from '../support/child-processes';
+import { eventually } from '../support/eventually';
 import { collect, postGraphQL, subscriptionClient } from '../support/gateway-client';
 
 jest.setTimeout(60_000);
@@ -24,6 +26,8 @@ describe('npm start', () => {
     });
 
   const exited = () => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const childProcesses = () => processesStartedBy(child.pid!);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'goliath-start-'));
@@ -65,6 +69,31 @@ describe('npm start', () => {
     expect(answer.errors).toBeUndefined();
   });
 
+  it('runs each subgraph and the projection runner in a process of its own, off the event loop of the gateway', () => {
+    const commands = childProcesses().map(({ command }) => command.replace(/^\S*node /, 'node ').replace(join(projectRoot(), 'dist'), 'dist'));
+    expect(commands.sort()).toEqual(['node dist/app/start-projections.js', ...['community', 'enterprise', 'optimization', 'scaling'].map((name) => `node dist/app/start-subgraph.js ${name}`)].sort());
+    expect(output).toMatch(/Subgraphs: +optimization http:\/\/127\.0\.0\.1:\d+\/graphql, scaling .+, enterprise .+, community .+/);
+  });
+
+  it('restarts a subgraph process that dies, on the same port, and serves through it again', async () => {
+    // given a working platform
+    const gatewayUrl = /GraphQL: +(\S+)/.exec(output)![1];
+    const token = await issueDevelopmentToken({ role: 'PLATFORM_ADMIN', keysDir: join(dataDir, 'keys') });
+    const enterprise = childProcesses().find(({ command }) => command.endsWith('start-subgraph.js enterprise'))!;
+
+    // when the enterprise subgraph's process is killed
+    process.kill(enterprise.pid, 'SIGKILL');
+
+    // then another one takes its place and tenants can be created again through the gateway
+    await eventually(async () => {
+      const created = await postGraphQL<{ createTenant: { id: string } }>(gatewayUrl, 'mutation { createTenant(input: { name: "Hooli" }) { id } }', { token });
+      expect(created.errors).toBeUndefined();
+    }, 20_000);
+    const restarted = childProcesses().find(({ command }) => command.endsWith('start-subgraph.js enterprise'))!;
+    expect(restarted.pid).not.toBe(enterprise.pid);
+    expect(output).toMatch(/child process died; restarting it/);
+  });
+
   it('on SIGTERM closes open subscriptions, exits 0 and leaves the database closed cleanly', async () => {
     // given a tenant and an open subscription to it
     const gatewayUrl = /GraphQL: +(\S+)/.exec(output)![1];
@@ -76,6 +105,7 @@ describe('npm start', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     // when the process is asked to stop
+    const children = childProcesses();
     const exit = exited();
     child.kill('SIGTERM');
 
@@ -83,6 +113,7 @@ describe('npm start', () => {
     const [closed] = await received;
     expect(closed.errors?.[0].extensions).toEqual({ code: 'SOCKET_CLOSED', closeCode: 1001 });
     await expect(exit).resolves.toBe(0);
+    expect(children.filter(({ pid }) => isRunning(pid))).toEqual([]);
     expect(output).not.toMatch(/failed/i);
     expect(existsSync(join(dataDir, 'goliath.db'))).toBe(true);
     expect(existsSync(join(dataDir, 'goliath.db-wal'))).toBe(false);

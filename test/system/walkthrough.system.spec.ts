@@ -248,7 +248,8 @@ describe('the README walkthrough, run as written against `npm start`', () => {
   it('5. submits the solve job, which answers at once, and keeps its id in $JOB', async () => {
     const { submitSolveJob } = await answerOf<{ submitSolveJob: { id: string } }>('05-submit-solve-job.graphql');
 
-    expect(submitSolveJob).toEqual({ id: expect.any(String), status: 'SUBMITTED', strategy: 'SA', timeLimitMs: 3000, submittedAt: expect.any(String) });
+    // The optimization process's runner may have picked the job up before the answer was read.
+    expect(submitSolveJob).toEqual({ id: expect.any(String), status: expect.stringMatching(/^(SUBMITTED|RUNNING)$/), strategy: 'SA', timeLimitMs: 3000, submittedAt: expect.any(String) });
     expect(await shellVariable('JOB')).toBe(submitSolveJob.id);
     ids.job = submitSolveJob.id;
   });

@@ -1,5 +1,6 @@
 import { createGraphiQLFetcher, type Fetcher, type FetcherOpts } from '@graphiql/toolkit';
 import { createClient, type Client } from 'graphql-ws';
+import { PLAYGROUND_HEADER } from '../playground-header';
 
 export interface PlaygroundEndpoints {
   httpUrl: string;
@@ -14,7 +15,8 @@ export function headersKey(headers: Headers): string {
 }
 
 /**
- * A GraphiQL fetcher that sends the Headers tab on HTTP *and* on the WebSocket.
+ * A GraphiQL fetcher that sends the Headers tab on HTTP *and* on the WebSocket, with the
+ * Playground's own marker (PLAYGROUND_HEADER) on both.
  *
  * GraphiQL hands the headers to the fetcher per request, but a graphql-ws client carries its
  * credentials once, in `connectionParams` at connect time. So one client is kept per set of
@@ -28,8 +30,8 @@ export function createHeaderAwareFetcher(endpoints: PlaygroundEndpoints): Fetche
     const key = headersKey(headers);
     if (current?.key !== key) {
       current?.client.dispose();
-      const client = createClient({ url: endpoints.subscriptionUrl, connectionParams: { ...headers }, lazy: true });
-      current = { key, client, fetcher: createGraphiQLFetcher({ url: endpoints.httpUrl, wsClient: client }) };
+      const client = createClient({ url: endpoints.subscriptionUrl, connectionParams: { ...headers, [PLAYGROUND_HEADER]: '1' }, lazy: true });
+      current = { key, client, fetcher: createGraphiQLFetcher({ url: endpoints.httpUrl, wsClient: client, headers: { [PLAYGROUND_HEADER]: '1' } }) };
     }
     return current.fetcher;
   };

@@ -30,7 +30,12 @@ export interface SqliteEventStoreOptions {
 }
 
 const READ_PAGE_SIZE = 1000;
-const DEFAULT_POLL_INTERVAL_MS = 50;
+/**
+ * `npm start` runs a process per subgraph and one for the projections on one file: a mutation's
+ * answer waits for the projection process to find its append, so this is on every mutation's
+ * path. A poll is one indexed MAX (microseconds), made only while someone subscribes.
+ */
+const DEFAULT_POLL_INTERVAL_MS = 5;
 
 /** The embedded event store: the log lives in the `es_` tables of the platform's SQLite file. */
 export function createSqliteEventStore(options: SqliteEventStoreOptions): EventStore {

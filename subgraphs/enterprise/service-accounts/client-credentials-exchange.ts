@@ -11,6 +11,7 @@ import { authenticationStreamId, eventSchemaVersion, serviceAccountStreamId, typ
 import type { BruteForceGuard } from '../identity/sign-in/brute-force-guard';
 import type { AccessTokenIssuer } from '../identity/sign-in/sign-in-service';
 import { authenticateClient, invalidClient, serviceAccountDecider } from './domain/service-account-decider';
+import { countedSignIn } from '../../../platform/metrics/counted-sign-in';
 import { CLIENT_CREDENTIALS_AUTH_METHOD, hashClientSecret, sameSecretHash, serviceAccountSubject } from './service-account-credentials';
 
 export interface ClientCredentialsRequest {
@@ -49,7 +50,11 @@ export class ClientCredentialsExchange {
     private readonly issueAccessToken: AccessTokenIssuer,
   ) {}
 
-  async exchange(request: ClientCredentialsRequest): Promise<ServiceAccountGrant> {
+  exchange(request: ClientCredentialsRequest): Promise<ServiceAccountGrant> {
+    return countedSignIn('service-account', () => this.exchangeOnce(request));
+  }
+
+  private async exchangeOnce(request: ClientCredentialsRequest): Promise<ServiceAccountGrant> {
     const stored = CLIENT_ID.test(request.clientId) ? await loadState(this.deps, serviceAccountDecider, serviceAccountStreamId(request.clientId)) : undefined;
     const state = stored?.status === 'absent' ? undefined : stored;
     // Guessing client ids counts against the client's address; guessing a secret, against the account too.

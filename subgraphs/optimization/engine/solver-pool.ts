@@ -59,6 +59,16 @@ export class SolverPool {
     return this.slots.length;
   }
 
+  /** Threads working on a restart now. */
+  get busyThreads(): number {
+    return this.slots.filter((slot) => slot.job !== null).length;
+  }
+
+  /** Restarts waiting for a thread. */
+  get queuedTasks(): number {
+    return this.queue.length;
+  }
+
   resize(size: number): void {
     this.target = checkedSize(size);
     let active = this.slots.filter((s) => !s.retiring).length;

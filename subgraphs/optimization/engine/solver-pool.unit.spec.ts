@@ -41,6 +41,22 @@ describe('SolverPool', () => {
     expect(pool.liveThreads).toBe(0);
   }, 20_000);
 
+  it('given two solves on one thread, then it counts one thread busy and one restart queued until both end', async () => {
+    const qubo = ringQubo(300);
+    const pool = new SolverPool({ size: 1 });
+    try {
+      // when two solves start (a thread takes the first restart as it is sent, before it can have started)
+      const options = { strategy: 'SA' as const, seed: 5, restarts: 1, sweeps: 30_000, pool };
+      const solves = Promise.all([solveQubo(qubo, options), solveQubo(qubo, options)]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect([pool.busyThreads, pool.queuedTasks]).toEqual([1, 1]);
+      await solves;
+      expect([pool.busyThreads, pool.queuedTasks]).toEqual([0, 0]);
+    } finally {
+      await pool.close();
+    }
+  }, 20_000);
+
   it('given a pool, when resized to 0 or a fraction, then it refuses', async () => {
     const pool = new SolverPool({ size: 1 });
     try {

@@ -19,6 +19,7 @@ import { engineOptions } from '../algorithms/recipe-options';
 import { algorithmRunMetered } from '../algorithms/run-metering';
 import { nextFairJob, type WaitingJob } from './fair-queue';
 import { SolverAllowances } from './solver-allowances';
+import { solveJobDuration, solverPools } from '../../../platform/metrics/metrics';
 
 /** What the runner does to a job, as its permission row and its audit records name it. */
 const RUN_SOLVE_JOB = 'runSolveJob';
@@ -69,6 +70,7 @@ export class SolveJobRunner {
   private wakeTimer?: NodeJS.Timeout;
   private concurrency: number;
   private readonly allowances: SolverAllowances;
+  private unobservePool?: () => void;
 
   constructor(
     private readonly deps: RunnerDependencies,
@@ -81,6 +83,7 @@ export class SolveJobRunner {
   }
 
   async start(): Promise<void> {
+    this.unobservePool = solverPools.add({ pool: 'solve-jobs', load: () => ({ size: this.pool?.size ?? 0, busy: this.pool?.busyThreads ?? 0, queued: this.pool?.queuedTasks ?? 0 }) });
     const headAtStart = await this.deps.eventStore.headPosition();
     const markCaughtUp = (position: number) => {
       if (!this.caughtUp && position >= headAtStart) {
@@ -118,6 +121,7 @@ export class SolveJobRunner {
   /** Stops taking jobs, aborts running solves and releases their leases, so any runner starts them again at once. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unobservePool?.();
     clearTimeout(this.wakeTimer);
     for (const { abort } of this.running.values()) abort.abort();
     await Promise.all([...this.running.values()].map(({ done }) => done));
@@ -207,6 +211,7 @@ export class SolveJobRunner {
 
   private async solve(jobId: string, job: KnownJob, held: { readonly runner: string; readonly attempt: number }, cancelled: AbortSignal, lost: AbortSignal): Promise<void> {
     const signal = AbortSignal.any([cancelled, lost]);
+    const timed = solveJobDuration.startTimer();
     try {
       const cpuBefore = process.cpuUsage();
       let peakRss = process.memoryUsage().rss;
@@ -237,7 +242,10 @@ export class SolveJobRunner {
       });
       await progressWritten;
       // An attempt cut short by a stop or a lost lease is not charged: the attempt that finishes the job is.
-      if (this.stopping || lost.aborted) return;
+      if (this.stopping || lost.aborted) {
+        timed({ outcome: 'interrupted' });
+        return;
+      }
       const cpu = process.cpuUsage(cpuBefore);
       const usage: ResourceUsageRecorded['data'] = {
         tenantId: job.tenantId,
@@ -292,7 +300,9 @@ export class SolveJobRunner {
           completedAt,
         },
       });
+      timed({ outcome: 'completed' });
     } catch (error) {
+      timed({ outcome: this.stopping ? 'interrupted' : 'failed' });
       if (this.stopping) return;
       this.deps.logger.error({ err: error, jobId }, 'solve job failed');
       const licenseRequired = error instanceof GraphQLError && error.extensions.code === ErrorCode.LicenseRequired;

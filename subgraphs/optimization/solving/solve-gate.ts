@@ -1,4 +1,5 @@
 import { ErrorCode, platformError } from '../../../platform/errors';
+import type { SolverPoolLoad } from '../../../platform/metrics/metrics';
 
 /**
  * Bounds the synchronous solves of a process: at most `capacity` run at once (each takes its own
@@ -36,6 +37,11 @@ export class SolveGate {
     } finally {
       this.release();
     }
+  }
+
+  /** Slots, the solves in them and the solves waiting for one (the `synchronous` solver-pool metrics). */
+  load(): SolverPoolLoad {
+    return { size: this.capacity, busy: this.running, queued: this.waiting.length };
   }
 
   resize(capacity: number): void {

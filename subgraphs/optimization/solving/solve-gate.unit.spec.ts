@@ -29,6 +29,19 @@ describe('SolveGate', () => {
     await queued;
   });
 
+  it('tells its load (slots, solves running, solves waiting) for the solver-pool metrics', async () => {
+    // given a gate of two slots with three solves sent to it
+    const gate = new SolveGate(2, 5, 10);
+    const solves = [pendingSolve(), pendingSolve(), pendingSolve()];
+    const runs = solves.map((solve) => gate.run(solve.work));
+    await settle();
+    // then two run and one waits
+    expect(gate.load()).toEqual({ size: 2, busy: 2, queued: 1 });
+    solves.forEach((solve) => solve.finish());
+    await Promise.all(runs);
+    expect(gate.load()).toEqual({ size: 2, busy: 0, queued: 0 });
+  });
+
   it('admits waiting solves at once when its capacity grows', async () => {
     const gate = new SolveGate(1, 5, 10);
     const solves = [pendingSolve(), pendingSolve(), pendingSolve()];

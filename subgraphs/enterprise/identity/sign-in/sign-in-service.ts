@@ -18,6 +18,7 @@ import { signInCaller, SignInRecords } from './sign-in-records';
 import { hashRefreshToken, newRefreshToken, newSessionId, sessionIdOfRefreshToken, userIdFor } from './session-tokens';
 import type { CredentialVerifiers, SignInRequest } from './sign-in-request';
 import { IdentityVerificationError, type VerifiedIdentity } from '../verified-identity';
+import { countedSignIn } from '../../../../platform/metrics/counted-sign-in';
 
 export interface SessionGrant {
   readonly userId: string;
@@ -50,7 +51,11 @@ export class SignInService {
     this.records = new SignInRecords(deps);
   }
 
-  async signIn(request: SignInRequest): Promise<SessionGrant> {
+  signIn(request: SignInRequest): Promise<SessionGrant> {
+    return countedSignIn(request.credentials.type.toLowerCase(), () => this.signInOnce(request));
+  }
+
+  private async signInOnce(request: SignInRequest): Promise<SessionGrant> {
     const { credentials } = request;
     const attempt = { tenantId: request.tenantId, username: credentials.type === 'LDAP' ? credentials.username : undefined, clientAddress: request.clientAddress };
     await this.guard.beforeAttempt(attempt);
@@ -130,7 +135,11 @@ export class SignInService {
    * Spends a refresh token for a new access token and the next refresh token. The roles are read
    * again from the user, so a revoked grant takes effect at the next refresh at the latest.
    */
-  async refresh(refreshToken: string, caller: CommandCaller): Promise<SessionGrant> {
+  refresh(refreshToken: string, caller: CommandCaller): Promise<SessionGrant> {
+    return countedSignIn('refresh', () => this.refreshOnce(refreshToken, caller));
+  }
+
+  private async refreshOnce(refreshToken: string, caller: CommandCaller): Promise<SessionGrant> {
     const sessionId = sessionIdOfRefreshToken(refreshToken);
     if (!sessionId) throw platformError(ErrorCode.Unauthenticated, 'The refresh token is not valid; sign in again.');
     const nextRefreshToken = newRefreshToken(sessionId);

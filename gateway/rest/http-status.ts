@@ -1,0 +1,90 @@
+import { ErrorCode } from '../../platform/errors';
+
+/**
+ * The HTTP status a REST caller gets for each `extensions.code` (the same code is in the body). Typed
+ * as a record of every ErrorCode, so a new code does not compile until it has its status here.
+ */
+const STATUS_OF_PLATFORM_CODE: Readonly<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  QUERY_TOO_COMPLEX: 400,
+  READ_MODEL_LAGGING: 503,
+  DEVELOPMENT_TOKEN_REFUSED: 401,
+  RATE_LIMITED: 429,
+  UNSUPPORTED_API_VERSION: 400,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 403,
+  IDENTITY_PROVIDER_NOT_CONFIGURED: 404,
+  IDENTITY_PROVIDER_UNAVAILABLE: 503,
+  SESSION_REVOKED: 401,
+  SESSION_EXPIRED: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  COMPLIANCE_VIOLATION: 403,
+  COMPLIANCE_CHECK_TIMEOUT: 503,
+  OIDC_TOKEN_INVALID: 401,
+  OIDC_TOKEN_EXPIRED: 401,
+  OIDC_TOKEN_NOT_YET_VALID: 401,
+  OIDC_ISSUER_MISMATCH: 401,
+  OIDC_AUDIENCE_MISMATCH: 401,
+  OIDC_NONCE_MISMATCH: 401,
+  OIDC_ALGORITHM_REFUSED: 401,
+  SAML_RESPONSE_MALFORMED: 401,
+  SAML_RESPONSE_UNSIGNED: 401,
+  SAML_SIGNATURE_INVALID: 401,
+  SAML_DIGEST_MISMATCH: 401,
+  SAML_SIGNATURE_WRAPPING: 401,
+  SAML_NAMEID_COMMENT: 401,
+  SAML_STATUS_NOT_SUCCESS: 401,
+  SAML_ISSUER_MISMATCH: 401,
+  SAML_AUDIENCE_MISMATCH: 401,
+  SAML_RECIPIENT_MISMATCH: 401,
+  SAML_ASSERTION_NOT_YET_VALID: 401,
+  SAML_ASSERTION_EXPIRED: 401,
+  SAML_ASSERTION_REPLAYED: 401,
+  SAML_ASSERTION_INVALID: 401,
+  AUDIT_UNAVAILABLE: 503,
+  SOLVE_JOB_QUEUE_FULL: 429,
+  SOLVER_BUSY: 503,
+  SUBGRAPH_UNAVAILABLE: 503,
+  STORAGE_FULL: 503,
+  OPERATION_RESOLUTION_FAILURE: 400,
+  SUBSCRIBER_TOO_SLOW: 503,
+  TOO_MANY_SUBSCRIPTIONS: 429,
+  TOO_MANY_CONNECTIONS: 429,
+  INVALID_CLIENT: 401,
+  SERVICE_ACCOUNT_REVOKED: 401,
+  // Not enough recorded data yet: the request is fine, the tenant's state does not allow it.
+  INSUFFICIENT_PERFORMANCE_DATA: 409,
+  EVOLUTION_MODEL_NOT_FOUND: 404,
+  INSUFFICIENT_HISTORY: 409,
+  ACCURACY_BELOW_THRESHOLD: 409,
+  SCALING_POLICY_CONFLICT: 409,
+  FEATURE_DISABLED: 403,
+  ALGORITHM_VALIDATION_FAILED: 400,
+  SEARCH_TIMEOUT: 503,
+  LICENSE_REQUIRED: 403,
+  BENCHMARK_SET_UNAVAILABLE: 503,
+  PERSISTED_QUERY_NOT_FOUND: 400,
+  // Trusted-documents mode refuses a text it does not know: the REST documents are registered, so this is a misconfiguration.
+  PERSISTED_QUERY_NOT_TRUSTED: 403,
+};
+
+/** Codes Apollo Server answers with by itself. */
+const STATUS_OF_APOLLO_CODE: Readonly<Record<string, number>> = {
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  PERSISTED_QUERY_NOT_SUPPORTED: 400,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/** The status for a code; a code of neither table keeps the status the GraphQL answer had, or 500 for a 200. */
+export function httpStatusOf(code: string, graphqlStatus: number): number {
+  return (STATUS_OF_PLATFORM_CODE as Readonly<Record<string, number>>)[code] ?? STATUS_OF_APOLLO_CODE[code] ?? (graphqlStatus >= 400 ? graphqlStatus : 500);
+}
+
+/** Every status an endpoint may answer with, for the OpenAPI document. */
+export const ERROR_STATUSES: readonly number[] = [...new Set([...Object.values(STATUS_OF_PLATFORM_CODE), ...Object.values(STATUS_OF_APOLLO_CODE)])].sort();
