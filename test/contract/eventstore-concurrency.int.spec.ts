@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventStoreDbStore } from '../../platform/eventstore/eventstoredb';
 import { WrongExpectedRevisionError, type EventStore, type ExpectedRevision, type NewEvent } from '../../platform/eventstore/port';
+import { createPostgresEventStore } from '../../platform/eventstore/postgres';
 import { createSqliteEventStore } from '../../platform/eventstore/sqlite';
+import { dropTestSchema, postgresTestUrl, uniqueSchema } from '../support/postgres-test-database';
 
 interface Writers {
   /** The store each of the 50 writers uses (one or several connections to the same log). */
@@ -17,6 +19,7 @@ const setups: Array<[string, () => Writers]> = [
   ['SQLite, two connections to one file', () => sqliteWriters(2)],
 ];
 if (process.env.EVENTSTORE_URL) setups.push(['EventStoreDB', eventStoreDbWriters]);
+if (postgresTestUrl) setups.push(['PostgreSQL, one store', () => postgresWriters(1)], ['PostgreSQL, two stores on one schema', () => postgresWriters(2)]);
 
 /** Optimistic concurrency under contention: of 50 writers holding the same revision, exactly one wins. */
 describe.each(setups)('concurrent appends with one expected revision (%s)', (_name, makeWriters) => {
@@ -59,6 +62,18 @@ function sqliteWriters(connections: number): Writers {
     close: async () => {
       await Promise.all(stores.map((store) => store.close()));
       rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+function postgresWriters(stores: number): Writers {
+  const schema = uniqueSchema('es_concurrency');
+  const opened = Array.from({ length: stores }, () => createPostgresEventStore({ connectionString: postgresTestUrl!, schema }));
+  return {
+    storeFor: (writer) => opened[writer % opened.length]!,
+    close: async () => {
+      await Promise.all(opened.map((store) => store.close()));
+      await dropTestSchema(schema);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppendResult } from '../port';
-import type { AppendRequest } from './append-request';
+import type { AppendRequest } from '../append-request';
 import { StreamAppender } from './stream-appender';
 
 interface PendingAppend {

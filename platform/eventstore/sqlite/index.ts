@@ -1,2 +1,2 @@
 export { createSqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
-export { EventIdConflictError } from './event-id-conflict-error';
+export { EventIdConflictError } from '../event-id-conflict-error';

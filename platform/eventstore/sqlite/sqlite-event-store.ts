@@ -12,7 +12,7 @@ import type {
   StreamMetadata,
   SubscribeOptions,
 } from '../port';
-import { validateAppendRequest } from './append-request';
+import { validateAppendRequest } from '../append-request';
 import { EventReader } from './event-reader';
 import { GroupCommitWriter } from './group-commit-writer';
 import { HeadWatcher } from './head-watcher';

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { AppendResult, ExpectedRevision } from '../port';
+import type { AppendResult } from '../port';
 import { streamCategory, WrongExpectedRevisionError } from '../port';
-import { satisfiesExpectedRevision, type AppendRequest } from './append-request';
-import { EventIdConflictError } from './event-id-conflict-error';
+import { firstRevisionExpected, satisfiesExpectedRevision, type AppendRequest } from '../append-request';
+import { EventIdConflictError } from '../event-id-conflict-error';
 
 interface StoredEvent {
   readonly event_id: string;
@@ -86,10 +86,4 @@ export class StreamAppender {
     const last = stored[stored.length - 1]!;
     return { nextExpectedRevision: last.revision, position: last.position };
   }
-}
-
-/** Where an append with this expectation starts in its stream, when the expectation says so. */
-function firstRevisionExpected(expected: ExpectedRevision): number | undefined {
-  if (expected === 'no-stream') return 0;
-  return typeof expected === 'number' ? expected + 1 : undefined;
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StreamMetadata } from '../port';
+import { assertStreamCaps } from '../stream-caps';
 
 /** Stream metadata as one JSON document per stream; setting it replaces the previous one. */
 export class StreamMetadataStore {
@@ -20,15 +21,7 @@ export class StreamMetadataStore {
   }
 
   set(streamId: string, metadata: StreamMetadata): void {
-    assertCap(streamId, 'maxCount', metadata.maxCount, Number.isSafeInteger);
-    assertCap(streamId, 'maxAgeSeconds', metadata.maxAgeSeconds, Number.isFinite);
+    assertStreamCaps(streamId, metadata);
     this.upsert.run(streamId, JSON.stringify(metadata));
-  }
-}
-
-function assertCap(streamId: string, name: string, value: number | undefined, isValid: (value: number) => boolean): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !isValid(value) || value <= 0) {
-    throw new RangeError(`Stream ${streamId}: ${name} must be a positive number, got ${String(value)}`);
   }
 }

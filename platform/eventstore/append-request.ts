@@ -1,4 +1,4 @@
-import type { ExpectedRevision, NewEvent } from '../port';
+import type { ExpectedRevision, NewEvent } from './port';
 
 export interface AppendRequest {
   readonly streamId: string;
@@ -30,4 +30,10 @@ export function satisfiesExpectedRevision(expected: ExpectedRevision, actual: nu
     (expected === 'stream-exists' && actual !== 'no-stream') ||
     expected === actual
   );
+}
+
+/** Where an append with this expectation starts in its stream, when the expectation says so. */
+export function firstRevisionExpected(expected: ExpectedRevision): number | undefined {
+  if (expected === 'no-stream') return 0;
+  return typeof expected === 'number' ? expected + 1 : undefined;
 }
