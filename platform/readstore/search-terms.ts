@@ -8,6 +8,10 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const MAX_TERMS = 32;
 
 export function searchTerms(text: string): string[] {
-  const words = text.toLowerCase().match(WORD) ?? [];
-  return [...new Set(words)].slice(0, MAX_TERMS);
+  return [...new Set(textWords(text))].slice(0, MAX_TERMS);
+}
+
+/** Every word of a text, lower-cased, in order, repeats kept: how an adapter that splits document text itself (PostgreSQL) splits it as searches are split. */
+export function textWords(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
 }

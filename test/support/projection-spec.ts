@@ -7,12 +7,14 @@ import { UPCASTER_REGISTRY } from '../../app/event-upcasters';
 import type { DomainEvent } from '../../platform/commands/decider';
 import { matchesFilter, type RecordedEvent } from '../../platform/eventstore/port';
 import { createMongoReadStore } from '../../platform/readstore/mongodb';
+import { createPostgresReadStore } from '../../platform/readstore/postgres';
 import type { ReadDocument, ReadStore } from '../../platform/readstore/port';
 import { MAX_PAGE_SIZE } from '../../platform/readstore/query-shape';
 import { createSqliteReadStore } from '../../platform/readstore/sqlite';
 import { foldVersion, type Projection } from '../../projections/projection';
 import { ProjectionUnitOfWork } from '../../projections/unit-of-work';
 import { eventSchemaVersion } from '../../schema/events';
+import { dropTestSchema, postgresTestUrl, uniqueSchema } from './postgres-test-database';
 
 /**
  * given(events) / when(events) / then(documents) for projections, as emmett's projection specs:
@@ -68,7 +70,7 @@ export function stream<Event extends DomainEvent>(streamId: string, tenantId: st
   });
 }
 
-/** Declares the projection's specs once per read-store adapter: SQLite always, MongoDB when MONGODB_URL is set. */
+/** Declares the projection's specs once per read-store adapter: SQLite always, MongoDB when MONGODB_URL is set, PostgreSQL when POSTGRES_TEST_URL (or POSTGRES_URL) is. */
 export function describeProjection(projection: Projection, specs: (spec: ProjectionSpec) => void): void {
   for (const adapter of readStoreAdapters()) {
     describe(`${projection.name} projection on the ${adapter.name} read store`, () => {
@@ -185,7 +187,7 @@ interface ReadStoreAdapter {
 
 function readStoreAdapters(): ReadStoreAdapter[] {
   const url = process.env.MONGODB_URL;
-  return url ? [sqliteAdapter(), mongoAdapter(url)] : [sqliteAdapter()];
+  return [sqliteAdapter(), ...(url ? [mongoAdapter(url)] : []), ...(postgresTestUrl ? [postgresAdapter(postgresTestUrl)] : [])];
 }
 
 /** Real better-sqlite3 files in a temp dir, one per run. */
@@ -230,5 +232,24 @@ function mongoAdapter(url: string): ReadStoreAdapter {
     async closeAll() {
       await admin?.close();
     },
+  };
+}
+
+/** A PostgreSQL schema of its own per run, opened with the real factory and dropped afterwards. */
+function postgresAdapter(url: string): ReadStoreAdapter {
+  return {
+    name: 'PostgreSQL',
+    async fresh() {
+      const schema = uniqueSchema('projection_spec');
+      const store = createPostgresReadStore({ connectionString: url, schema });
+      return {
+        store,
+        dispose: async () => {
+          await store.close();
+          await dropTestSchema(schema);
+        },
+      };
+    },
+    async closeAll() {},
   };
 }

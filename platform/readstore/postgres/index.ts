@@ -1,0 +1,1 @@
+export { createPostgresReadStore, PostgresReadStore, type PostgresReadStoreOptions } from './pg-read-store';
