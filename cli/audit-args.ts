@@ -12,7 +12,7 @@ export const AUDIT_USAGE = `Usage: goliath audit verify --tenant T
        goliath audit export --tenant T [--from TIME] [--to TIME] > file.jsonl
 
 Works on the platform's own event store, configured as the platform is (DATA_DIR, SQLITE_FILE,
-EVENTSTORE_URL). Progress goes to stderr; the result to stdout.
+EVENTSTORE_URL, POSTGRES_URL, EVENT_STORE). Progress goes to stderr; the result to stdout.
 
   verify   walks the tenant's hash-chained audit trail; prints {valid, checkedEntries,
            firstBrokenPosition, reason}; exit 1 when the chain is broken

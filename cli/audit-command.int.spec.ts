@@ -99,7 +99,7 @@ describe('goliath audit', () => {
     expect(await runCli(['audit', 'replay', '--tenant', 'acme'], cli)).toBe(2);
     expect(cli.err()).toBe('goliath audit: give exactly one of --as-of TIME and --position N\nRun "goliath audit --help" for usage.\n');
     const nowhere = join(directory, 'nowhere');
-    await expect(runAudit(['verify', '--tenant', 'acme'], capturedIo(), { DATA_DIR: nowhere })).rejects.toThrow(new UsageError(`no event store at ${join(nowhere, 'goliath.db')}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL) as for the platform`));
+    await expect(runAudit(['verify', '--tenant', 'acme'], capturedIo(), { DATA_DIR: nowhere })).rejects.toThrow(new UsageError(`no event store at ${join(nowhere, 'goliath.db')}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL or POSTGRES_URL) as for the platform`));
   });
 
   it('names the first tampered entry and exits 1', async () => {

@@ -43,8 +43,8 @@ export async function runAudit(argv: readonly string[], io: CliIo, env: NodeJS.P
  */
 function openConfiguredEventStore(env: NodeJS.ProcessEnv): EventStore {
   const config = loadConfig(env);
-  if (!config.eventStoreUrl && !existsSync(config.sqliteFile)) {
-    throw new UsageError(`no event store at ${config.sqliteFile}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL) as for the platform`);
+  if (config.eventStore.kind === 'sqlite' && !existsSync(config.sqliteFile)) {
+    throw new UsageError(`no event store at ${config.sqliteFile}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL or POSTGRES_URL) as for the platform`);
   }
   return openEventStore(config);
 }
@@ -120,7 +120,7 @@ async function exportEntries(eventStore: EventStore, args: Extract<AuditArgs, { 
  */
 async function requireAuditTrail(eventStore: EventStore, tenant: string): Promise<number> {
   const total = await chainLength(eventStore, tenant);
-  if (total === 0) throw new UsageError(`tenant "${tenant}" has no audit trail in this event store: check the tenant id, and that DATA_DIR (or SQLITE_FILE, EVENTSTORE_URL) is the platform's`);
+  if (total === 0) throw new UsageError(`tenant "${tenant}" has no audit trail in this event store: check the tenant id, and that DATA_DIR (or SQLITE_FILE, EVENTSTORE_URL, POSTGRES_URL) is the platform's`);
   return total;
 }
 

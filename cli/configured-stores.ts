@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { openEventStore, openReadStore } from '../app/stores';
+import { openEventStore, openReadStore, usesSqliteFile } from '../app/stores';
 import type { PlatformConfig } from '../platform/config';
 import type { EventStore } from '../platform/eventstore/port';
 import type { ReadStore } from '../platform/readstore/port';
@@ -12,8 +12,8 @@ export interface ConfiguredStores {
 
 /** The platform's stores, as it is configured; the SQLite adapters create a missing file, so one is refused here instead. */
 export function openConfiguredStores(config: PlatformConfig): ConfiguredStores {
-  if ((!config.eventStoreUrl || !config.mongodbUrl) && !existsSync(config.sqliteFile)) {
-    throw new UsageError(`no store at ${config.sqliteFile}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL and MONGODB_URL) as for the platform`);
+  if (usesSqliteFile(config) && !existsSync(config.sqliteFile)) {
+    throw new UsageError(`no store at ${config.sqliteFile}: set DATA_DIR or SQLITE_FILE (or the stores' URLs: POSTGRES_URL, or EVENTSTORE_URL and MONGODB_URL) as for the platform`);
   }
   return { eventStore: openEventStore(config), readStore: openReadStore(config) };
 }

@@ -21,7 +21,7 @@ Draws a tenant's demand picture as one SVG document on stdout:
     it was planned with so it reads on the demand axis (the legend says the unit size),
   - the schedule's actions: applied (filled dot), failed (red cross), pending (hollow dot).
 It reads the stores the platform is configured with (DATA_DIR, SQLITE_FILE, EVENTSTORE_URL,
-MONGODB_URL), running or not. The gateway serves the same picture at /dashboard/scaling/<tenant>.
+MONGODB_URL, POSTGRES_URL), running or not. The gateway serves the same picture at /dashboard/scaling/<tenant>.
 
   goliath forecast plot --tenant acme --resource compute > forecast.svg
 

@@ -39,7 +39,7 @@ describe('goliath (the built bin)', () => {
     const run = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--tenant', 'acme'], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, DATA_DIR: dataDir, SQLITE_FILE: '', EVENTSTORE_URL: '' } });
 
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`goliath audit: no event store at ${join(dataDir, 'goliath.db')}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL) as for the platform\nRun "goliath audit --help" for usage.\n`);
+    expect(run.stderr).toBe(`goliath audit: no event store at ${join(dataDir, 'goliath.db')}: set DATA_DIR or SQLITE_FILE (or EVENTSTORE_URL or POSTGRES_URL) as for the platform\nRun "goliath audit --help" for usage.\n`);
     expect(existsSync(dataDir)).toBe(false);
   });
 

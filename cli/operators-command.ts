@@ -21,7 +21,7 @@ import { EXIT_OK, UsageError } from './usage-error';
 export const OPERATORS_USAGE = `Usage: goliath operators init --name NAME --provider FILE
 
 Creates the platform operators' tenant and its identity provider, straight in the configured event
-store (DATA_DIR / SQLITE_FILE / EVENTSTORE_URL): the way in for the first PLATFORM_ADMIN when
+store (DATA_DIR / SQLITE_FILE / EVENTSTORE_URL / POSTGRES_URL): the way in for the first PLATFORM_ADMIN when
 development tokens are refused (NODE_ENV=production). FILE is JSON like configureIdentityProvider's
 input without tenantId, with role names as the API writes them (any case; platform-admin works too), e.g.
   {"name": "Okta", "type": "OIDC", "oidc": {"issuer": "https://acme.okta.com", "clientId": "goliath"},

@@ -21,7 +21,7 @@ export const PROJECTIONS_USAGE = `Usage: goliath projections status
        goliath projections skip ID --reason TEXT
 
 Works on the platform's own stores, configured as the platform is (DATA_DIR, SQLITE_FILE,
-EVENTSTORE_URL, MONGODB_URL), whether or not the platform is running.
+EVENTSTORE_URL, MONGODB_URL, POSTGRES_URL), whether or not the platform is running.
 
   status   each projection's checkpoint, lag and parked events, with the health status; exit 1
            unless the status is ok

@@ -22,7 +22,7 @@ export const USAGE_USAGE = `Usage: goliath usage import FILE --tenant T --resour
 
 Imports a tenant's own usage metrics from a CSV file (a header, then one timestamped value a row,
 like the series in ../shared/data/demand) into the store the platform is configured with
-(DATA_DIR, SQLITE_FILE, EVENTSTORE_URL, MONGODB_URL), running or not. The rows are folded into
+(DATA_DIR, SQLITE_FILE, EVENTSTORE_URL, MONGODB_URL, POSTGRES_URL), running or not. The rows are folded into
 hours and recorded as UsageRecorded events in one append: every row is checked first, and one bad
 row (reported by its line) means nothing is imported. The running projections pick the events up;
 usageSeries and predictResourceDemand read them.

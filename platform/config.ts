@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { eventStoreSettings, readStoreSettings, type EventStoreSettings, type ReadStoreSettings } from './store-settings';
 
 /**
  * Every setting Goliath reads, from environment variables only (DESIGN.md §5). The README's
@@ -11,9 +12,10 @@ export interface PlatformConfig {
   readonly dataDir: string;
   readonly sqliteFile: string;
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
-  readonly eventStoreUrl?: string;
-  readonly mongodbUrl?: string;
-  readonly mongodbDatabase: string;
+  /** EVENT_STORE, or the URLs: where the event log lives (platform/store-settings.ts). */
+  readonly eventStore: EventStoreSettings;
+  /** READ_STORE, or the URLs: where the read models live. */
+  readonly readStore: ReadStoreSettings;
   readonly keysDir: string;
   readonly tokenIssuer: string;
   readonly tokenAudience: string;
@@ -260,9 +262,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
     dataDir,
     sqliteFile: env.SQLITE_FILE ? resolve(env.SQLITE_FILE) : join(dataDir, 'goliath.db'),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
-    eventStoreUrl: env.EVENTSTORE_URL || undefined,
-    mongodbUrl: env.MONGODB_URL || undefined,
-    mongodbDatabase: env.MONGODB_DATABASE ?? 'goliath',
+    eventStore: eventStoreSettings(env),
+    readStore: readStoreSettings(env),
     keysDir: env.KEYS_DIR ? resolve(env.KEYS_DIR) : join(dataDir, 'keys'),
     tokenIssuer: env.TOKEN_ISSUER ?? 'goliath',
     tokenAudience: env.TOKEN_AUDIENCE ?? 'goliath-api',
