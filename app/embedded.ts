@@ -13,6 +13,8 @@ import { waitForProjections } from './read-your-writes';
 import { openEventStore, openReadStore } from './stores';
 import { UPCASTER_REGISTRY } from './event-upcasters';
 import { SUBGRAPHS } from './subgraph-catalog';
+import { openCounters, openLocks } from './coordination';
+import { startSubgraphWork } from './subgraph-work';
 import { subgraphDependencies } from './subgraph-dependencies';
 import { createTokenVerifier } from './token-verifier';
 import { errorExposure } from '../platform/graphql/error-exposure';
@@ -81,12 +83,17 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
   };
   try {
     await runner.start();
+    const locks = openLocks(config);
+    started.push(() => locks.close());
+    const counters = await openCounters(config);
+    started.push(() => counters.close());
     const tokens = await createTokenVerifier(config, eventStore, logger);
     started.push(() => tokens.stop());
     const { verifyToken } = tokens;
     const dependencies = subgraphDependencies({
       eventStore,
       readStore,
+      counters: counters.counters,
       config,
       logger,
       waitForReadModels: waitForProjections(runner, READ_MODEL_NAMES, config.readYourWritesTimeoutMs),
@@ -113,8 +120,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       });
       started.push(() => server.stop());
       subgraphUrls[name] = server.url;
-      const background = await SUBGRAPHS[name].startBackgroundWork?.(dependencies);
-      if (background) started.push(background);
+      started.push(await startSubgraphWork(name, dependencies, locks));
     }
     const gateway = await startConfiguredGateway(config, {
       subgraphUrls,
@@ -124,6 +130,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       eventStore,
       logger,
       health,
+      rateLimitCounter: counters.counters,
     });
     started.push(() => gateway.stop());
     return {

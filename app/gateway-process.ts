@@ -5,6 +5,7 @@ import { startConfiguredGateway } from './gateway-settings';
 import { checkpointHealth } from './process-health';
 import { openEventStore, openReadStore } from './stores';
 import { createTokenVerifier } from './token-verifier';
+import { openCounters, type SharedCounters } from './coordination';
 
 export interface GatewayProcess {
   readonly gateway: Awaited<ReturnType<typeof startConfiguredGateway>>;
@@ -25,11 +26,15 @@ export async function startGatewayProcess(
   const eventStore = openEventStore(config);
   // Read only for health: the projections' checkpoints and dead letters.
   const readStore = openReadStore(config);
+  let counters: SharedCounters | undefined;
   const closeStores = async () => {
+    await counters?.close();
     await readStore.close();
     await eventStore.close();
   };
   try {
+    // Rate limits count in the database when gateways share one, so two gateways give no one twice the budget.
+    counters = await openCounters(config);
     const tokens = await createTokenVerifier(config, eventStore, logger);
     try {
       const gateway = await startConfiguredGateway(config, {
@@ -40,6 +45,7 @@ export async function startGatewayProcess(
         eventStore,
         logger,
         health: checkpointHealth(config, eventStore, readStore),
+        rateLimitCounter: counters.counters,
       });
       return {
         gateway,

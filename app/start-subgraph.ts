@@ -9,6 +9,8 @@ import { reportReady } from './parent-channel';
 import { runUntilSignalled } from './run-process';
 import { openEventStore, openReadStore } from './stores';
 import { SUBGRAPHS } from './subgraph-catalog';
+import { openCounters, openLocks } from './coordination';
+import { startSubgraphWork } from './subgraph-work';
 import { subgraphDependencies } from './subgraph-dependencies';
 import { createTokenVerifier } from './token-verifier';
 import { errorExposure } from '../platform/graphql/error-exposure';
@@ -23,9 +25,12 @@ if (!isSubgraphName(name)) {
 runUntilSignalled(`goliath-${name}`, async (config, logger) => {
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
+  const locks = openLocks(config);
+  const counters = await openCounters(config);
   const dependencies = subgraphDependencies({
     eventStore,
     readStore,
+    counters: counters.counters,
     config,
     logger,
     waitForReadModels: pollCheckpoints(readStore, READ_MODEL_NAMES, config.readYourWritesTimeoutMs),
@@ -47,11 +52,13 @@ runUntilSignalled(`goliath-${name}`, async (config, logger) => {
     health: checkpointHealth(config, eventStore, readStore),
     metrics: config.metrics,
   });
-  const stopBackgroundWork = await SUBGRAPHS[name].startBackgroundWork?.(dependencies);
+  const stopBackgroundWork = await startSubgraphWork(name, dependencies, locks);
   reportReady(server.url);
   return async () => {
     await server.stop();
-    await stopBackgroundWork?.();
+    await stopBackgroundWork();
+    await locks.close();
+    await counters.close();
     await tokens.stop();
     await readStore.close();
     await eventStore.close();

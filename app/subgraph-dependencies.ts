@@ -4,8 +4,8 @@ import { COMPLIANCE_CATALOG } from '../schema/compliance';
 import { UPCASTER_REGISTRY } from './event-upcasters';
 import { parkedEventLog } from './process-health';
 
-/** What differs between the process kinds that host subgraphs: the stores, and how read-your-writes waits. */
-type HostedBy = Pick<SubgraphDependencies, 'eventStore' | 'readStore' | 'config' | 'logger' | 'waitForReadModels' | 'waitForAuditChain'> & {
+/** What differs between the process kinds that host subgraphs: the stores, the shared counters, and how read-your-writes waits. */
+type HostedBy = Pick<SubgraphDependencies, 'eventStore' | 'readStore' | 'config' | 'logger' | 'waitForReadModels' | 'waitForAuditChain' | 'counters'> & {
   /** Real time unless a test moves it. */
   readonly clock?: () => Date;
 };

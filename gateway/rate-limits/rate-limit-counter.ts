@@ -17,7 +17,4 @@ export type RateLimitCounterFactory = (options: { keyPrefix: string; points: num
 export const memoryCounter: RateLimitCounterFactory = ({ keyPrefix, points, durationSeconds }) =>
   new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds });
 
-/** Tells a spent budget apart from a store failure, which must surface as an error. */
-export function isRateLimiterRefusal(error: unknown): error is RateLimiterRes {
-  return error instanceof RateLimiterRes;
-}
+export { isCounterRefusal as isRateLimiterRefusal } from '../../platform/coordination/counters';

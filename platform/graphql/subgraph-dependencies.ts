@@ -2,6 +2,7 @@ import type { ContainerType } from 'type-graphql';
 import type { CommandCaller } from '../commands/command-caller';
 import type { CommandDependencies } from '../commands/execute-command';
 import type { ComplianceCatalog } from '../compliance/compliance-catalog';
+import type { Counters } from '../coordination/counters';
 import { SERVICE_ACTOR_PREFIX } from '../commands/service-principal';
 import { forbidden } from '../errors';
 import type { PlatformConfig } from '../config';
@@ -34,6 +35,8 @@ export interface SubgraphDependencies extends CommandDependencies {
   readonly compliance: ComplianceCatalog;
   /** The events the projection runner parked, for the operators' API (subgraphs/enterprise/operations). */
   readonly parkedEvents: ParkedEventLog;
+  /** Counts every replica of the subgraph shares (sign-in lockouts): in the database when replicas share one. */
+  readonly counters: Counters;
 }
 
 /** Resolver classes take the dependencies in their constructor; one instance per class. */

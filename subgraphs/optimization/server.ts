@@ -37,19 +37,25 @@ export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<G
   });
 }
 
-/** Runs solve jobs, fires evolution triggers and retrains prediction models in the process that serves this subgraph; answers how to stop them. */
-export async function startOptimizationBackgroundWork(deps: SubgraphDependencies): Promise<() => Promise<void>> {
+/** Runs solve jobs in every process that serves this subgraph (each job is claimed by a lease, so it runs once); answers how to stop them. */
+export async function startOptimizationReplicaWork(deps: SubgraphDependencies): Promise<() => Promise<void>> {
   const jobs = new SolveJobRunner(deps, servicePrincipal(SOLVE_JOB_RUNNER, 'optimization', OPTIMIZATION_PERMISSIONS));
-  const triggers = new EvolutionTriggerRunner(deps, servicePrincipal(EVOLUTION_TRIGGER_RUNNER, 'optimization', OPTIMIZATION_PERMISSIONS), deps.config.evolution.triggerCheckMs);
-  const retrainer = new ModelRetrainer(deps, servicePrincipal(MODEL_RETRAINER, 'optimization', OPTIMIZATION_PERMISSIONS));
   await jobs.start();
-  await triggers.start();
-  retrainer.start();
   const unobserveGate = solverPools.add({ pool: 'synchronous', load: () => solveGateFor(deps, deps.config.optimize).load() });
   return async () => {
     unobserveGate();
+    await jobs.stop();
+  };
+}
+
+/** Fires evolution triggers and retrains prediction models, in one process serving this subgraph at a time; answers how to stop them. */
+export async function startOptimizationBackgroundWork(deps: SubgraphDependencies): Promise<() => Promise<void>> {
+  const triggers = new EvolutionTriggerRunner(deps, servicePrincipal(EVOLUTION_TRIGGER_RUNNER, 'optimization', OPTIMIZATION_PERMISSIONS), deps.config.evolution.triggerCheckMs);
+  const retrainer = new ModelRetrainer(deps, servicePrincipal(MODEL_RETRAINER, 'optimization', OPTIMIZATION_PERMISSIONS));
+  await triggers.start();
+  retrainer.start();
+  return async () => {
     await retrainer.stop();
     await triggers.stop();
-    await jobs.stop();
   };
 }

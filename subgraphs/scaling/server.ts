@@ -41,7 +41,7 @@ export function buildScalingSubgraph(deps: SubgraphDependencies): Promise<GraphQ
   });
 }
 
-/** Runs applied schedules' actions and refreshes forecasts in the process that serves this subgraph; answers how to stop them. */
+/** Runs applied schedules' actions and refreshes forecasts, in one process serving this subgraph at a time; answers how to stop them. */
 export async function startScalingBackgroundWork(deps: SubgraphDependencies): Promise<() => Promise<void>> {
   await rebuildScalingModelFiles(deps);
   const scheduler = new ScalingScheduler(deps, servicePrincipal(SCALING_SCHEDULER, 'scaling', SCALING_PERMISSIONS));

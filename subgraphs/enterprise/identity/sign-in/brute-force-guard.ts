@@ -1,6 +1,6 @@
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { SignInSettings } from '../../../../platform/config';
 import { ErrorCode, platformError } from '../../../../platform/errors';
+import { isCounterRefusal, memoryCounters, type Counter, type Counters } from '../../../../platform/coordination/counters';
 
 /** Who is trying: the attempted user (when the credential names one) and the client address. */
 export interface SignInAttempt {
@@ -15,20 +15,22 @@ const LONGEST_DELAY_MS = 8_000;
 /**
  * Repeated failures of one user, or from one client address, slow sign-in down and then lock it,
  * so neither guessing one user's password nor spraying one password over many users pays off.
- * Failures are counted with rate-limiter-flexible over the lockout window; a success clears the
- * user's count (not the client's: a sprayer's one hit must not wipe its record).
+ * Failures are counted with rate-limiter-flexible over the lockout window (in the database when
+ * replicas share one, so a lock holds on every replica); a success clears the user's count (not
+ * the client's: a sprayer's one hit must not wipe its record).
  */
 export class BruteForceGuard {
-  private readonly users: RateLimiterAbstract;
-  private readonly clients: RateLimiterAbstract;
+  private readonly users: Counter;
+  private readonly clients: Counter;
 
   constructor(
     private readonly settings: SignInSettings,
+    counters: Counters = memoryCounters,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {
-    const window = { duration: settings.lockoutSeconds, blockDuration: settings.lockoutSeconds };
-    this.users = new RateLimiterMemory({ ...window, points: settings.userLockoutFailures, keyPrefix: 'sign-in-user' });
-    this.clients = new RateLimiterMemory({ ...window, points: settings.clientLockoutFailures, keyPrefix: 'sign-in-client' });
+    const window = { durationSeconds: settings.lockoutSeconds, blockDurationSeconds: settings.lockoutSeconds };
+    this.users = counters({ ...window, points: settings.userLockoutFailures, keyPrefix: 'sign-in-user' });
+    this.clients = counters({ ...window, points: settings.clientLockoutFailures, keyPrefix: 'sign-in-client' });
   }
 
   /** Refuses a locked user or client with ACCOUNT_LOCKED; otherwise waits as long as past failures demand. */
@@ -51,16 +53,22 @@ export class BruteForceGuard {
   }
 
   async recordFailure(attempt: SignInAttempt): Promise<void> {
-    // consume() rejects once over the limit; that only means the lock is already set.
-    await Promise.all(this.keys(attempt).map(([limiter, key]) => limiter.consume(key).catch(() => undefined)));
+    // consume() rejects once over the limit; that only means the lock is already set. A store failure must surface.
+    await Promise.all(
+      this.keys(attempt).map(([limiter, key]) =>
+        limiter.consume(key).catch((error: unknown) => {
+          if (!isCounterRefusal(error)) throw error;
+        }),
+      ),
+    );
   }
 
   async recordSuccess(attempt: SignInAttempt): Promise<void> {
     if (attempt.username) await this.users.delete(userKey(attempt));
   }
 
-  private keys(attempt: SignInAttempt): [RateLimiterAbstract, string, number][] {
-    const keys: [RateLimiterAbstract, string, number][] = [];
+  private keys(attempt: SignInAttempt): [Counter, string, number][] {
+    const keys: [Counter, string, number][] = [];
     if (attempt.username) keys.push([this.users, userKey(attempt), this.settings.userLockoutFailures]);
     if (attempt.clientAddress) keys.push([this.clients, attempt.clientAddress, this.settings.clientLockoutFailures]);
     return keys;

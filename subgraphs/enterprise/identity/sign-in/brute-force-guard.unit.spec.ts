@@ -1,4 +1,5 @@
 import { loadConfig } from '../../../../platform/config';
+import { memoryCounters } from '../../../../platform/coordination/counters';
 import { BruteForceGuard } from './brute-force-guard';
 
 describe('brute-force guard', () => {
@@ -7,7 +8,7 @@ describe('brute-force guard', () => {
   let guard: BruteForceGuard;
   beforeEach(() => {
     waits = [];
-    guard = new BruteForceGuard(settings, async (ms) => {
+    guard = new BruteForceGuard(settings, memoryCounters, async (ms) => {
       waits.push(ms);
     });
   });
@@ -48,6 +49,11 @@ describe('brute-force guard', () => {
     waits = [];
     await guard.beforeAttempt({ ...alice, clientAddress: undefined as unknown as string });
     expect(waits).toEqual([]);
+  });
+
+  it('lets a counter store failure surface instead of reading it as a lock already set', async () => {
+    const failing = () => ({ consume: () => Promise.reject(new Error('store down')), get: async () => null, delete: async () => false });
+    await expect(new BruteForceGuard(settings, failing).recordFailure(alice)).rejects.toThrow('store down');
   });
 
   it('keeps tenants apart', async () => {

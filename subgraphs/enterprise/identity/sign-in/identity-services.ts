@@ -26,7 +26,7 @@ export function identityServices(deps: SubgraphDependencies): IdentityServices {
   if (!services) {
     const secrets = openFileSecretStore(deps.config.keysDir);
     const issue = createPlatformTokenIssuer(deps.config);
-    const guard = new BruteForceGuard(deps.config.signIn);
+    const guard = new BruteForceGuard(deps.config.signIn, deps.counters);
     const issueAccessToken: AccessTokenIssuer = async (claims) => {
       const token = await (await issue)(claims);
       return { token, expiresAt: new Date((decodeJwt(token).exp ?? 0) * 1000) };
