@@ -36,6 +36,7 @@ import { rateLimitPlugin } from './rate-limits/rate-limit-plugin';
 import type { RequestContext } from './rest/execute-through-apollo';
 import { restRouter } from './rest/rest-router';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { replicaUrls } from './subgraph-replicas';
 import { startSubscriptionServer } from './subscriptions/subscription-server';
 import { openTrustedDocuments, type TrustedDocumentsOptions } from './trusted-documents/trusted-documents';
 
@@ -167,7 +168,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get(JWKS_PATH, jwksRoute(options.publishedKeys));
   app.use(playgroundRouter(options.playgroundDistDir));
   app.use(dashboardRouter(options.dashboardDistDir ?? defaultDashboardDistDir()));
-  const signIn = signInProxy(options.subgraphUrls.enterprise ?? graphUrl(options.supergraphSdl, 'enterprise'), options.gatewayRequestKey);
+  // The browser sign-in routes, a plain HTTP proxy, go to the first enterprise replica listed.
+  const signIn = signInProxy(replicaUrls(options.subgraphUrls.enterprise ?? graphUrl(options.supergraphSdl, 'enterprise'))[0], options.gatewayRequestKey);
   app.use('/auth/saml', signIn);
   app.use('/oauth/token', signIn);
   const requestContext: RequestContext = ({ req }) => gatewayContext(options.verifyToken, req.header('authorization'), req.header(CORRELATION_HEADER), req.socket.remoteAddress);

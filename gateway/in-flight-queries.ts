@@ -26,7 +26,7 @@ const QUERY_BODY = /^\{"query":"(?:query\b|\{)/;
 export function sharingInFlightQueries(fetcher: Fetcher): Fetcher {
   const inFlight = new Map<string, Promise<FetcherResponse>>();
   return (url, init = {}) => {
-    if (typeof init.body !== 'string' || !QUERY_BODY.test(init.body)) return fetcher(url, init);
+    if (!isSharableQuery(init.body)) return fetcher(url, init);
     const key = requestKey(url, init.headers, init.body);
     let shared = inFlight.get(key);
     if (!shared) {
@@ -35,6 +35,11 @@ export function sharingInFlightQueries(fetcher: Fetcher): Fetcher {
     }
     return shared.then((response) => response.clone());
   };
+}
+
+/** Whether a subgraph request's body is a query (which can be shared, or sent again, without changing anything). */
+export function isSharableQuery(body: unknown): body is string {
+  return typeof body === 'string' && QUERY_BODY.test(body);
 }
 
 function requestKey(url: string, headers: unknown, body: string): string {

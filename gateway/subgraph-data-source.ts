@@ -8,6 +8,7 @@ import { CHANGE_APPROVAL_HEADER, CLIENT_ADDRESS_HEADER, CORRELATION_HEADER, SIGN
 import type { GatewayContext } from './gateway-context';
 import { sharingInFlightQueries } from './in-flight-queries';
 import { subgraphFetcher } from './subgraph-fetcher';
+import { acrossReplicas, replicaUrls } from './subgraph-replicas';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -15,6 +16,7 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 export interface SubgraphDataSourceOptions {
   /** The subgraph's name in the supergraph; what a client is told when it does not answer. */
   readonly name: string;
+  /** One URL, or the replicas' URLs separated by commas (`acrossReplicas`). */
   readonly url: string;
   /** Subgraphs serve only requests signed with it (platform/graphql/gateway-only.ts). */
   readonly requestKey: GatewayRequestKey;
@@ -30,7 +32,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly name: string;
 
   constructor({ name, url, requestKey }: SubgraphDataSourceOptions) {
-    super({ url, fetcher: sharingInFlightQueries(signedBy(requestKey, measuredFetch(name, subgraphFetcher))) });
+    const replicas = replicaUrls(url);
+    super({ url: replicas[0], fetcher: sharingInFlightQueries(signedBy(requestKey, measuredFetch(name, acrossReplicas(replicas, subgraphFetcher)))) });
     this.name = name;
   }
 
