@@ -2,6 +2,7 @@
 import { auditCommand } from './audit-command';
 import { documentsCommand } from './documents-command';
 import { forecastCommand } from './forecast-command';
+import { migrateCommand } from './migrate-command';
 import { operatorsCommand } from './operators-command';
 import { projectionsCommand } from './projections-command';
 import type { CliIo } from './cli-io';
@@ -15,7 +16,7 @@ import { projectRoot } from '../platform/project-root';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error';
 
 /** Every subcommand, by the name typed after `goliath`. */
-const COMMANDS: ReadonlyMap<string, Command> = new Map([solveCommand, auditCommand, operatorsCommand, projectionsCommand, tokenCommand, usageCommand, forecastCommand, documentsCommand].map((command) => [command.name, command]));
+const COMMANDS: ReadonlyMap<string, Command> = new Map([solveCommand, auditCommand, operatorsCommand, projectionsCommand, tokenCommand, usageCommand, forecastCommand, documentsCommand, migrateCommand].map((command) => [command.name, command]));
 
 export function topLevelUsage(): string {
   const width = Math.max(...[...COMMANDS.keys()].map((name) => name.length));
