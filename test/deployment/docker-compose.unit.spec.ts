@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { SUBGRAPH_NAMES } from '../../platform/config';
 import { registry } from '../../platform/metrics/metrics';
 import { projectRoot } from '../../platform/project-root';
+import { eventStoreSettings, readStoreSettings } from '../../platform/store-settings';
 
 /**
  * docker-compose.yml, the Dockerfile and the CI workflow checked as files, since no Docker engine
@@ -88,6 +89,39 @@ describe('docker-compose.yml', () => {
   it('waits for a healthy enterprise subgraph, which makes the signing key, before the other subgraphs start', () => {
     for (const subgraph of SUBGRAPH_NAMES.filter((name) => name !== 'enterprise')) {
       expect((services[subgraph].depends_on as Record<string, { condition?: string }>).enterprise).toEqual({ condition: 'service_healthy' });
+    }
+  });
+});
+
+describe('the stores in docker-compose.yml', () => {
+  /** A service's environment as compose gives it, with these variables set in the shell (the others unset). */
+  const environmentOf = (service: ComposeService, shell: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(service.environment ?? {}).map(([name, value]) => [name, withEmptyShell(String(value).replace(/\$\{([A-Z0-9_]+):?-[^}]*\}/g, (whole, variable: string) => shell[variable] ?? whole))]),
+    );
+
+  it('keeps every Goliath service on EventStoreDB and MongoDB by default', () => {
+    for (const [name, service] of goliathServices) {
+      const env = environmentOf(service, {});
+      expect({ name, events: eventStoreSettings(env).kind, reads: readStoreSettings(env).kind }).toEqual({ name, events: 'eventstoredb', reads: 'mongodb' });
+    }
+  });
+
+  it('has a postgres profile: a PostgreSQL service that every Goliath service waits for when it runs and uses for both with EVENT_STORE and READ_STORE', () => {
+    const postgres = services.postgres as ComposeService & { profiles?: string[] };
+    expect(postgres.profiles).toEqual(['postgres']);
+    const database = postgres.environment!;
+    for (const [name, service] of goliathServices) {
+      const env = environmentOf(service, { EVENT_STORE: 'postgres', READ_STORE: 'postgres' });
+      const expectedUrl = `postgres://${database.POSTGRES_USER}:${withEmptyShell(database.POSTGRES_PASSWORD)}@postgres:5432/${database.POSTGRES_DB}`;
+      expect({ name, events: eventStoreSettings(env), reads: readStoreSettings(env) }).toEqual({
+        name,
+        events: { kind: 'postgres', url: expectedUrl, schema: undefined },
+        reads: { kind: 'postgres', url: expectedUrl, schema: undefined },
+      });
+      // Whatever waits for EventStoreDB (the rest wait for those services) waits for PostgreSQL when it runs.
+      const dependsOn = service.depends_on as Record<string, unknown>;
+      if (dependsOn.eventstore) expect({ name, waitsFor: dependsOn.postgres }).toEqual({ name, waitsFor: { condition: 'service_healthy', required: false } });
     }
   });
 });
