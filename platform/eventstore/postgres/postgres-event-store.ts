@@ -15,7 +15,7 @@ import { EventReader } from './event-reader';
 import { GroupCommitWriter } from './group-commit-writer';
 import { HeadWatcher } from './head-watcher';
 import { PostgresConnections, type PostgresPoolSettings } from './postgres-connections';
-import { PostgresSubscription } from './postgres-subscription';
+import { PagedSubscription } from '../paged-subscription';
 import { DEFAULT_SCHEMA, ensureEventStoreSchema, eventStoreSchema, type EventStoreSchema } from './schema';
 import { StreamMetadataStore } from './stream-metadata-store';
 
@@ -53,7 +53,7 @@ class PostgresEventStore implements EventStore {
   private readonly writer: GroupCommitWriter;
   private readonly streamMetadata: StreamMetadataStore;
   private readonly watcher: HeadWatcher;
-  private readonly subscriptions = new Set<PostgresSubscription>();
+  private readonly subscriptions = new Set<PagedSubscription>();
   private schemaReady: Promise<void> | undefined;
   private closed = false;
 
@@ -108,7 +108,7 @@ class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
     this.assertOpen();
     const readPage = this.reader.filteredPageReader(options.filter);
-    const subscription: PostgresSubscription = new PostgresSubscription({
+    const subscription: PagedSubscription = new PagedSubscription({
       after: options.after ?? 0,
       readPage: async (after, upTo, limit) => {
         await this.ready();

@@ -17,7 +17,7 @@ import { EventReader } from './event-reader';
 import { GroupCommitWriter } from './group-commit-writer';
 import { HeadWatcher } from './head-watcher';
 import { ensureEventStoreSchema } from './schema';
-import { SqliteSubscription } from './sqlite-subscription';
+import { PagedSubscription } from '../paged-subscription';
 import { StreamMetadataStore } from './stream-metadata-store';
 
 export interface SqliteEventStoreOptions {
@@ -54,7 +54,7 @@ class SqliteEventStore implements EventStore {
   private readonly writer: GroupCommitWriter;
   private readonly streamMetadata: StreamMetadataStore;
   private readonly watcher: HeadWatcher;
-  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly subscriptions = new Set<PagedSubscription>();
   private closed = false;
 
   constructor(
@@ -99,7 +99,7 @@ class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
     this.assertOpen();
-    const subscription: SqliteSubscription = new SqliteSubscription({
+    const subscription: PagedSubscription = new PagedSubscription({
       after: options.after ?? 0,
       readPage: this.reader.filteredPageReader(options.filter),
       readHeadPosition: () => this.reader.headPosition(),

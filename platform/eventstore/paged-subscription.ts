@@ -1,35 +1,36 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { EventSubscription, RecordedEvent } from '../port';
-import type { FilteredPageReader } from './event-reader';
-import type { HeadWatcher } from './head-watcher';
+import type { EventSubscription, RecordedEvent } from './port';
 
-export interface PostgresSubscriptionOptions {
+export interface PagedSubscriptionOptions {
   readonly after: number;
-  readonly readPage: FilteredPageReader;
-  readonly readHeadPosition: () => Promise<number>;
-  readonly watcher: HeadWatcher;
+  /** The matching events after `after`, up to `upTo`, at most `limit` of them. */
+  readonly readPage: (after: number, upTo: number, limit: number) => RecordedEvent[] | Promise<RecordedEvent[]>;
+  readonly readHeadPosition: () => number | Promise<number>;
+  /** Tells of every head the store learns of (its own commits, other processes' found by polling or notification); returns how to stop. */
+  readonly watcher: { watch(listener: (head: number) => void): () => void };
   readonly pageSize: number;
   readonly onCheckpoint?: (position: number) => void;
   readonly onClose: () => void;
 }
 
 /**
- * Catch-up then live, as SqliteSubscription (same checkpoints, same one-page buffer, same turn of
- * the event loop between pages while catching up): read the next page of matching events between
- * what was scanned and the head; when there is none, wait for the head to move.
+ * Catch-up then live, with one code path for both, for the stores whose positions are contiguous
+ * and become visible in commit order (SQLite, where the write lock assigns them; PostgreSQL, where
+ * the append lock does): read the next page of matching events between what was scanned and the
+ * head; when there is none, wait for the head to move. Every event at or below a head that was read
+ * or announced is already committed, so scanning up to it never skips a late commit, and resuming
+ * after a checkpoint neither skips nor repeats anything.
  *
- * Scanning up to a head position that has been read can never skip a late commit, because the
- * writer hands out positions in commit order (group-commit-writer.ts): every event at or below a
- * visible position is already visible.
+ * Its buffer is one page (`pageSize` events), read only when the consumer asks for more, so a
+ * consumer that stops pulling holds one page however far the log grows. While catching up (the
+ * last page was full) it lets the event loop turn before reading the next page: many subscribers
+ * working through a backlog at once then take turns with every other request instead of running
+ * their whole backlog as one burst of microtasks.
  *
- * A head announced by the watcher is as good as one read: it was committed, and positions are
- * visible in commit order.
- *
- * Unlike SQLite's, its reads are asynchronous, so the head can move while a read is in flight:
- * wake-ups are counted, and one that arrived during the read sends it round again instead of
- * being lost while nobody was waiting.
+ * A read may be asynchronous, so the head can move while it is in flight: wake-ups are counted,
+ * and one that arrived during the read sends it round again instead of being lost.
  */
-export class PostgresSubscription implements EventSubscription {
+export class PagedSubscription implements EventSubscription {
   private buffer: RecordedEvent[] = [];
   private bufferIndex = 0;
   /** Every event at or below this position has been read (matching) or passed over (not matching). */
@@ -43,7 +44,7 @@ export class PostgresSubscription implements EventSubscription {
   private headMoved: { promise: Promise<void>; resolve: () => void } | undefined;
   private readonly stopWatching: () => void;
 
-  constructor(private readonly options: PostgresSubscriptionOptions) {
+  constructor(private readonly options: PagedSubscriptionOptions) {
     this.scannedUpTo = options.after;
     this.reportedCheckpoint = options.after;
     this.stopWatching = options.watcher.watch((head) => {
