@@ -35,12 +35,22 @@ export interface CommandResult<State> {
 /** Extra events written in the same append as the decided ones (the change's audit record). */
 export type Attachment = (decided: readonly NewEvent[]) => readonly NewEvent[];
 
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 10;
+const MAX_BACKOFF_MS = 50;
+
+/**
+ * A writer that lost the race for a stream waits a random moment, up to a bound that doubles with
+ * each loss, before reading again: a crowd on one stream (many members added to one project at
+ * once) then spreads out instead of colliding in step, where each round only one writer wins.
+ */
+function backoff(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt)));
+}
 
 /**
  * Load the stream, fold it, decide, append with the revision read, together with what `attach`
  * adds. A concurrent writer makes the append fail with a conflict; the whole load-decide-append is
- * then retried, so the decision always rests on the latest state.
+ * then retried after a short random wait (`backoff`), so the decision always rests on the latest state.
  */
 export async function decideAndAppend<State, Command, Event extends DomainEvent>(
   { eventStore, upcasters }: EventStoreReader,
@@ -63,6 +73,7 @@ export async function decideAndAppend<State, Command, Event extends DomainEvent>
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
     }
+    await backoff(attempt);
   }
 }
 
