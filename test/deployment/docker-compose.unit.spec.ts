@@ -116,8 +116,8 @@ describe('the stores in docker-compose.yml', () => {
       const expectedUrl = `postgres://${database.POSTGRES_USER}:${withEmptyShell(database.POSTGRES_PASSWORD)}@postgres:5432/${database.POSTGRES_DB}`;
       expect({ name, events: eventStoreSettings(env), reads: readStoreSettings(env) }).toEqual({
         name,
-        events: { kind: 'postgres', url: expectedUrl, schema: undefined },
-        reads: { kind: 'postgres', url: expectedUrl, schema: undefined },
+        events: { kind: 'postgres', url: expectedUrl, schema: undefined, poolSize: 5 },
+        reads: { kind: 'postgres', url: expectedUrl, schema: undefined, poolSize: 5 },
       });
       // Whatever waits for EventStoreDB (the rest wait for those services) waits for PostgreSQL when it runs.
       const dependsOn = service.depends_on as Record<string, unknown>;
