@@ -1,12 +1,11 @@
 import { getNamedType, isInputObjectType, parse } from 'graphql';
 import { compileEndpoint } from './compile-endpoint';
 import { REST_ENDPOINTS } from './rest-operations';
-import { compiledEndpoints, gatewayApiSchema } from './test-support/api-schema';
+import { compiledEndpoints, everyCompiledEndpoint, gatewayApiSchema } from './test-support/api-schema';
 
 describe('the REST endpoints compiled against the gateway schema', () => {
-  it("are the seed's thirteen paths, each one named operation of one root field that validates against the supergraph", async () => {
-    const endpoints = await compiledEndpoints();
-    expect([...endpoints.values()].map(({ endpoint, rootField }) => `${endpoint.method} ${endpoint.path} → ${rootField.name}`)).toEqual([
+  it("are the seed's thirteen paths and the algorithms collection, each one named operation of one root field that validates against the supergraph", async () => {
+    expect((await everyCompiledEndpoint()).map(({ endpoint, rootField }) => `${endpoint.method} ${endpoint.path} → ${rootField.name}`)).toEqual([
       'POST /phase2.1/constraints/evolve → evolveConstraints',
       'POST /phase2.1/constraints/predict-performance → predictConstraintPerformance',
       'GET /phase2.1/constraints/evolution-history → constraintEvolutionHistory',
@@ -20,6 +19,8 @@ describe('the REST endpoints compiled against the gateway schema', () => {
       'GET /phase2.1/community/discover-algorithms → discoverAlgorithms',
       'POST /phase2.1/community/purchase-algorithm → purchaseAlgorithm',
       'POST /phase2.1/community/create-tutorial → createTutorial',
+      'GET /phase2.1/community/algorithms → discoverAlgorithms',
+      'POST /phase2.1/community/algorithms → submitAlgorithm',
     ]);
   });
 

@@ -64,8 +64,9 @@ export function openApiDocument(endpoints: readonly CompiledEndpoint[], version:
     const { endpoint } = compiled;
     const isPublic = PUBLIC_ROOT_FIELDS.has(compiled.rootField.name);
     paths[endpoint.path] = {
+      ...paths[endpoint.path],
       [endpoint.method.toLowerCase()]: {
-        operationId: compiled.operationName,
+        operationId: endpoint.operationId ?? compiled.operationName,
         summary: endpoint.summary,
         description: compiled.rootField.description ?? undefined,
         tags: [endpoint.path.split('/')[2]],

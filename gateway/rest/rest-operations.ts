@@ -14,6 +14,8 @@ export interface RestEndpoint {
   readonly summary: string;
   /** One named operation selecting one root field. */
   readonly document: string;
+  /** The OpenAPI operationId when another path serves the same operation (ids are unique); the operation's name otherwise. */
+  readonly operationId?: string;
 }
 
 const PREDICTED_PERFORMANCE = 'predictedPerformance { feasibilityProbability expectedObjective source solves }';
@@ -24,6 +26,31 @@ const SCHEDULE = `scheduleId tenantId policyId resourceType status cost coverage
     predictionIds requiresApproval proposedBy proposedAt approvedBy approvedAt appliedAt`;
 const ALGORITHM = `id tenantId authorId name description category complexity status version publishedVersion currency
     licensePrices { licenseType price } ratingAverage ratingCount runs hasSource createdAt updatedAt publishedAt`;
+
+const SUBMIT_ALGORITHM: RestEndpoint = {
+  method: 'POST',
+  path: '/phase2.1/community/submit-algorithm',
+  summary: "The seed's submit_algorithm (GraphQL: submitAlgorithm).",
+  document: `mutation SubmitAlgorithm($input: SubmitAlgorithmInput!) {
+  submitAlgorithm(input: $input) {
+    ${ALGORITHM}
+  }
+}`,
+};
+
+const DISCOVER_ALGORITHMS: RestEndpoint = {
+  method: 'GET',
+  path: '/phase2.1/community/discover-algorithms',
+  summary: "The seed's discover_algorithms(search_criteria) (GraphQL: discoverAlgorithms).",
+  document: `query DiscoverAlgorithms($criteria: DiscoverAlgorithmsInput!) {
+  discoverAlgorithms(criteria: $criteria) {
+    totalCount
+    edges { cursor node { ${ALGORITHM} } }
+    pageInfo { hasNextPage endCursor }
+    facets { category { value count } complexity { value count } priceBands { value from to count } license { value count } }
+  }
+}`,
+};
 
 export const REST_ENDPOINTS: readonly RestEndpoint[] = [
   {
@@ -119,29 +146,8 @@ export const REST_ENDPOINTS: readonly RestEndpoint[] = [
   }
 }`,
   },
-  {
-    method: 'POST',
-    path: '/phase2.1/community/submit-algorithm',
-    summary: "The seed's submit_algorithm (GraphQL: submitAlgorithm).",
-    document: `mutation SubmitAlgorithm($input: SubmitAlgorithmInput!) {
-  submitAlgorithm(input: $input) {
-    ${ALGORITHM}
-  }
-}`,
-  },
-  {
-    method: 'GET',
-    path: '/phase2.1/community/discover-algorithms',
-    summary: "The seed's discover_algorithms(search_criteria) (GraphQL: discoverAlgorithms).",
-    document: `query DiscoverAlgorithms($criteria: DiscoverAlgorithmsInput!) {
-  discoverAlgorithms(criteria: $criteria) {
-    totalCount
-    edges { cursor node { ${ALGORITHM} } }
-    pageInfo { hasNextPage endCursor }
-    facets { category { value count } complexity { value count } priceBands { value from to count } license { value count } }
-  }
-}`,
-  },
+  SUBMIT_ALGORITHM,
+  DISCOVER_ALGORITHMS,
   {
     method: 'POST',
     path: '/phase2.1/community/purchase-algorithm',
@@ -162,7 +168,20 @@ export const REST_ENDPOINTS: readonly RestEndpoint[] = [
   }
 }`,
   },
+  // The collection path the issue names, as REST clients expect it: GET lists, POST submits.
+  {
+    ...DISCOVER_ALGORITHMS,
+    path: '/phase2.1/community/algorithms',
+    operationId: 'listAlgorithms',
+    summary: 'The algorithms collection: the same search as discover-algorithms (GraphQL: discoverAlgorithms).',
+  },
+  {
+    ...SUBMIT_ALGORITHM,
+    path: '/phase2.1/community/algorithms',
+    operationId: 'createAlgorithm',
+    summary: 'The algorithms collection: the same submission as submit-algorithm (GraphQL: submitAlgorithm).',
+  },
 ];
 
 /** What trusted-documents mode registers so the REST endpoints keep working there. */
-export const REST_OPERATION_DOCUMENTS: readonly string[] = REST_ENDPOINTS.map((endpoint) => endpoint.document);
+export const REST_OPERATION_DOCUMENTS: readonly string[] = [...new Set(REST_ENDPOINTS.map((endpoint) => endpoint.document))];

@@ -48,6 +48,14 @@ describe('the community platform over REST', () => {
     expect(incomplete).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'currency is required; license_terms is required; recipe is required.' } } });
   });
 
+  it('serves the same operations at the algorithms collection: GET searches, POST submits', async () => {
+    const listed = await rest('GET', '/phase2.1/community/algorithms', { category: 'Finance', complexity: 'Advanced', max_price: 100 }, buyer);
+    expect(listed).toMatchObject({ status: 200, body: { total_count: 1, edges: [{ node: { id: algorithmId } }] } });
+    const created = await rest('POST', '/phase2.1/community/algorithms', { ...SUBMISSION, name: 'Collection Portfolio Optimizer', documentation: '# Collection\n\nAnother optimizer.' }, developer);
+    expect(created).toMatchObject({ status: 200, body: { tenant_id: acme, name: 'Collection Portfolio Optimizer', status: 'submitted' } });
+    expect(await rest('POST', '/phase2.1/community/algorithms', { ...SUBMISSION, name: 'x', unknown_field: 1 }, developer)).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT' } } });
+  });
+
   it("discovers it from the seed's search criteria in the query string (category, complexity, max_price)", async () => {
     const answer = await rest('GET', '/phase2.1/community/discover-algorithms', { category: 'Finance', complexity: 'Advanced', max_price: 100 }, buyer);
     expect(answer.status).toBe(200);

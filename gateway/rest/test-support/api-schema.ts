@@ -17,8 +17,13 @@ export function gatewayApiSchema(): Promise<GraphQLSchema> {
   return loaded;
 }
 
-/** Every REST endpoint compiled against that schema, by path. */
-export async function compiledEndpoints(): Promise<Map<string, CompiledEndpoint>> {
+/** Every REST endpoint compiled against that schema, in table order. */
+export async function everyCompiledEndpoint(): Promise<CompiledEndpoint[]> {
   const schema = await gatewayApiSchema();
-  return new Map(REST_ENDPOINTS.map((endpoint) => [endpoint.path, compileEndpoint(schema, endpoint)]));
+  return REST_ENDPOINTS.map((endpoint) => compileEndpoint(schema, endpoint));
+}
+
+/** The seed's endpoints compiled, by path (each of its paths has one method; the collection path's aliases are left out). */
+export async function compiledEndpoints(): Promise<Map<string, CompiledEndpoint>> {
+  return new Map((await everyCompiledEndpoint()).filter(({ endpoint }) => endpoint.operationId === undefined).map((compiled) => [compiled.endpoint.path, compiled]));
 }
