@@ -67,7 +67,8 @@ export type ComplianceCommand =
       readonly status?: ComplianceFrameworkStatus;
       readonly requestedAt: string;
     }
-  | { readonly type: 'RecordAudit'; readonly tenantId: string; readonly frameworkId: string; readonly auditedAt: string; readonly requestedAt: string }
+  /** `auditedAt` left out: the audit is now. */
+  | { readonly type: 'RecordAudit'; readonly tenantId: string; readonly frameworkId: string; readonly auditedAt?: string; readonly requestedAt: string }
   | { readonly type: 'UpdateProfile'; readonly tenantId: string; readonly changes: ProfileChanges; readonly requestedAt: string }
   | { readonly type: 'RecordErasureRequest'; readonly tenantId: string; readonly subjectHash: string; readonly requestedAt: string };
 
@@ -149,7 +150,8 @@ export const complianceDecider: Decider<ComplianceState, ComplianceCommand, Comp
       }
       case 'RecordAudit': {
         const framework = existingFramework(state, command.frameworkId);
-        const lastAudit = validPastTime(command.auditedAt, command.requestedAt, 'auditedAt');
+        // An audit "now" is never before the last one: concurrent requests may be decided in any order.
+        const lastAudit = command.auditedAt === undefined ? latest(command.requestedAt, framework.lastAudit) : validPastTime(command.auditedAt, command.requestedAt, 'auditedAt');
         if (framework.lastAudit && lastAudit < framework.lastAudit) {
           throw new DomainError('BAD_USER_INPUT', `auditedAt is before the last recorded audit (${framework.lastAudit}); audits are recorded in order.`, { field: 'auditedAt' });
         }
@@ -215,4 +217,8 @@ function sameProfile(a: ProfileSettings, b: ProfileSettings): boolean {
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function latest(time: string, other: string | undefined): string {
+  return other !== undefined && other > time ? other : time;
 }

@@ -91,6 +91,13 @@ describe('compliance decider', () => {
       const audited: ComplianceEvent = { type: 'ComplianceAuditRecorded', data: { tenantId: 't1', frameworkId: 'f1', lastAudit: '2026-05-01T00:00:00.000Z', nextAudit: '2026-08-01T00:00:00.000Z', recordedAt: LATER } };
       spec.given([gdprEnabled, audited]).when({ type: 'RecordAudit', tenantId: 't1', frameworkId: 'f1', auditedAt: '2026-04-01T00:00:00.000Z', requestedAt: LATER }).thenRejects('BAD_USER_INPUT', /in order/);
     });
+    it('records an audit "now" (no auditedAt) at the last audit when a concurrent one was recorded with a later now', () => {
+      const later: ComplianceEvent = { type: 'ComplianceAuditRecorded', data: { tenantId: 't1', frameworkId: 'f1', lastAudit: '2026-05-01T00:00:00.050Z', nextAudit: '2026-08-01T00:00:00.050Z', recordedAt: '2026-05-01T00:00:00.050Z' } };
+      spec
+        .given([gdprEnabled, later])
+        .when({ type: 'RecordAudit', tenantId: 't1', frameworkId: 'f1', requestedAt: '2026-05-01T00:00:00.000Z' })
+        .then([{ type: 'ComplianceAuditRecorded', data: { tenantId: 't1', frameworkId: 'f1', lastAudit: '2026-05-01T00:00:00.050Z', nextAudit: '2026-08-01T00:00:00.050Z', recordedAt: '2026-05-01T00:00:00.000Z' } }]);
+    });
   });
 
   describe('the profile', () => {

@@ -91,9 +91,7 @@ export class ComplianceResolver {
     @Arg('auditedAt', () => DateTimeScalar, { nullable: true, description: 'When the audit took place; now when omitted.' }) auditedAt?: string | Date,
   ): Promise<ComplianceFramework> {
     requireTenantAccess(context, tenantId);
-    const requestedAt = this.now();
-    const audited = auditedAt ? new Date(auditedAt).toISOString() : requestedAt;
-    await this.execute(context, { type: 'RecordAudit', tenantId, frameworkId, auditedAt: audited, requestedAt });
+    await this.execute(context, { type: 'RecordAudit', tenantId, frameworkId, auditedAt: auditedAt ? new Date(auditedAt).toISOString() : undefined, requestedAt: this.now() });
     return this.readFramework(frameworkId);
   }
 
