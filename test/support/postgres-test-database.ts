@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { openPostgresCounters, type PostgresCounters } from '../../platform/coordination/postgres-counters';
 
 /**
  * The database PostgreSQL suites may fill and drop schemas in: POSTGRES_TEST_URL (what .ci/run
@@ -22,4 +23,21 @@ export async function dropTestSchema(schema: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Two processes' shared counters on one schema of their own (opened at once, as two replicas
+ * starting together would), closed and dropped after the suite. Call inside a describe.
+ */
+export function useCounterReplicas(purpose: string): () => readonly PostgresCounters[] {
+  const schema = uniqueSchema(purpose);
+  let replicas: PostgresCounters[] = [];
+  beforeAll(async () => {
+    replicas = await Promise.all([0, 1].map(() => openPostgresCounters({ connectionString: postgresTestUrl!, schema })));
+  });
+  afterAll(async () => {
+    await Promise.all(replicas.map((replica) => replica.close()));
+    await dropTestSchema(schema);
+  });
+  return () => replicas;
 }

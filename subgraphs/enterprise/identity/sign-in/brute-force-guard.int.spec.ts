@@ -1,26 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../../../platform/config';
-import { openPostgresCounters, type PostgresCounters } from '../../../../platform/coordination/postgres-counters';
-import { dropTestSchema, postgresTestUrl } from '../../../../test/support/postgres-test-database';
+import { postgresTestUrl, useCounterReplicas } from '../../../../test/support/postgres-test-database';
 import { BruteForceGuard } from './brute-force-guard';
 
 const describeWithPostgres = postgresTestUrl ? describe : describe.skip;
 
 describeWithPostgres('brute-force guard over two replicas on PostgreSQL', () => {
-  const schema = `sign_in_${randomUUID().slice(0, 8)}`;
   const settings = { ...loadConfig({}).signIn, slowDownAfterFailures: 10, userLockoutFailures: 3, clientLockoutFailures: 100, lockoutSeconds: 60 };
   const noWait = async () => undefined;
-  let replicas: PostgresCounters[];
-  beforeAll(async () => {
-    replicas = await Promise.all([0, 1].map(() => openPostgresCounters({ connectionString: postgresTestUrl!, schema })));
-  });
-  afterAll(async () => {
-    await Promise.all(replicas.map((replica) => replica.close()));
-    await dropTestSchema(schema);
-  });
+  const replicas = useCounterReplicas('lockouts');
 
   it('given failures spread over two replicas, when they reach the lockout, then both refuse the user until a success clears it', async () => {
-    const [first, second] = replicas.map((replica) => new BruteForceGuard(settings, replica.counters, noWait));
+    const [first, second] = replicas().map((replica) => new BruteForceGuard(settings, replica.counters, noWait));
     const alice = { tenantId: 't1', username: 'alice' };
     await first!.recordFailure(alice);
     await second!.recordFailure(alice);
