@@ -9,7 +9,8 @@ import { openCounters, type SharedCounters } from './coordination';
 
 export interface GatewayProcess {
   readonly gateway: Awaited<ReturnType<typeof startConfiguredGateway>>;
-  stop(): Promise<void>;
+  /** Stops serving, runs `beforeClosingStores` (npm start stops its children there), then closes the stores. */
+  stop(beforeClosingStores?: () => Promise<void>): Promise<void>;
 }
 
 /**
@@ -49,9 +50,10 @@ export async function startGatewayProcess(
       });
       return {
         gateway,
-        stop: async () => {
+        stop: async (beforeClosingStores) => {
           await gateway.stop();
           await tokens.stop();
+          await beforeClosingStores?.();
           await closeStores();
         },
       };

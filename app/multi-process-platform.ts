@@ -64,10 +64,10 @@ export async function startMultiProcessPlatform(config: PlatformConfig, logger: 
       subscriptionUrl: gateway.subscriptionUrl,
       subgraphUrls,
       projectionsHealthUrl,
-      stop: async () => {
-        await gatewayProcess.stop();
-        await stopChildren();
-      },
+      // The children close their connections first, so this process's is the last to the SQLite
+      // file and SQLite removes the WAL: connections closing at the same moment can each see the
+      // other still open and all leave it behind.
+      stop: () => gatewayProcess.stop(stopChildren),
     };
   } catch (error) {
     await stopChildren();
