@@ -36,6 +36,22 @@ export class Xoshiro128 {
     return result;
   }
 
+  /** Writes the state to `words` (four of them), for a kernel that draws from the same stream. */
+  saveState(words: Uint32Array): void {
+    words[0] = this.s0;
+    words[1] = this.s1;
+    words[2] = this.s2;
+    words[3] = this.s3;
+  }
+
+  /** Continues from the state a kernel left in `words`. */
+  loadState(words: Uint32Array): void {
+    this.s0 = words[0] | 0;
+    this.s1 = words[1] | 0;
+    this.s2 = words[2] | 0;
+    this.s3 = words[3] | 0;
+  }
+
   /** Uniform in [0, 1) with 32 bits of resolution (enough for Metropolis tests). */
   nextFloat(): number {
     return this.nextUint32() * 2.3283064365386963e-10;

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { chooseStrategy } from './auto-strategy';
 import { betaRangeFor } from './beta-schedule';
 import type { CompiledQubo } from './compiled-qubo';
+import { defaultKernelName } from './kernel/select-kernel';
 import { deriveSeed } from './prng';
 import { ENERGY_EPSILON, newStopFlag, nowMs } from './run-control';
 import { collectSamples } from './sample-set';
@@ -51,6 +52,7 @@ export async function solveQubo(qubo: CompiledQubo, options: SolveOptions = {}):
     index,
     seed: deriveSeed(parameters.seed, index),
     strategy,
+    kernel: parameters.kernel,
     anneal: {
       sweeps: parameters.sweeps ?? Math.min(MAX_SWEEPS, FIRST_SWEEPS * 2 ** Math.floor(index / 2)),
       schedule: parameters.schedule,
@@ -168,6 +170,7 @@ function resolveParameters(qubo: CompiledQubo, options: SolveOptions): SolvePara
     tabuStallIterations: options.tabuStallIterations ?? tabu.stallIterations,
     eliteSize: options.eliteSize ?? tabu.eliteSize,
     workers: options.pool ? options.pool.size : (options.workers ?? 0),
+    kernel: options.kernel ?? defaultKernelName(),
   };
 }
 

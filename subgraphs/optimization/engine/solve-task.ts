@@ -2,6 +2,8 @@ import { energyOf, type CompiledQubo } from './compiled-qubo';
 import { betaRangeFor, betaSchedule, type BetaRange, type ScheduleKind } from './beta-schedule';
 import { Xoshiro128 } from './prng';
 import { nowMs, reachedTarget, type RunControl } from './run-control';
+import type { KernelName } from './kernel/kernel-state';
+import { kernelNamed } from './kernel/select-kernel';
 import { anneal } from './simulated-annealing';
 import { steepestDescent } from './steepest-descent';
 import { tabuSearch, type TabuParams } from './tabu-search';
@@ -20,6 +22,8 @@ export interface TaskSpec {
   readonly index: number;
   readonly seed: number;
   readonly strategy: KernelStrategy;
+  /** Which implementation of the inner loops runs it (the same samples either way). */
+  readonly kernel: KernelName;
   readonly anneal: AnnealSettings;
   readonly tabu: TabuParams;
   readonly deadline: number;
@@ -38,24 +42,25 @@ export interface TaskResult {
 }
 
 /**
- * Runs one restart with the chosen kernel and polishes its sample by steepest descent. Pure
+ * Runs one restart with the chosen strategy and polishes its sample by steepest descent. Pure
  * apart from the clock and the stop flag, so the same code runs in the calling thread and in a
  * worker, and a restart's outcome depends only on its seed while it is not stopped early.
  */
 export function runTask(qubo: CompiledQubo, spec: TaskSpec, stop: Int32Array, report?: RunControl['report']): TaskResult {
   const control: RunControl = { stop, deadline: spec.deadline, targetEnergy: spec.targetEnergy, report };
   const rng = new Xoshiro128(spec.seed);
+  const kernel = kernelNamed(spec.kernel);
   let x: Uint8Array;
   let flipsAttempted: number;
   let bestAt: number;
   let stoppedEarly: boolean;
   if (spec.strategy === 'SA') {
     const range = spec.anneal.betaRange ?? betaRangeFor(qubo);
-    const outcome = anneal(qubo, betaSchedule(range, spec.anneal.sweeps, spec.anneal.schedule), rng, control);
+    const outcome = anneal(qubo, betaSchedule(range, spec.anneal.sweeps, spec.anneal.schedule), rng, control, kernel);
     ({ x, flipsAttempted, stoppedEarly } = outcome);
     bestAt = nowMs();
   } else {
-    ({ x, flipsAttempted, bestAt, stoppedEarly } = tabuSearch(qubo, spec.tabu, rng, control));
+    ({ x, flipsAttempted, bestAt, stoppedEarly } = tabuSearch(qubo, spec.tabu, rng, control, kernel));
   }
   if (steepestDescent(qubo, x) > 0) bestAt = nowMs();
   const energy = energyOf(qubo, x);

@@ -1,4 +1,5 @@
 import type { BetaRange, ScheduleKind } from './beta-schedule';
+import type { KernelName } from './kernel/kernel-state';
 import type { KernelStrategy } from './solve-task';
 import type { SolverPool } from './solver-pool';
 
@@ -34,6 +35,8 @@ export interface SolveOptions {
    *  threads is made for this call (0 = run in the calling thread). */
   readonly pool?: SolverPool;
   readonly workers?: number;
+  /** The inner loops' implementation; unset: SOLVER_KERNEL's choice (WebAssembly when built). */
+  readonly kernel?: KernelName;
   readonly signal?: AbortSignal;
   /** Called at most 4 times a second while solving. */
   readonly onProgress?: (progress: SolveProgress) => void;
@@ -66,6 +69,7 @@ export interface SolveParameters {
   readonly tabuStallIterations: number;
   readonly eliteSize: number;
   readonly workers: number;
+  readonly kernel: KernelName;
 }
 
 export interface SolveResult {

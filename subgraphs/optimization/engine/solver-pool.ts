@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CompiledQubo } from './compiled-qubo';
 import type { TaskResult, TaskSpec } from './solve-task';
+import { kernelModule } from './kernel/wasm-kernel';
 import { resolveSolverWorkerScript } from './solver-worker-script';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -116,7 +117,8 @@ export class SolverPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.script);
+    // The compiled kernel goes to every worker, which instantiates it without compiling again.
+    const worker = new Worker(this.script, { workerData: { kernelModule: kernelModule() } });
     const slot: Slot = { worker, problems: new Set(), job: null, retiring: false };
     worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
     worker.on('error', (error) => this.onCrash(slot, error));

@@ -1,13 +1,16 @@
 /**
- * Entry point of a solver worker thread. Problems arrive once per worker (their typed arrays
+ * Entry point of a solver worker thread. The pool hands it the compiled kernel module (shared,
+ * not compiled again). Problems arrive once per worker (their typed arrays
  * live in SharedArrayBuffers, so nothing is copied); each task message runs one restart.
  * How this file is started from source, from dist and from a bundle: see solver-worker-script.ts.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledQubo } from './compiled-qubo';
+import { shareKernelModule } from './kernel/wasm-kernel';
 import { runTask } from './solve-task';
 import { WORKER_REPORT_INTERVAL_MS, type FromWorker, type ToWorker } from './worker-protocol';
 
+shareKernelModule((workerData as { kernelModule: WebAssembly.Module | null }).kernelModule);
 const problems = new Map<number, CompiledQubo>();
 const port = parentPort;
 if (!port) throw new Error('solver-worker must run in a worker thread');

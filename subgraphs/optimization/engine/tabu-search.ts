@@ -1,5 +1,6 @@
 import { energyOf, type CompiledQubo } from './compiled-qubo';
 import { computeFlipDeltas } from './flip-deltas';
+import { Slot, TabuStatus, type SolverKernel } from './kernel/kernel-state';
 import type { Xoshiro128 } from './prng';
 import { ENERGY_EPSILON, nowMs, reachedTarget, shouldStop, type RunControl } from './run-control';
 
@@ -27,9 +28,6 @@ interface Elite {
   readonly energy: number;
 }
 
-/** Iterations between checks of the stop flag and the clock. */
-const CHECK_EVERY = 256;
-
 /** Sensible defaults for a problem of n variables (n/100-ish tenure per Palubeckis' MST). */
 export function defaultTabuParams(n: number): TabuParams {
   return { iterations: Math.max(200_000, 400 * n), stallIterations: Math.max(2_000, 20 * n), eliteSize: 8 };
@@ -46,81 +44,51 @@ export function defaultTabuParams(n: number): TabuParams {
  * elite set (distinct energies, the worst dropped), and the next round starts from a random
  * elite member with a random n/10..n/4 of its bits flipped.
  */
-export function tabuSearch(qubo: CompiledQubo, params: TabuParams, rng: Xoshiro128, control: RunControl): TabuOutcome {
+export function tabuSearch(qubo: CompiledQubo, params: TabuParams, rng: Xoshiro128, control: RunControl, kernel: SolverKernel): TabuOutcome {
   const n = qubo.n;
-  const rowPtr = qubo.rowPtr;
-  const colIdx = qubo.colIdx;
-  const values = qubo.values;
-  const x = new Uint8Array(n);
+  const ws = kernel.workspace(qubo, 0);
+  const { x, field: delta, tabuUntil, best, roundBest, state } = ws;
   for (let i = 0; i < n; i++) x[i] = rng.nextUint32() & 1;
-  const delta = new Float64Array(n);
-  const tabuUntil = new Float64Array(n);
-  const best = new Uint8Array(n);
-  const roundBest = new Uint8Array(n);
-  let bestEnergy = Infinity;
   let bestAt = nowMs();
   const elite: Elite[] = [];
-  let iteration = 0;
   let stoppedEarly = false;
+  state[Slot.bestEnergy] = Infinity;
+  state[Slot.iteration] = 0;
+  state[Slot.stallIterations] = params.stallIterations;
+  state[Slot.iterations] = params.iterations;
 
-  while (iteration < params.iterations && !stoppedEarly) {
+  while (state[Slot.iteration] < params.iterations && !stoppedEarly) {
     computeFlipDeltas(qubo, x, delta);
-    let energy = energyOf(qubo, x);
+    const energy = energyOf(qubo, x);
     tabuUntil.fill(0);
-    const tenure = Math.min(Math.max(1, Math.floor(n / 4)), Math.floor(n / 100) + 1 + rng.nextInt(10));
-    let roundBestEnergy = energy;
+    state[Slot.tenure] = Math.min(Math.max(1, Math.floor(n / 4)), Math.floor(n / 100) + 1 + rng.nextInt(10));
+    state[Slot.energy] = energy;
+    state[Slot.roundBestEnergy] = energy;
+    state[Slot.stall] = 0;
     roundBest.set(x);
-    let stall = 0;
-    while (stall < params.stallIterations && iteration < params.iterations) {
-      if ((iteration & (CHECK_EVERY - 1)) === 0 && shouldStop(control)) {
-        stoppedEarly = true;
-        break;
-      }
-      iteration++;
-      stall++;
-      const aspiration = bestEnergy - energy - ENERGY_EPSILON;
-      let move = -1;
-      let moveDelta = Infinity;
-      let ties = 0;
-      for (let i = 0; i < n; i++) {
-        const d = delta[i];
-        if (tabuUntil[i] > iteration && d >= aspiration) continue;
-        if (d < moveDelta) {
-          moveDelta = d;
-          move = i;
-          ties = 1;
-        } else if (d === moveDelta && rng.nextInt(++ties) === 0) {
-          move = i;
+    let status: TabuStatus = TabuStatus.check;
+    let skipCheck = false;
+    while (status !== TabuStatus.roundEnd) {
+      status = kernel.tabuIterate(ws, rng, skipCheck);
+      skipCheck = false;
+      if (status === TabuStatus.check) {
+        if (shouldStop(control)) {
+          stoppedEarly = true;
+          break;
         }
-      }
-      if (move < 0) continue;
-      const sign = x[move] === 0 ? 1 : -1;
-      x[move] ^= 1;
-      delta[move] = -moveDelta;
-      energy += moveDelta;
-      for (let p = rowPtr[move]; p < rowPtr[move + 1]; p++) {
-        const j = colIdx[p];
-        delta[j] += x[j] === 0 ? sign * values[p] : -sign * values[p];
-      }
-      tabuUntil[move] = iteration + tenure;
-      if (energy < roundBestEnergy - ENERGY_EPSILON) {
-        roundBestEnergy = energy;
-        roundBest.set(x);
-        stall = 0;
-        if (energy < bestEnergy - ENERGY_EPSILON) {
-          bestEnergy = energy;
-          best.set(x);
-          bestAt = nowMs();
-          control.report?.(energy, bestAt);
-          if (reachedTarget(control, energy)) {
-            stoppedEarly = true;
-            break;
-          }
+        skipCheck = true;
+      } else if (status === TabuStatus.newBest) {
+        bestAt = nowMs();
+        control.report?.(state[Slot.bestEnergy], bestAt);
+        if (reachedTarget(control, state[Slot.bestEnergy])) {
+          stoppedEarly = true;
+          break;
         }
       }
     }
-    if (roundBestEnergy < bestEnergy - ENERGY_EPSILON) {
-      bestEnergy = roundBestEnergy;
+    const roundBestEnergy = state[Slot.roundBestEnergy];
+    if (roundBestEnergy < state[Slot.bestEnergy] - ENERGY_EPSILON) {
+      state[Slot.bestEnergy] = roundBestEnergy;
       best.set(roundBest);
       bestAt = nowMs();
     }
@@ -130,7 +98,7 @@ export function tabuSearch(qubo: CompiledQubo, params: TabuParams, rng: Xoshiro1
     const kicks = Math.floor(n / 10) + rng.nextInt(Math.max(1, Math.floor(n / 4) - Math.floor(n / 10) + 1));
     for (let k = 0; k < kicks; k++) x[rng.nextInt(n)] ^= 1;
   }
-  return { x: best, energy: bestEnergy, flipsAttempted: iteration * n, bestAt, stoppedEarly };
+  return { x: best.slice(), energy: state[Slot.bestEnergy], flipsAttempted: state[Slot.iteration] * n, bestAt, stoppedEarly };
 }
 
 function admitToElite(elite: Elite[], x: Uint8Array, energy: number, size: number): void {
