@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { openGatewayRequestKey } from '../platform/auth/gateway-request-signature';
 import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from '../platform/config';
 import { startSubgraphServer } from '../platform/graphql/subgraph-server';
+import { uploadBodyLimitBytes } from '../platform/http/body-limits';
 import { createLogger } from '../platform/logging';
 import { AUDIT_CHAIN_PROJECTION, READ_MODEL_NAMES, runnerProjections } from '../projections';
 import { ProjectionRunner } from '../projections/runner';
@@ -117,6 +118,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
         routes: SUBGRAPHS[name].routes?.(dependencies),
         health,
         metrics: config.metrics,
+        maxBodyBytes: uploadBodyLimitBytes(config.uploadMaxBytes),
       });
       started.push(() => server.stop());
       subgraphUrls[name] = server.url;

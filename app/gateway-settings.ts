@@ -8,7 +8,7 @@ import { upcastOnRead } from '../platform/eventstore/upcasting';
 import { UPCASTER_REGISTRY } from './event-upcasters';
 
 /** What the gateway takes straight from configuration; one place, so no setting reaches only one mode. */
-type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'gatewayRequestKey' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'subscriptions' | 'communityForumEnabled' | 'errors' | 'playgroundDistDir' | 'trustedDocuments' | 'metrics';
+type ConfiguredOptions = 'host' | 'port' | 'supergraphSdl' | 'gatewayRequestKey' | 'limits' | 'rateLimits' | 'apiVersions' | 'introspection' | 'subscriptions' | 'communityForumEnabled' | 'errors' | 'playgroundDistDir' | 'trustedDocuments' | 'metrics' | 'uploadMaxBytes';
 
 /** Starts the gateway with its configured settings and what the process wires in. */
 export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<GatewayOptions, ConfiguredOptions>) {
@@ -27,6 +27,7 @@ export function startConfiguredGateway(config: PlatformConfig, wiring: Omit<Gate
     playgroundDistDir: defaultPlaygroundDistDir(),
     trustedDocuments: { ...config.trustedDocuments, playgroundRunsAnyDocument: !config.production },
     metrics: config.metrics,
+    uploadMaxBytes: config.uploadMaxBytes,
     ...wiring,
     // Subscriptions show stored events: in today's shape, as the read models do.
     eventStore: upcastOnRead(wiring.eventStore, UPCASTER_REGISTRY),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { openGatewayRequestKey } from '../platform/auth/gateway-request-signature';
 import { isSubgraphName, SUBGRAPH_NAMES } from '../platform/config';
 import { startSubgraphServer } from '../platform/graphql/subgraph-server';
+import { uploadBodyLimitBytes } from '../platform/http/body-limits';
 import { AUDIT_CHAIN_PROJECTION, READ_MODEL_NAMES } from '../projections';
 import { checkpointHealth } from './process-health';
 import { pollCheckpoints } from './read-your-writes';
@@ -51,6 +52,7 @@ runUntilSignalled(`goliath-${name}`, async (config, logger) => {
     logger,
     health: checkpointHealth(config, eventStore, readStore),
     metrics: config.metrics,
+    maxBodyBytes: uploadBodyLimitBytes(config.uploadMaxBytes),
   });
   const stopBackgroundWork = await startSubgraphWork(name, dependencies, locks);
   reportReady(server.url);

@@ -26,6 +26,7 @@ import { apiVersionPlugin } from './api-version/api-version-plugin';
 import { authenticationPlugin } from './authentication-plugin';
 import { dashboardRouter, defaultDashboardDistDir } from './dashboard/serve';
 import { gatewayContext, type GatewayContext, type TokenVerifier } from './gateway-context';
+import { graphqlJsonBody } from './graphql-body';
 import { JWKS_PATH, jwksRoute } from './jwks-route';
 import { operationResolutionPlugin } from './operation-resolution-plugin';
 import { playgroundRouter } from './playground/serve';
@@ -79,6 +80,8 @@ export interface GatewayOptions {
   readonly trustedDocuments?: TrustedDocumentsOptions;
   /** Whether /metrics is served here, and to whom (METRICS_TOKEN, METRICS_PORT). */
   readonly metrics: MetricsSettings;
+  /** UPLOAD_MAX_BYTES: the largest file an upload operation carries; only its requests may exceed the usual body limit (./graphql-body.ts). */
+  readonly uploadMaxBytes: number;
 }
 
 export interface GatewayHealth {
@@ -176,7 +179,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(restRouter({ apollo, schema: loadedSchema, context: requestContext, version: String(options.apiVersions.current) }));
   app.use(
     '/graphql',
-    express.json({ limit: '5mb' }),
+    graphqlJsonBody({ uploadMaxBytes: options.uploadMaxBytes, maxTokens: options.limits.maxTokens }),
     serverSpans('gateway'),
     expressMiddleware(apollo, { context: requestContext }),
   );

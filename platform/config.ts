@@ -32,11 +32,15 @@ export interface PlatformConfig {
   readonly queryLimits: QueryLimits;
   /** Largest QUBO a tenant may store or solve. */
   readonly quboLimits: { readonly maxVariables: number; readonly maxQuadraticTerms: number };
+  /** UPLOAD_MAX_BYTES: the largest problem file `createProblemFromFile` accepts, as sent and once decompressed. */
+  readonly uploadMaxBytes: number;
   /** The synchronous `optimizeQubo`: its caps, the solver threads each call uses, and how many run or wait at once. */
   readonly optimize: {
     readonly maxTimeMs: number;
     readonly maxVariables: number;
     readonly workers: number;
+    /** SOLVER_KERNEL: the solver's inner loops in WebAssembly (`wasm`), JavaScript (`js`), or WebAssembly when built (`auto`). */
+    readonly kernel: 'auto' | 'wasm' | 'js';
     readonly concurrentSolves: number;
     readonly queuedSolves: number;
   };
@@ -286,10 +290,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, vocabulary?: Co
       maxTokens: integer(env, 'QUERY_MAX_TOKENS', 1000),
     },
     quboLimits,
+    // bqp1000.gz decompressed is 6.5 MB; sent as text in JSON (each newline escaped) it is 7.0 MB.
+    uploadMaxBytes: positiveInteger(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024),
     optimize: {
       maxTimeMs: optimizeMaxTimeMs,
       maxVariables: integer(env, 'OPTIMIZE_MAX_VARIABLES', 5_000),
       workers: integer(env, 'SOLVER_WORKERS', Math.max(1, availableParallelism())),
+      kernel: oneOf(env, 'SOLVER_KERNEL', ['auto', 'wasm', 'js'] as const, 'auto'),
       concurrentSolves: Math.max(1, integer(env, 'OPTIMIZE_CONCURRENT_SOLVES', 2)),
       queuedSolves: integer(env, 'OPTIMIZE_QUEUED_SOLVES', 16),
     },

@@ -82,6 +82,8 @@ export const ErrorCode = {
   // Trusted documents (issue 13): an id no registered document has (Apollo's APQ code), a text not registered.
   PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
   PersistedQueryNotTrusted: 'PERSISTED_QUERY_NOT_TRUSTED',
+  // Problem files (issue 15): an uploaded file larger than UPLOAD_MAX_BYTES, as sent or once decompressed.
+  UploadTooLarge: 'UPLOAD_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -70,6 +70,7 @@ const STATUS_OF_PLATFORM_CODE: Readonly<Record<ErrorCode, number>> = {
   PERSISTED_QUERY_NOT_FOUND: 400,
   // Trusted-documents mode refuses a text it does not know: the REST documents are registered, so this is a misconfiguration.
   PERSISTED_QUERY_NOT_TRUSTED: 403,
+  UPLOAD_TOO_LARGE: 413,
 };
 
 /** Codes Apollo Server answers with by itself. */

@@ -3,6 +3,7 @@ import { serverSpans } from '../../platform/tracing/server-span';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../../platform/errors';
+import { JSON_BODY_LIMIT_BYTES } from '../../platform/http/body-limits';
 import type { GatewayContext } from '../gateway-context';
 import { compileEndpoint, type CompiledEndpoint } from './compile-endpoint';
 import { executeThroughApollo, type RequestContext } from './execute-through-apollo';
@@ -42,7 +43,7 @@ export function restRouter(options: RestRouterOptions): Router {
   router.get(OPENAPI_PATH, (_req, res) => {
     res.json(current().document);
   });
-  const json = express.json({ limit: '5mb' });
+  const json = express.json({ limit: JSON_BODY_LIMIT_BYTES });
   for (const endpoint of REST_ENDPOINTS) {
     const serve = (req: Request, res: Response) => serveEndpoint(options, current().compiled.get(endpoint)!, req, res);
     // A server span per call, as /graphql has (after the body parser: see serverSpans).

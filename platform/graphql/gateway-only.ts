@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { IncomingMessage } from 'node:http';
 import { bodyDigest, GATEWAY_SIGNATURE_HEADER, gatewaySignatureFormRefusal, gatewaySignatureRefusal, type GatewayRequestKey, type GatewaySignatureRefusal } from '../auth/gateway-request-signature';
 import { ErrorCode } from '../errors';
+import { JSON_BODY_LIMIT_BYTES } from '../http/body-limits';
 import type { Logger } from '../logging';
 
 /** The SHA-256 of each parsed request body, taken from the bytes as they arrived. */
@@ -19,7 +20,7 @@ const recordDigest = (request: IncomingMessage, _response: unknown, body: Buffer
  * parsed here, once a signature of the right form and time is there, so their digest comes from
  * the bytes received.
  */
-export function gatewayOnly(key: GatewayRequestKey, signedHeaders: readonly string[], logger: Logger): RequestHandler[] {
+export function gatewayOnly(key: GatewayRequestKey, signedHeaders: readonly string[], logger: Logger, jsonLimitBytes = JSON_BODY_LIMIT_BYTES): RequestHandler[] {
   const refuse = (request: Request, response: Response, refusal: GatewaySignatureRefusal) => {
     logger.warn({ reason: refusal.reason, method: request.method, path: request.originalUrl.slice(0, 200), from: request.socket.remoteAddress }, 'request refused: not signed by a gateway');
     response.status(401).json({ errors: [{ message: refusal.message, extensions: { code: ErrorCode.Unauthenticated, reason: refusal.reason } }] });
@@ -32,7 +33,7 @@ export function gatewayOnly(key: GatewayRequestKey, signedHeaders: readonly stri
       if (refusal) refuse(request, response, refusal);
       else next();
     },
-    express.json({ limit: '5mb', verify: recordDigest }),
+    express.json({ limit: jsonLimitBytes, verify: recordDigest }),
     express.urlencoded({ extended: false, limit: '1mb', verify: recordDigest }),
     (request: Request, response: Response, next: NextFunction) => {
       const refusal = gatewaySignatureRefusal(key, signedRequestOf(request, signedHeaders), signatureOf(request));

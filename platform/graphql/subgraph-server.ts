@@ -43,6 +43,8 @@ export interface SubgraphServerOptions {
   readonly health?: SubgraphHealth;
   /** Whether /metrics is served here, and to whom (METRICS_TOKEN, METRICS_PORT). */
   readonly metrics: MetricsSettings;
+  /** The largest JSON body read (only gateways' signed requests reach the parser); JSON_BODY_LIMIT_BYTES by default. */
+  readonly maxBodyBytes?: number;
 }
 
 export interface SubgraphHealth {
@@ -100,7 +102,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   app.use(healthRoutes({ ...(options.health ?? ANSWERING), verifyToken: options.verifyToken, identity: { subgraph: options.name } }));
   app.use(metricsRoute(options.metrics));
   // Routes above this line answer anyone; everything below, only requests a gateway signed.
-  app.use(gatewayOnly(options.gatewayRequestKey, SIGNED_REQUEST_HEADERS, options.logger));
+  app.use(gatewayOnly(options.gatewayRequestKey, SIGNED_REQUEST_HEADERS, options.logger, options.maxBodyBytes));
   if (options.routes) app.use(options.routes);
   app.use(
     '/graphql',

@@ -9,6 +9,7 @@ import { OptimizationProfileResolver, OptimizationTenant } from './graphql/optim
 import { OptimizeResolver } from './graphql/optimize-resolver';
 import { problemReference } from './graphql/problem-reference';
 import { ProblemResolver } from './graphql/problem-resolver';
+import { ProblemImportResolver } from './graphql/problem-import-resolver';
 import { SolveJobResolver } from './graphql/solve-job-resolver';
 import { PerformanceResolver } from './graphql/performance-resolver';
 import { EvolutionResolver } from './graphql/evolution-resolver';
@@ -24,11 +25,12 @@ import { solveGateFor } from './solving/solve-gate';
 import { solverPools } from '../../platform/metrics/metrics';
 import { EVOLUTION_TRIGGER_RUNNER, MODEL_RETRAINER, OPTIMIZATION_PERMISSIONS, SOLVE_JOB_RUNNER } from './graphql/permissions';
 import { servicePrincipal } from '../../platform/commands/service-principal';
+import { preferKernel } from './engine/kernel/select-kernel';
 
 /** The optimization subgraph: QUBO problems, their constraints, synchronous solves and solve jobs. */
 export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ProblemResolver, ConstraintResolver, OptimizeResolver, MultiObjectiveResolver, SolveJobResolver, OptimizationProfileResolver, PerformanceResolver, EvolutionResolver, TriggerResolver, PredictionResolver, AlgorithmRunResolver],
+    resolvers: [ProblemResolver, ProblemImportResolver, ConstraintResolver, OptimizeResolver, MultiObjectiveResolver, SolveJobResolver, OptimizationProfileResolver, PerformanceResolver, EvolutionResolver, TriggerResolver, PredictionResolver, AlgorithmRunResolver],
     orphanedTypes: [OptimizationTenant, SolveJobProgress, ConstraintEvolutionMessage],
     extraTypeDefs: SOLVE_JOB_PROGRESS_SUBSCRIPTION_SDL + CONSTRAINT_EVOLUTIONS_SUBSCRIPTION_SDL,
     container: dependencyContainer(deps),
@@ -37,8 +39,10 @@ export function buildOptimizationSubgraph(deps: SubgraphDependencies): Promise<G
   });
 }
 
-/** Runs solve jobs in every process that serves this subgraph (each job is claimed by a lease, so it runs once); answers how to stop them. */
+/** Sets the solver kernel and runs solve jobs in every process that serves this subgraph (each job is claimed by a lease, so it runs once); answers how to stop them. */
 export async function startOptimizationReplicaWork(deps: SubgraphDependencies): Promise<() => Promise<void>> {
+  // SOLVER_KERNEL=wasm without the built module stops the start here, with the remedy.
+  preferKernel(deps.config.optimize.kernel);
   const jobs = new SolveJobRunner(deps, servicePrincipal(SOLVE_JOB_RUNNER, 'optimization', OPTIMIZATION_PERMISSIONS));
   await jobs.start();
   const unobserveGate = solverPools.add({ pool: 'synchronous', load: () => solveGateFor(deps, deps.config.optimize).load() });

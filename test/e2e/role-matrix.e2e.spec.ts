@@ -85,6 +85,8 @@ const EXPECTED: Record<string, Expectation> = {
   'Query.predictConstraintPerformance': row('+  +  +  +  +  +  +', '+  N  N  N  N  N  N'),
   // optimization: writes and solves
   'Mutation.createProblem':       row('+  +  +  +  F  F  F',    '+  F  F  F  F  F  F'),
+  'Mutation.createProblemFromTemplate': row('+  +  +  +  F  F  F', '+  F  F  F  F  F  F'),
+  'Mutation.createProblemFromFile': row('+  +  +  +  F  F  F', '+  F  F  F  F  F  F'),
   'Mutation.addConstraint':       row('+  +  +  +  F  F  F',    '+  N  N  N  F  F  F'),
   'Mutation.updateConstraint':    row('+  +  +  +  F  F  F',    '+  N  N  N  F  F  F'),
   'Mutation.removeConstraint':    row('+  +  +  +  F  F  F',    '+  N  N  N  F  F  F'),
@@ -414,6 +416,14 @@ const CALLS: Record<string, (tenant: TenantFixture, fixtures: Fixtures, role: Ro
   'Mutation.createProblem': (t) => ({
     query: 'mutation ($input: CreateProblemInput!) { createProblem(input: $input) { id } }',
     variables: { input: { tenantId: t.tenantId, name: 'Matrix problem', qubo: QUBO } },
+  }),
+  'Mutation.createProblemFromTemplate': (t) => ({
+    query: 'mutation ($input: CreateProblemFromTemplateInput!) { createProblemFromTemplate(input: $input) { id } }',
+    variables: { input: { tenantId: t.tenantId, name: 'Matrix template', template: 'KNAPSACK', knapsack: { values: [3, 2], weights: [1, 1], capacity: 1 } } },
+  }),
+  'Mutation.createProblemFromFile': (t) => ({
+    query: 'mutation ($input: CreateProblemFromFileInput!) { createProblemFromFile(input: $input) { id } }',
+    variables: { input: { tenantId: t.tenantId, name: 'Matrix file', format: 'GSET', content: '2 1\n1 2 1\n' } },
   }),
   'Mutation.addConstraint': (t) => ({
     query: 'mutation ($input: AddConstraintInput!) { addConstraint(input: $input) { id } }',

@@ -1,4 +1,4 @@
-import { GraphQLError, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
+import { GraphQLError, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
 import type { InputLimits } from '../../config';
 import { ErrorCode, platformError } from '../../errors';
 
@@ -10,6 +10,12 @@ export const InputLimitReason = {
   OutOfRange: 'INPUT_OUT_OF_RANGE',
 } as const;
 export type InputLimitReason = (typeof InputLimitReason)[keyof typeof InputLimitReason];
+
+/**
+ * The `extensions` key of a scalar whose strings the operation bounds by a setting of its own
+ * (an uploaded file's text: UPLOAD_MAX_BYTES), so INPUT_MAX_STRING_LENGTH does not apply to them.
+ */
+export const OWN_SIZE_LIMIT = 'ownSizeLimit';
 
 /**
  * Checks the arguments of one field against the limits, walking each value along its declared
@@ -83,6 +89,11 @@ function checkFor(type: GraphQLInputType): Check {
     };
   }
   if (isEnumType(type)) return () => undefined;
+  if (isScalarType(type) && type.extensions[OWN_SIZE_LIMIT]) {
+    return (value, path, limits) => {
+      if (typeof value !== 'string') checkScalar(value, path, limits);
+    };
+  }
   return checkScalar;
 }
 

@@ -1,7 +1,7 @@
-import { buildSchema, GraphQLError, type GraphQLArgument } from 'graphql';
+import { buildSchema, GraphQLBoolean, GraphQLError, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, type GraphQLArgument } from 'graphql';
 import type { InputLimits } from '../../config';
 import { loadConfig } from '../../config';
-import { checkInputLimits } from './check-input-limits';
+import { checkInputLimits, OWN_SIZE_LIMIT } from './check-input-limits';
 
 const schema = buildSchema(`
   scalar JSON
@@ -121,6 +121,14 @@ describe('checkInputLimits', () => {
     expect(typed.message).toContain('finite and at most 1000000000000000 in absolute value');
     expect(refusal(entry({ qubo: { variables: ['a'], linear: [], offset: value } })).extensions).toMatchObject({ field: 'input.qubo.offset' });
     expect(refusal(entry({ details: { weights: [1, value] } })).extensions).toMatchObject({ reason: 'INPUT_OUT_OF_RANGE', field: 'input.details' });
+  });
+
+  it('given a scalar declaring its own size limit, when its string is longer than the limit, then it passes, and anything but a string is still checked', () => {
+    const fileText = new GraphQLScalarType({ name: 'FileText', extensions: { [OWN_SIZE_LIMIT]: true } });
+    const upload = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { upload: { type: GraphQLBoolean, args: { content: { type: new GraphQLNonNull(fileText) } } } } }) });
+    const args = upload.getQueryType()!.getFields().upload.args;
+    expect(() => checkInputLimits(args, { content: 'x'.repeat(limits.maxStringLength + 1) }, limits)).not.toThrow();
+    expect(() => checkInputLimits(args, { content: nested(limits.maxJsonDepth + 1) }, limits)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ reason: 'INPUT_TOO_DEEP', field: 'content' }) }));
   });
 
   it('walks a QUBO of a hundred thousand terms within the default limits quickly', () => {

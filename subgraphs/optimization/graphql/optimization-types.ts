@@ -116,7 +116,7 @@ export class OptimizationResult {
   @Field(() => SolverStrategy, { description: 'The strategy that ran (AUTO resolved).' })
   strategy!: SolverStrategy;
 
-  @Field(() => JSONScalar, { description: 'Every engine parameter used: seed, schedule, β range, tabu settings, workers.' })
+  @Field(() => JSONScalar, { description: 'Every engine parameter used: seed, schedule, β range, tabu settings, workers, and the kernel that ran the inner loops (wasm or js).' })
   parameters!: unknown;
 
   @Field(() => Solution)

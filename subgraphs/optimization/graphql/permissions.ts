@@ -60,6 +60,8 @@ export const OPTIMIZATION_PERMISSIONS = {
   'Query.constraintEvolutionModels': permit(EVERY_ROLE, inTenantArgument),
   'Query.predictConstraintPerformance': permit(EVERY_ROLE, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId', 'Constraint')),
   'Mutation.createProblem': permit(OPTIMIZERS, inInputTenant),
+  'Mutation.createProblemFromTemplate': permit(OPTIMIZERS, inInputTenant),
+  'Mutation.createProblemFromFile': permit(OPTIMIZERS, inInputTenant),
   'Mutation.addConstraint': permit(OPTIMIZERS, tenantOwning(PROBLEMS_COLLECTION, 'input.problemId', 'Problem')),
   'Mutation.updateConstraint': permit(OPTIMIZERS, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId', 'Constraint')),
   'Mutation.removeConstraint': permit(OPTIMIZERS, tenantOwning(CONSTRAINTS_COLLECTION, 'constraintId', 'Constraint')),

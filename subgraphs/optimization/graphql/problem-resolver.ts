@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { notFound } from '../../../platform/errors';
 import { connectionOf } from '../../../platform/graphql/connection';
 import { assertPageSize } from '../../../platform/graphql/page-info';
 import { requireTenantAccess, requireVisibleItem, type SubgraphContext } from '../../../platform/graphql/subgraph-context';
-import { callerOf, type SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
-import { executeCommand } from '../../../platform/commands/execute-command';
+import type { SubgraphDependencies } from '../../../platform/graphql/subgraph-dependencies';
 import type { QuboDefinition } from '../../../schema/events';
 import { PROBLEMS_COLLECTION, type ProblemDocument } from '../../../schema/read-models/optimization';
-import { problems } from '../domain/command-handlers';
 import { CreateProblemInput, Problem, ProblemConnection } from './problem-types';
 import { ObjectiveSense, type Qubo } from './qubo-types';
+import { storeProblem } from './store-problem';
 
 @Resolver(() => Problem)
 export class ProblemResolver {
@@ -42,26 +40,20 @@ export class ProblemResolver {
   @Mutation(() => Problem, { description: 'Stores a QUBO problem for a tenant. Refused with BAD_USER_INPUT (extensions.reason, field) when the QUBO is invalid or too large.' })
   async createProblem(@Arg('input', () => CreateProblemInput) input: CreateProblemInput, @Ctx() context: SubgraphContext): Promise<Problem> {
     requireTenantAccess(context, input.tenantId);
-    const problemId = randomUUID();
-    const command = {
-      type: 'CreateProblem',
-      problemId,
-      tenantId: input.tenantId,
-      name: input.name,
-      definition: toDefinition(input.qubo),
-      limits: this.deps.config.quboLimits,
-      requestedAt: this.deps.clock().toISOString(),
-    } as const;
-    await executeCommand(this.deps, callerOf(context), problems, command, { tenantId: input.tenantId });
-    const problem = await findProblem(this.deps, problemId);
-    if (!problem) throw notFound('Problem', problemId);
-    return problem;
+    return storedProblem(this.deps, await storeProblem(this.deps, context, { tenantId: input.tenantId, name: input.name, definition: toDefinition(input.qubo) }));
   }
 }
 
 export async function findProblem(deps: SubgraphDependencies, id: string): Promise<Problem | undefined> {
   const document = await deps.readStore.collection<ProblemDocument>(PROBLEMS_COLLECTION).get(id);
   return document && toProblem(document);
+}
+
+/** A problem just stored, as the read model shows it. */
+export async function storedProblem(deps: SubgraphDependencies, id: string): Promise<Problem> {
+  const problem = await findProblem(deps, id);
+  if (!problem) throw notFound('Problem', id);
+  return problem;
 }
 
 function toProblem(document: ProblemDocument): Problem {

@@ -10,8 +10,10 @@ export type { LinearTerm, QuadraticTerm } from './terms';
 export { toCompiledQubo, compiledQuboEnergy } from './compiled-qubo-builder';
 
 export { parseQuboInput, type QuboInput, type InputOptions } from './input/qubo-input';
+export { toQuboInput } from './input/to-qubo-input';
 export { parseQuboJson } from './input/qubo-json';
 export { parseUpperTriangularMatrix, type MatrixOptions } from './input/upper-triangular-matrix';
+export { parseMatrixText, type MatrixTextOptions } from './input/matrix-text';
 export { parseBqp, type BqpOptions } from './input/orlib-bqp';
 export { parseGset, type GsetOptions } from './input/gset';
 export { bestKnownValue, BQP_BEST_KNOWN, GSET_BEST_KNOWN } from './input/best-known';

@@ -29,17 +29,23 @@ export class NumberedLines {
 
   /** The next record, which must have exactly `fieldNames.length` fields. */
   record(fieldNames: readonly string[], expecting: string): FileRecord {
-    while (this.next < this.lines.length) {
-      const line = ++this.next;
-      const text = this.lines[line - 1].trim();
-      if (text.length === 0) continue;
-      const fields = text.split(/\s+/);
-      if (fields.length !== fieldNames.length) {
-        throw this.error(line, `expected ${expecting} as "${fieldNames.join(' ')}", found ${fields.length} field(s): "${text}"`);
-      }
-      return new FileRecord(fields, fieldNames, line, this);
+    const { text, line } = this.nextLine(expecting);
+    const fields = text.split(/\s+/);
+    if (fields.length !== fieldNames.length) {
+      throw this.error(line, `expected ${expecting} as "${fieldNames.join(' ')}", found ${fields.length} field(s): "${text}"`);
     }
-    throw this.error(this.lines.length, `the file ends where ${expecting} was expected`);
+    return new FileRecord(fields, fieldNames, line, this);
+  }
+
+  /** The next record as finite numbers, however many fields it has (a matrix row): its values and line. */
+  numbers(expecting: string): { readonly values: number[]; readonly line: number } {
+    const { text, line } = this.nextLine(expecting);
+    const values = text.split(/\s+/).map((field, index) => {
+      const value = Number(field);
+      if (!DECIMAL.test(field) || !Number.isFinite(value)) throw this.error(line, `number ${index + 1} of ${expecting} must be a finite number, got "${field}"`);
+      return value;
+    });
+    return { values, line };
   }
 
   /** Line number of the first non-blank line after the records read so far, or undefined at the end. */
@@ -52,6 +58,16 @@ export class NumberedLines {
 
   error(line: number, message: string): QuboModelError {
     return malformedFile(this.format, line, message);
+  }
+
+  /** The next non-blank line, trimmed, and its number. */
+  private nextLine(expecting: string): { readonly text: string; readonly line: number } {
+    while (this.next < this.lines.length) {
+      const line = ++this.next;
+      const text = this.lines[line - 1].trim();
+      if (text.length > 0) return { text, line };
+    }
+    throw this.error(this.lines.length, `the file ends where ${expecting} was expected`);
   }
 }
 
