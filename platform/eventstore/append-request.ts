@@ -8,7 +8,7 @@ export interface AppendRequest {
 
 /** Refuses malformed appends before they reach the write queue, so one bad caller cannot fail a whole group commit. */
 export function validateAppendRequest({ streamId, events, expectedRevision }: AppendRequest): void {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
+  validateStreamId(streamId);
   if (!Array.isArray(events) || events.length === 0) throw new RangeError(`Append to ${streamId} needs at least one event`);
   const ids = new Set<string>();
   for (const event of events) {
@@ -20,6 +20,19 @@ export function validateAppendRequest({ streamId, events, expectedRevision }: Ap
   const knownKind = expectedRevision === 'no-stream' || expectedRevision === 'stream-exists' || expectedRevision === 'any';
   if (!knownKind && !(Number.isSafeInteger(expectedRevision) && expectedRevision >= 0)) {
     throw new RangeError(`Invalid expected revision ${String(expectedRevision)} for ${streamId}`);
+  }
+}
+
+/**
+ * Streams are `category-id` (DESIGN.md §3). A stream without a category could never be selected
+ * by a category filter on EventStoreDB, whose server filters on the prefix `category-`, and a
+ * `$` stream is EventStoreDB's own, which no read returns: both are refused on every adapter, so
+ * what one store delivers every store delivers.
+ */
+export function validateStreamId(streamId: string): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
+  if (!/^[^$-][^-]*-/.test(streamId)) {
+    throw new TypeError(`Stream id ${JSON.stringify(streamId)} is not category-id: name a category (not starting with $), then '-', then the id, e.g. order-42`);
   }
 }
 

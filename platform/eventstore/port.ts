@@ -1,6 +1,7 @@
 /**
- * The event-store port. Both adapters (SQLite, EventStoreDB) implement it and pass the same
- * contract suite in `test/contract/`. Streams are named `category-id` (DESIGN.md §3).
+ * The event-store port. Every adapter (SQLite, PostgreSQL, EventStoreDB) implements it and passes
+ * the same contract suite in `test/contract/`. Streams are named `category-id` (DESIGN.md §3); an
+ * append to any other stream id (no category, or a `$` one) is refused with a TypeError.
  */
 
 /** Metadata carried by every event (DESIGN.md §3). */
@@ -19,7 +20,11 @@ export interface EventMetadata {
   readonly tracestate?: string;
 }
 
-/** An event about to be appended. `id` is a UUID chosen by the writer: a retried append with the same ids is stored once. */
+/**
+ * An event about to be appended. `id` is a UUID chosen by the writer: a retried append with the
+ * same ids is stored once while its events are still the stream's last ones or sit where its
+ * expected revision put them, whatever the expected revision.
+ */
 export interface NewEvent<Type extends string = string, Data = unknown> {
   readonly id: string;
   readonly type: Type;
@@ -94,7 +99,9 @@ export interface SubscribeOptions {
   readonly filter?: EventFilter;
   /**
    * Called with a position up to which every event (matching or not) has been considered.
-   * Filtered subscribers use it to move their checkpoint past events they do not receive.
+   * Filtered subscribers use it to move their checkpoint past events they do not receive. It is
+   * also called when the subscription catches up with the head, so a subscriber waiting for
+   * headPosition() gets there on a quiet log too. Never beyond headPosition().
    */
   readonly onCheckpoint?: (position: number) => void;
   /**
@@ -121,7 +128,10 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Reads the global log in order of position. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
-  /** Position of the last event in the global log, or 0 when it is empty. */
+  /**
+   * Position of the last event in the global log (the events readAll returns: on EventStoreDB not
+   * the server's own `$` events), or 0 when it is empty. No checkpoint is ever beyond it.
+   */
   headPosition(): Promise<number>;
   subscribeToAll(options?: SubscribeOptions): EventSubscription;
   setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void>;

@@ -48,7 +48,13 @@ export interface Page<T> {
   readonly hasNextPage: boolean;
 }
 
-/** Declares a collection: which fields can be filtered/sorted on and which are full-text searchable. */
+/**
+ * Declares a collection: which fields can be filtered/sorted on and which are full-text searchable.
+ * Each index field holds one kind of value (strings, numbers or booleans; null or missing besides;
+ * an array's elements count as its values), fixed by the first write and forgotten by a reset: the
+ * stores order mixed kinds differently, so a write of another kind is refused. Names the stores keep
+ * for themselves (`collections`, `checkpoints`, `collection_versions`, any holding `__`) are refused.
+ */
 export interface CollectionSpec {
   readonly name: string;
   readonly indexes: readonly string[];
@@ -175,10 +181,11 @@ export interface ReadStore {
    * adapters each write is skipped when its document already reflects a later or equal position,
    * and the checkpoint's position moves forward only, so redelivered writes change nothing. SQLite:
    * one transaction (exactly once). MongoDB: writes, then the checkpoint (at-least-once, made
-   * idempotent by the position guard).
+   * idempotent by the position guard). Refused as a whole (InvalidReadQueryError, nothing written)
+   * when a write is malformed, uses a reserved field, or gives an index field another kind of value.
    */
   commit(projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint): Promise<void>;
-  /** Drops every document of the collections and the projection's checkpoint (version included), for a rebuild from position zero. */
+  /** Drops every document of the collections, the kinds their index fields held and the projection's checkpoint (version included), for a rebuild from position zero. */
   reset(projection: string, collections: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -8,6 +8,13 @@ import {
   type RecordedEvent,
 } from '../../platform/eventstore/port';
 
+/**
+ * The longest the suite waits for one thing (an event, a checkpoint) before failing with its own
+ * message; jest's per-test timeout must be well above it (.github/workflows/ci.yml), since a test
+ * may wait several times.
+ */
+export const CONTRACT_WAIT_MS = 5000;
+
 export interface EventStoreUnderTest {
   readonly store: EventStore;
   cleanup(): Promise<void>;
@@ -83,6 +90,16 @@ export function eventStoreContract(name: string, makeStore: () => Promise<EventS
         expect([created.nextExpectedRevision, extended.nextExpectedRevision]).toEqual([0, 1]);
       });
 
+      it('refuses a stream id that is not category-id, storing nothing', async () => {
+        const category = newCategory();
+
+        for (const streamId of [category, `-${randomUUID()}`, `$${category}-${randomUUID()}`]) {
+          await expect(store.append(streamId, [newEvent('OrderPlaced')], 'any')).rejects.toThrow(TypeError);
+        }
+
+        expect(await store.readStream(category)).toEqual([]);
+      });
+
       it('refuses an append with no events', async () => {
         await expect(store.append(newStreamId(), [], 'any')).rejects.toThrow(RangeError);
       });
@@ -118,6 +135,17 @@ export function eventStoreContract(name: string, makeStore: () => Promise<EventS
 
         expect(retried).toEqual(original);
         expect(await revisionsOf(streamId)).toEqual([0, 1]);
+      });
+      it.each(['any', 'stream-exists'] as const)('stores a retried append with %s once while its events are the last of the stream', async (expectedRevision) => {
+        const streamId = newStreamId();
+        await store.append(streamId, [newEvent('OrderPlaced')], 'no-stream');
+        const events = [newEvent('OrderPaid'), newEvent('OrderShipped')];
+        const original = await store.append(streamId, events, expectedRevision);
+
+        const retried = await store.append(streamId, events, expectedRevision);
+
+        expect(retried).toEqual(original);
+        expect(await revisionsOf(streamId)).toEqual([0, 1, 2]);
       });
     });
 
@@ -317,6 +345,25 @@ export function eventStoreContract(name: string, makeStore: () => Promise<EventS
         expect(isStrictlyIncreasing(checkpoints)).toBe(true);
       });
 
+      it('reports the head as a checkpoint once caught up, though nothing in the log is for it', async () => {
+        const start = await store.headPosition();
+        await store.append(newStreamId(), [newEvent('Noise')], 'no-stream');
+        const head = await store.headPosition();
+        const checkpoints: number[] = [];
+        const subscription = track(
+          store.subscribeToAll({ after: start, filter: { categories: [newCategory()] }, onCheckpoint: (position) => checkpoints.push(position) }),
+        );
+        const consuming = (async () => {
+          for await (const event of subscription) throw new Error(`delivered ${event.type}, which is not in its category`);
+        })();
+
+        await eventually(() => expect(checkpoints[checkpoints.length - 1]).toBeGreaterThanOrEqual(head));
+        await subscription.close();
+        await consuming;
+
+        expect(checkpoints[checkpoints.length - 1]).toBeLessThanOrEqual(await store.headPosition());
+      });
+
       it('ends a pending iteration promptly when closed', async () => {
         const subscription = store.subscribeToAll({ after: await store.headPosition(), filter: { categories: [newCategory()] } });
         const pending = subscription[Symbol.asyncIterator]().next();
@@ -379,7 +426,7 @@ export function eventStoreContract(name: string, makeStore: () => Promise<EventS
               if (received.length === count) return;
             }
           })(),
-          5000,
+          CONTRACT_WAIT_MS,
         );
       } finally {
         await subscription.close();
@@ -440,7 +487,7 @@ function ownEvents(events: RecordedEvent[], streamIds: string[]): RecordedEvent[
 }
 
 async function nextEvent(events: AsyncIterator<RecordedEvent>): Promise<RecordedEvent> {
-  const result = await withTimeout(events.next(), 5000);
+  const result = await withTimeout(events.next(), CONTRACT_WAIT_MS);
   if (result.done) throw new Error('The subscription ended before delivering an event');
   return result.value;
 }
@@ -461,7 +508,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-async function eventually(assertion: () => void, ms = 5000): Promise<void> {
+async function eventually(assertion: () => void, ms = CONTRACT_WAIT_MS): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
     try {

@@ -85,6 +85,102 @@ export function readStoreContract(openStore: () => Promise<ReadStore>): void {
       expect(await store.collection(name).get('a')).toBeUndefined();
       expect(await store.getCheckpoint(projection)).toBeUndefined();
     });
+
+    it('refuses the fields MongoDB reads as a search score and as a text language, in upserts and patches, writing nothing', async () => {
+      // Given a listing
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'Tabu' }, 1)], at(1));
+      // When a write carries `_score` or `_textLanguage`, then the commit is refused as a bad write
+      for (const field of ['_score', '_textLanguage']) {
+        await expect(store.commit(projection, [upsert(name, { id: 'b', title: 'Annealer' }, 2), upsert(name, { id: 'c', [field]: 'python' }, 3)], at(3))).rejects.toThrow(
+          new RegExp(`Field "${field}" cannot be written.*reserved`),
+        );
+        await expect(store.commit(projection, [patch(name, 'a', { [field]: 2 }, 2)], at(2))).rejects.toBeInstanceOf(InvalidReadQueryError);
+      }
+      // And nothing of those commits was written
+      expect((await store.collection(name).find()).items).toEqual([{ id: 'a', title: 'Tabu' }]);
+      expect(await store.getCheckpoint(projection)).toEqual(at(1));
+    });
+  });
+
+  describe('collection names', () => {
+    it.each(['collections', 'checkpoints', 'collection_versions', 'listings__fts', 'a__ix__b'])(
+      'refuses "%s", which would reach the records a store keeps for itself',
+      async (name) => {
+        await expect(store.defineCollections([{ name, indexes: ['state'] }])).rejects.toThrow(new RegExp(`Collection name "${name}" is reserved`));
+        await expect(store.defineCollections([{ name, indexes: [] }])).rejects.toBeInstanceOf(InvalidReadQueryError);
+      },
+    );
+
+    it("keeps its own records apart from the collections: checkpoints and specs survive a refused definition", async () => {
+      // Given a projection with a checkpoint and a defined collection
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', title: 'Kept' }, 4)], at(4));
+      // When collections named after the store's own records are defined, then they are refused
+      await expect(store.defineCollections([{ name: 'checkpoints', indexes: [] }, { name: 'collections', indexes: [] }])).rejects.toBeInstanceOf(InvalidReadQueryError);
+      // And the checkpoint, the spec and the document are as they were
+      expect(await store.getCheckpoint(projection)).toEqual(at(4));
+      expect((await store.collection(name).search('kept')).items).toEqual([{ id: 'a', title: 'Kept' }]);
+    });
+  });
+
+  describe('one kind of value per declared index (the stores order mixed kinds differently, and MongoDB ranges match one kind)', () => {
+    it('refuses a value of another kind than the one the field holds, writing nothing of the commit', async () => {
+      // Given listings rated with numbers
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', rating: 3, featured: true }, 1)], at(1));
+      // When a commit gives the rating a string, or a patch gives it a boolean, then it is refused
+      await expect(store.commit(projection, [upsert(name, { id: 'b', rating: 1 }, 2), upsert(name, { id: 'c', rating: 'high' }, 3)], at(3))).rejects.toThrow(
+        /Field "rating" of .* holds number values, so a string cannot be written/,
+      );
+      await expect(store.commit(projection, [patch(name, 'a', { rating: true }, 2)], at(2))).rejects.toBeInstanceOf(InvalidReadQueryError);
+      await expect(store.commit(projection, [patch(name, 'a', { featured: 1 }, 2)], at(2))).rejects.toThrow(/Field "featured" .* holds boolean values/);
+      // Then nothing of those commits was written
+      expect((await store.collection(name).find()).items).toEqual([{ id: 'a', rating: 3, featured: true }]);
+      expect(await store.getCheckpoint(projection)).toEqual(at(1));
+    });
+
+    it('refuses kinds mixed within one commit of a new collection', async () => {
+      const { name, projection } = await givenListings();
+      await expect(store.commit(projection, [upsert(name, { id: 'a', publishedAt: '2024-01-01' }, 1), upsert(name, { id: 'b', publishedAt: 20240102 }, 2)], at(2))).rejects.toThrow(
+        /Field "publishedAt" .* holds string values, so a number cannot be written/,
+      );
+      expect(await store.collection(name).count()).toBe(0);
+    });
+
+    it('takes null, missing values and arrays of elements of the kind, and anything in fields that are not indexes', async () => {
+      // Given tags held as strings
+      const { name, projection } = await givenListings({ indexes: ['category', 'tags'] });
+      await store.commit(projection, [upsert(name, { id: 'a', tags: ['tabu', 'qubo'], notes: 5 }, 1)], at(1));
+      // When documents hold a single tag, none, null, or an undeclared field of another kind
+      await store.commit(projection, [upsert(name, { id: 'b', tags: 'exact', notes: 'five' }, 2), upsert(name, { id: 'c', tags: null }, 3), upsert(name, { id: 'd' }, 4), patch(name, 'a', { tags: [] }, 5)], at(5));
+      // Then they are written, and an array of numbers is not
+      expect(await store.collection(name).count()).toBe(4);
+      await expect(store.commit(projection, [upsert(name, { id: 'e', tags: ['tabu', 7] }, 6)], at(6))).rejects.toThrow(/Field "tags" .* holds string values/);
+    });
+
+    it('forgets the kinds on a reset, so a rebuild may change them', async () => {
+      // Given ratings held as numbers
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', rating: 3 }, 1)], at(1));
+      // When the projection is reset and rebuilt with ratings as strings
+      await store.reset(projection, [name]);
+      await store.commit(projection, [upsert(name, { id: 'a', rating: 'high' }, 1), upsert(name, { id: 'b', rating: 'low' }, 2)], at(2));
+      // Then pages sort by the new kind
+      const page = await store.collection(name).find({ sort: [{ field: 'rating', direction: 'asc' }] });
+      expect(page.items.map((doc) => doc.rating)).toEqual(['high', 'low']);
+    });
+
+    it('keeps the kinds of the fields still declared when a collection is redefined, and frees the fields no longer declared', async () => {
+      // Given ratings held as numbers and categories as strings
+      const { name, projection } = await givenListings();
+      await store.commit(projection, [upsert(name, { id: 'a', rating: 3, category: 'routing' }, 1)], at(1));
+      // When the collection is redefined without the category index
+      await store.defineCollections([{ name, indexes: ['rating'], textFields: ['title'] }]);
+      // Then a category may hold a number, and a rating still only numbers
+      await store.commit(projection, [upsert(name, { id: 'b', rating: 4, category: 7 }, 2)], at(2));
+      await expect(store.commit(projection, [upsert(name, { id: 'c', rating: 'high' }, 3)], at(3))).rejects.toThrow(/Field "rating" .* holds number values/);
+    });
   });
 
   describe('find', () => {

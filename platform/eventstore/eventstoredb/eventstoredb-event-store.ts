@@ -22,10 +22,14 @@ import type {
   SubscribeOptions,
 } from '../port';
 import { WrongExpectedRevisionError } from '../port';
+import { validateAppendRequest } from '../append-request';
+import type { EsdbClient } from './esdb-client';
 import { EsdbSubscription, pushCheckpoint } from './esdb-subscription';
 import { isSystemEvent, toEventData, toRecordedEvent } from './event-mapping';
 import { toServerExpectedRevision, translateAppendError } from './expected-revision';
 import { toPortPosition, toServerPosition } from './positions';
+import { resumePoint } from './resume-point';
+import { retriedAppendInTail } from './retried-append';
 import { toServerFilter } from './server-filter';
 import { toPortStreamMetadata, toServerStreamMetadata } from './stream-metadata-mapping';
 
@@ -34,18 +38,57 @@ export interface EventStoreDbStoreOptions {
   readonly connectionString: string;
 }
 
-/** The scale-out event store. Event ids are the UUIDs EventStoreDB deduplicates on, so a retried append is stored once. */
+/**
+ * How often an append with `any` or `stream-exists` reads the tail and appends again when another
+ * writer got in between: each round, someone else's append succeeded.
+ */
+const TAIL_APPEND_ATTEMPTS = 10;
+
+/** The scale-out event store. */
 export function createEventStoreDbStore(options: EventStoreDbStoreOptions): EventStore {
-  return new EventStoreDbEventStore(EventStoreDBClient.connectionString(options.connectionString));
+  return eventStoreDbStoreOver(EventStoreDBClient.connectionString(options.connectionString));
+}
+
+/** The store over a client already made (a stand-in in tests). */
+export function eventStoreDbStoreOver(client: EsdbClient): EventStore {
+  return new EventStoreDbEventStore(client);
 }
 
 class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<EsdbSubscription>();
 
-  constructor(private readonly client: EventStoreDBClient) {}
+  constructor(private readonly client: EsdbClient) {}
 
+  /**
+   * Event ids are the UUIDs EventStoreDB deduplicates on. For an exact revision (or no-stream) the
+   * server recognises a retry by the events at that revision, always; for `any` and
+   * `stream-exists` only by a cache of recent ids, which an eviction or a restart empties. Those
+   * are therefore turned into an exact revision here: read the stream's tail, answer a retry whose
+   * events are still the last ones with the original result, append at the revision read.
+   */
   async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    if (events.length === 0) throw new RangeError(`Append to ${streamId} needs at least one event`);
+    validateAppendRequest({ streamId, events, expectedRevision });
+    if (expectedRevision === 'any' || expectedRevision === 'stream-exists') return this.appendAfterTail(streamId, events, expectedRevision);
+    return this.appendAt(streamId, events, expectedRevision);
+  }
+
+  private async appendAfterTail(streamId: string, events: readonly NewEvent[], expectedRevision: 'any' | 'stream-exists'): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const tail = (await this.readStream(streamId, { direction: 'backwards', maxCount: events.length })).reverse();
+      const original = retriedAppendInTail(streamId, events, tail);
+      if (original) return original;
+      const current = tail.length === 0 ? 'no-stream' : tail[tail.length - 1]!.revision;
+      if (expectedRevision === 'stream-exists' && current === 'no-stream') throw new WrongExpectedRevisionError(streamId, expectedRevision, current);
+      try {
+        return await this.appendAt(streamId, events, current);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt === TAIL_APPEND_ATTEMPTS) throw new WrongExpectedRevisionError(streamId, expectedRevision, error.actual);
+      }
+    }
+  }
+
+  private async appendAt(streamId: string, events: readonly NewEvent[], expectedRevision: number | 'no-stream'): Promise<AppendResult> {
     let result: ServerAppendResult;
     try {
       result = await this.client.appendToStream(streamId, events.map(toEventData), {
@@ -102,15 +145,18 @@ class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
-    const source = this.client.subscribeToAll({
-      fromPosition: options.after === undefined ? START : toServerPosition(options.after),
-      filter: toServerFilter(options.filter, pushCheckpoint),
-    });
-    const subscription: EsdbSubscription = new EsdbSubscription(source, {
-      after: options.after,
-      filter: options.filter,
+    const { after, filter } = options;
+    const opening = {
+      resume: after === undefined ? undefined : () => resumePoint(this.client, after),
+      subscribe: (from: number | undefined) =>
+        this.client.subscribeToAll({ fromPosition: from === undefined ? START : toServerPosition(from), filter: toServerFilter(filter, pushCheckpoint) }),
+    };
+    const subscription: EsdbSubscription = new EsdbSubscription(opening, {
+      after,
+      filter,
       onCheckpoint: options.onCheckpoint,
       onClose: () => this.subscriptions.delete(subscription),
+      log: this,
     });
     this.subscriptions.add(subscription);
     return subscription;

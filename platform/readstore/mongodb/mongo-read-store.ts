@@ -1,10 +1,12 @@
-import { MongoClient, type AnyBulkWriteOperation, type Collection, type Db } from 'mongodb';
+import { MongoClient, type Collection, type Db } from 'mongodb';
 import type { Checkpoint, CollectionSpec, DocumentVersion, ReadCollection, ReadDocument, ReadStore, WriteOperation } from '../port';
+import { keptFieldKinds, newFieldKinds, type FieldKinds, type StoredCollectionSpec } from '../field-kinds';
 import { InvalidReadQueryError } from '../invalid-read-query-error';
 import { assertCollectionSpec, assertPatchFields, assertWritableDocument } from '../names';
 import { MongoCollection, type MongoSpecSource } from './mongo-collection';
+import { fromKindsRecord, recordNewKinds, toKindsRecord, type KindsRecord } from './mongo-field-kinds';
 import { syncIndexes } from './mongo-indexes';
-import { applyInOrder, bulkOperation } from './mongo-writes';
+import { applyRounds, writeRounds } from './mongo-writes';
 import { toReadDocument, type StoredDocument } from './stored-document';
 
 export interface MongoReadStoreOptions {
@@ -19,8 +21,7 @@ export function createMongoReadStore(options: MongoReadStoreOptions): ReadStore 
   return new MongoReadStore(client, client.db(options.database));
 }
 
-interface SpecRecord {
-  _id: string;
+interface SpecRecord extends KindsRecord {
   indexes: string[];
   textFields: string[];
 }
@@ -39,7 +40,7 @@ interface CheckpointRecord {
  * is guarded by the position stored with its document, so the replay changes nothing.
  */
 export class MongoReadStore implements ReadStore, MongoSpecSource {
-  private readonly specCache = new Map<string, CollectionSpec>();
+  private readonly specCache = new Map<string, StoredCollectionSpec>();
 
   constructor(
     private readonly client: MongoClient,
@@ -50,9 +51,10 @@ export class MongoReadStore implements ReadStore, MongoSpecSource {
     specs.forEach(assertCollectionSpec);
     for (const spec of specs) {
       await syncIndexes(this.documents(spec.name), spec);
+      const previous = await this.spec(spec.name, true);
       await this.specs().replaceOne(
         { _id: spec.name },
-        { indexes: [...spec.indexes], textFields: [...(spec.textFields ?? [])] },
+        { indexes: [...spec.indexes], textFields: [...(spec.textFields ?? [])], kinds: toKindsRecord(keptFieldKinds(previous?.kinds, spec.indexes)) },
         { upsert: true },
       );
       this.specCache.delete(spec.name);
@@ -63,17 +65,17 @@ export class MongoReadStore implements ReadStore, MongoSpecSource {
     return new MongoCollection<T>(name, this.documents(name), this);
   }
 
-  async spec(name: string, refresh: boolean): Promise<CollectionSpec | undefined> {
+  async spec(name: string, refresh: boolean): Promise<StoredCollectionSpec | undefined> {
     if (refresh || !this.specCache.has(name)) {
       const record = await this.specs().findOne({ _id: name });
-      if (record) this.specCache.set(name, { name, indexes: record.indexes, textFields: record.textFields });
+      if (record) this.specCache.set(name, { name, indexes: record.indexes, textFields: record.textFields, kinds: fromKindsRecord(record.kinds) });
       else this.specCache.delete(name);
     }
     return this.specCache.get(name);
   }
 
   async getVersions(collection: string, ids: readonly string[]): Promise<Map<string, DocumentVersion>> {
-    await this.assertDefined(collection);
+    await this.definedSpec(collection, false);
     const stored = await this.documents(collection).find({ _id: { $in: [...ids] } }).toArray();
     return new Map(stored.map((doc) => [doc._id, { doc: doc._deleted ? undefined : toReadDocument(doc), position: doc._position }]));
   }
@@ -86,31 +88,66 @@ export class MongoReadStore implements ReadStore, MongoSpecSource {
   async commit(projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint): Promise<void> {
     // Everything is checked before anything is written: a refused commit leaves no partial writes behind.
     for (const write of writes) {
-      await this.assertDefined(write.collection);
+      await this.definedSpec(write.collection, false);
       if (write.kind === 'upsert') assertWritableDocument(write.collection, write.doc);
       if (write.kind === 'patch') assertPatchFields(write.collection, write.fields);
     }
-    const byCollection = new Map<string, AnyBulkWriteOperation<StoredDocument>[]>();
+    const byCollection = new Map<string, WriteOperation[]>();
     for (const write of writes) {
-      const operations = byCollection.get(write.collection) ?? [];
-      operations.push(bulkOperation(write));
-      byCollection.set(write.collection, operations);
+      const own = byCollection.get(write.collection) ?? [];
+      own.push(write);
+      byCollection.set(write.collection, own);
     }
+    const newKinds = new Map<string, FieldKinds>();
+    for (const [collection, own] of byCollection) newKinds.set(collection, await this.checkedNewKinds(collection, own));
+    for (const [collection, own] of byCollection) await this.recordKinds(collection, own, newKinds.get(collection) ?? {});
     // Writes to different collections never touch the same document, so only the order within a collection matters.
-    await Promise.all([...byCollection].map(([collection, operations]) => applyInOrder(this.documents(collection), operations)));
+    await Promise.all([...byCollection].map(([collection, own]) => applyRounds(this.documents(collection), writeRounds(own))));
     await this.checkpoints().updateOne({ _id: projection }, { $max: { position: checkpoint.position }, $set: { committedAt: new Date(), version: checkpoint.version } }, { upsert: true });
   }
 
   async reset(projection: string, collections: readonly string[]): Promise<void> {
     for (const collection of collections) {
-      await this.assertDefined(collection);
+      await this.definedSpec(collection, false);
       await this.documents(collection).deleteMany({});
+      await this.specs().updateOne({ _id: collection }, { $unset: { kinds: '' } });
+      this.specCache.delete(collection);
     }
     await this.checkpoints().deleteOne({ _id: projection });
   }
 
   async close(): Promise<void> {
     await this.client.close();
+  }
+
+  /** The kinds the writes give the collection's index fields for the first time; a conflict with the cached kinds is checked again against fresh ones (a reset elsewhere forgets them). */
+  private async checkedNewKinds(collection: string, writes: readonly WriteOperation[]): Promise<FieldKinds> {
+    try {
+      return newFieldKinds(await this.definedSpec(collection, false), writes);
+    } catch (error) {
+      if (!(error instanceof InvalidReadQueryError)) throw error;
+      return newFieldKinds(await this.definedSpec(collection, true), writes);
+    }
+  }
+
+  /** Records the new kinds unless another process recorded kinds of the same fields meanwhile: then the writes must fit those. */
+  private async recordKinds(collection: string, writes: readonly WriteOperation[], added: FieldKinds): Promise<void> {
+    while (Object.keys(added).length > 0) {
+      const { filter, update } = recordNewKinds(collection, added);
+      const { matchedCount } = await this.specs().updateOne(filter, update);
+      if (matchedCount === 1) {
+        const spec = this.specCache.get(collection);
+        if (spec) this.specCache.set(collection, { ...spec, kinds: { ...spec.kinds, ...added } });
+        return;
+      }
+      added = newFieldKinds(await this.definedSpec(collection, true), writes);
+    }
+  }
+
+  private async definedSpec(collection: string, refresh: boolean): Promise<StoredCollectionSpec> {
+    const spec = (await this.spec(collection, refresh)) ?? (await this.spec(collection, true));
+    if (!spec) throw new InvalidReadQueryError(`Collection ${collection} is not defined`);
+    return spec;
   }
 
   private documents(name: string): Collection<StoredDocument> {
@@ -123,11 +160,5 @@ export class MongoReadStore implements ReadStore, MongoSpecSource {
 
   private checkpoints(): Collection<CheckpointRecord> {
     return this.db.collection<CheckpointRecord>('rm_checkpoints');
-  }
-
-  private async assertDefined(collection: string): Promise<void> {
-    if (!(await this.spec(collection, false)) && !(await this.spec(collection, true))) {
-      throw new InvalidReadQueryError(`Collection ${collection} is not defined`);
-    }
   }
 }

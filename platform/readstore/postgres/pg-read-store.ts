@@ -1,9 +1,11 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Checkpoint, CollectionSpec, DocumentVersion, ReadCollection, ReadDocument, ReadStore, WriteOperation } from '../port';
 import type { AsyncSpecSource } from '../declared-spec';
+import type { StoredCollectionSpec } from '../field-kinds';
 import { InvalidReadQueryError } from '../invalid-read-query-error';
 import { assertCollectionSpec, assertPatchFields, assertWritableDocument } from '../names';
 import { PostgresCollection } from './pg-collection';
+import { forgetFieldKinds, recordFieldKinds } from './pg-field-kinds';
 import { CHECKPOINTS_TABLE, COLLECTIONS_TABLE, collectionTable, qualified } from './pg-names';
 import { createMetaTables, defineCollection, lockSchema, readStoredSpecs } from './pg-schema';
 import { inTransaction, run } from './pg-transaction';
@@ -96,6 +98,7 @@ export class PostgresReadStore implements ReadStore, AsyncSpecSource {
     await inTransaction(this.pool, async (client) => {
       await lockSchema(client, this.schema, 'shared');
       const specs = await this.definedSpecs(client, writes.map((write) => write.collection));
+      await recordFieldKinds(client, this.schema, specs, writes);
       await applyWrites(client, this.schema, writes, (collection) => specs.get(collection)?.textFields ?? []);
       await run(client, {
         sql: `INSERT INTO ${this.table(CHECKPOINTS_TABLE)} AS stored (projection, position, version, committed_at) VALUES (?, ?, ?, now())
@@ -111,6 +114,7 @@ export class PostgresReadStore implements ReadStore, AsyncSpecSource {
       await lockSchema(client, this.schema, 'shared');
       await this.definedSpecs(client, collections);
       for (const collection of collections) await client.query(`DELETE FROM ${this.table(collectionTable(collection))}`);
+      await forgetFieldKinds(client, this.schema, collections);
       await run(client, { sql: `DELETE FROM ${this.table(CHECKPOINTS_TABLE)} WHERE projection = ?`, params: [projection] });
     });
   }
@@ -134,7 +138,7 @@ export class PostgresReadStore implements ReadStore, AsyncSpecSource {
   }
 
   /** The stored specs of the collections, read in the transaction. Also what keeps other names out of SQL: only validated, defined names pass. */
-  private async definedSpecs(client: PoolClient, collections: readonly string[]): Promise<Map<string, CollectionSpec>> {
+  private async definedSpecs(client: PoolClient, collections: readonly string[]): Promise<Map<string, StoredCollectionSpec>> {
     const names = [...new Set(collections)];
     const specs = await readStoredSpecs(client, this.schema, names);
     const missing = names.find((name) => !specs.has(name));

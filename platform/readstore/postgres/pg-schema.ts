@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { CollectionSpec } from '../port';
+import { keptFieldKinds, type StoredCollectionSpec } from '../field-kinds';
 import { CHECKPOINTS_TABLE, COLLECTIONS_TABLE, collectionTable, fieldIndexName, fieldKey, primaryKeyName, qualified, quoteIdentifier as q, textIndexName } from './pg-names';
 import { LIVE } from './pg-query';
 import { documentWords, textVector } from './pg-text';
@@ -37,8 +38,8 @@ export async function createMetaTables(client: PoolClient, schema: string): Prom
   )`);
 }
 
-export async function readStoredSpecs(client: PoolClient, schema: string, names: readonly string[]): Promise<Map<string, CollectionSpec>> {
-  const rows = await run<{ spec: CollectionSpec }>(client, { sql: `SELECT spec FROM ${qualified(schema, COLLECTIONS_TABLE)} WHERE name = ANY(?::text[])`, params: [names] });
+export async function readStoredSpecs(client: PoolClient, schema: string, names: readonly string[]): Promise<Map<string, StoredCollectionSpec>> {
+  const rows = await run<{ spec: StoredCollectionSpec }>(client, { sql: `SELECT spec FROM ${qualified(schema, COLLECTIONS_TABLE)} WHERE name = ANY(?::text[])`, params: [names] });
   return new Map(rows.map((row) => [row.spec.name, row.spec]));
 }
 
@@ -56,7 +57,7 @@ export async function defineCollection(client: PoolClient, schema: string, spec:
   await syncIndexes(client, schema, spec);
   const textFields = spec.textFields ?? [];
   if (!previous || !sameFields(previous.textFields ?? [], textFields)) await rewriteWords(client, table, textFields);
-  const stored: CollectionSpec = { name: spec.name, indexes: [...spec.indexes], textFields: [...textFields] };
+  const stored: StoredCollectionSpec = { name: spec.name, indexes: [...spec.indexes], textFields: [...textFields], kinds: keptFieldKinds(previous?.kinds, spec.indexes) };
   await run(client, {
     sql: `INSERT INTO ${qualified(schema, COLLECTIONS_TABLE)} (name, spec) VALUES (?, ?::jsonb) ON CONFLICT (name) DO UPDATE SET spec = excluded.spec`,
     params: [spec.name, JSON.stringify(stored)],

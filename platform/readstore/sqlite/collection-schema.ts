@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CollectionSpec } from '../port';
+import { keptFieldKinds, type StoredCollectionSpec } from '../field-kinds';
 import { assertCollectionSpec } from '../names';
 import {
   COLLECTIONS_TABLE,
@@ -41,9 +42,9 @@ export function createMetaTables(db: Database.Database): void {
   }).immediate();
 }
 
-export function readStoredSpec(db: Database.Database, name: string): CollectionSpec | undefined {
+export function readStoredSpec(db: Database.Database, name: string): StoredCollectionSpec | undefined {
   const row = db.prepare(`SELECT spec FROM ${q(COLLECTIONS_TABLE)} WHERE name = ?`).get(name) as { spec: string } | undefined;
-  return row ? (JSON.parse(row.spec) as CollectionSpec) : undefined;
+  return row ? (JSON.parse(row.spec) as StoredCollectionSpec) : undefined;
 }
 
 /** Creates or adjusts one collection to match its spec; a no-op when nothing changed. Runs inside the caller's transaction. */
@@ -62,7 +63,7 @@ export function defineCollection(db: Database.Database, spec: CollectionSpec): v
   if (!sameTextFields(previous?.textFields, spec.textFields) || !textTablePresenceMatches(db, spec)) syncTextIndex(db, spec);
   db.prepare(`INSERT INTO ${q(COLLECTIONS_TABLE)} (name, spec) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec`).run(
     spec.name,
-    JSON.stringify({ name: spec.name, indexes: [...spec.indexes], textFields: [...(spec.textFields ?? [])] }),
+    JSON.stringify({ name: spec.name, indexes: [...spec.indexes], textFields: [...(spec.textFields ?? [])], kinds: keptFieldKinds(previous?.kinds, spec.indexes) }),
   );
 }
 

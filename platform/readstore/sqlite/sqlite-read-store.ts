@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Checkpoint, CollectionSpec, DocumentVersion, ReadCollection, ReadDocument, ReadStore, WriteOperation } from '../port';
+import { newFieldKinds, type StoredCollectionSpec } from '../field-kinds';
 import { InvalidReadQueryError } from '../invalid-read-query-error';
 import { openDatabase, type SqliteSynchronous } from '../../sqlite/open-database';
 import { applyWrite } from './apply-writes';
 import { createMetaTables, defineCollection, readStoredSpec } from './collection-schema';
 import { SqliteCollection, type SpecSource } from './sqlite-collection';
-import { CHECKPOINTS_TABLE, COLLECTION_VERSIONS_TABLE, collectionTable, quoteIdentifier as q } from './sql-names';
+import { CHECKPOINTS_TABLE, COLLECTIONS_TABLE, COLLECTION_VERSIONS_TABLE, collectionTable, quoteIdentifier as q } from './sql-names';
 import type { Clock } from './statement-budget';
 import { StatementCache } from './statement-cache';
 import { ReadCache } from './read-cache';
@@ -40,7 +41,7 @@ export function createSqliteReadStore(options: SqliteReadStoreOptions): ReadStor
 export class SqliteReadStore implements ReadStore, SpecSource {
   private readonly statements: StatementCache;
   private readonly answers: ReadCache;
-  private readonly specs = new Map<string, CollectionSpec>();
+  private readonly specs = new Map<string, StoredCollectionSpec>();
   private readonly commitTransaction: Database.Transaction<(projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint) => void>;
 
   constructor(
@@ -51,6 +52,7 @@ export class SqliteReadStore implements ReadStore, SpecSource {
     this.statements = new StatementCache(db);
     this.answers = new ReadCache(db);
     this.commitTransaction = db.transaction((projection: string, writes: readonly WriteOperation[], checkpoint: Checkpoint) => {
+      for (const collection of new Set(writes.map((write) => write.collection))) this.recordFieldKinds(collection, writes);
       for (const write of writes) {
         this.assertDefined(write.collection);
         applyWrite(this.statements, write);
@@ -74,7 +76,7 @@ export class SqliteReadStore implements ReadStore, SpecSource {
     return new SqliteCollection<T>(name, { statements: this.statements, answers: this.answers, specs: this, clock: this.clock });
   }
 
-  spec(name: string, refresh: boolean): CollectionSpec | undefined {
+  spec(name: string, refresh: boolean): StoredCollectionSpec | undefined {
     if (refresh || !this.specs.has(name)) {
       const stored = readStoredSpec(this.db, name);
       if (stored) this.specs.set(name, stored);
@@ -104,10 +106,23 @@ export class SqliteReadStore implements ReadStore, SpecSource {
       for (const collection of collections) {
         this.assertDefined(collection);
         this.db.exec(`DELETE FROM ${q(collectionTable(collection))}`);
+        this.statements.get(`UPDATE ${q(COLLECTIONS_TABLE)} SET spec = json_remove(spec, '$.kinds') WHERE name = ?`).run(collection);
+        this.specs.delete(collection);
       }
       this.statements.get(`DELETE FROM ${q(CHECKPOINTS_TABLE)} WHERE projection = ?`).run(projection);
       this.moveVersions(collections);
     }).immediate();
+  }
+
+  /** Within the commit transaction: the kinds the writes give index fields for the first time are recorded, a conflict refuses the commit. */
+  private recordFieldKinds(collection: string, writes: readonly WriteOperation[]): void {
+    // Read in the transaction, not from the cache: another process may have recorded or reset kinds since.
+    const spec = this.spec(collection, true);
+    if (!spec) throw new InvalidReadQueryError(`Collection ${collection} is not defined`);
+    const added = newFieldKinds(spec, writes);
+    if (Object.keys(added).length === 0) return;
+    this.statements.get(`UPDATE ${q(COLLECTIONS_TABLE)} SET spec = json_set(spec, '$.kinds', json(?)) WHERE name = ?`).run(JSON.stringify({ ...spec.kinds, ...added }), collection);
+    this.specs.delete(collection);
   }
 
   /** Within the writing transaction: the read cache's answers of these collections are stale from now on. */
